@@ -1,0 +1,17 @@
+import Foundation
+
+/// A person in the CRM that a call can be logged against.
+public struct Contact: Sendable, Hashable, Codable {
+    public var id: ContactID
+    public var name: String
+    /// The contact's numbers as the CRM stored them.
+    public var phoneNumbers: [String]
+    public var updatedAt: Date?
+
+    public init(id: ContactID, name: String, phoneNumbers: [String] = [], updatedAt: Date? = nil) {
+        self.id = id
+        self.name = name
+        self.phoneNumbers = phoneNumbers
+        self.updatedAt = updatedAt
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Exponential backoff with full jitter, capped, and a limit on attempts.
+public struct RetryPolicy: Sendable, Hashable {
+    public var baseDelay: TimeInterval
+    public var maximumDelay: TimeInterval
+    /// Attempts in all, the first included; after the last one the job is dead-lettered.
+    public var maximumAttempts: Int
+
+    public init(baseDelay: TimeInterval = 2, maximumDelay: TimeInterval = 300, maximumAttempts: Int = 8) {
+        self.baseDelay = baseDelay
+        self.maximumDelay = maximumDelay
+        self.maximumAttempts = maximumAttempts
+    }
+
+    /// When to try again after the `attempt`-th failure (1-based), or nil when attempts are exhausted.
+    ///
+    /// - Parameters:
+    ///   - hint: a delay the remote side asked for (Retry-After); never retried sooner than that.
+    ///   - random: a number in `0..<1` for jitter.
+    public func nextAttempt(after attempt: Int, now: Date, hint: TimeInterval? = nil, random: Double) -> Date? {
+        guard attempt < self.maximumAttempts else { return nil }
+        let ceiling = min(self.maximumDelay, self.baseDelay * pow(2, Double(attempt - 1)))
+        // Half fixed, half jitter: spreads retries without ever retrying immediately.
+        let delay = ceiling / 2 + ceiling / 2 * random
+        return now.addingTimeInterval(max(delay, hint ?? 0))
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The ledger: Callscribe's own record of every event, call, log and job.
+///
+/// One protocol for every backend (SQLite now, PostgreSQL later); each method is one transaction.
+public protocol LedgerStore: Sendable {
+    // MARK: Directory
+
+    /// Creates or updates the account's extensions.
+    func saveExtensions(_ extensions: [PhoneExtension]) async throws
+    func extensions(of accountID: AccountID) async throws -> [PhoneExtension]
+    func saveConnection(_ connection: CRMConnection) async throws
+    func connections(of accountID: AccountID) async throws -> [CRMConnection]
+
+    // MARK: Ingest and fold
+
+    /// Stores raw events, ignoring any whose id is already stored.
+    func appendEvents(_ events: [TelephonyEvent], receivedAt: Date) async throws -> [AppendOutcome]
+
+    /// Folds up to `limit` stored events into their calls, claims the call logs the calls now call
+    /// for (one per ended extension leg per connection of the account) and queues a write job for
+    /// each, all in one transaction.
+    func foldPendingEvents(limit: Int, now: Date, makeID: @escaping @Sendable () -> String) async throws -> FoldReport
+
+    func call(_ sessionID: TelephonySessionID) async throws -> Call?
+    /// A session's raw events in sequence order.
+    func events(of sessionID: TelephonySessionID) async throws -> [TelephonyEvent]
+
+    // MARK: Call logs
+
+    func callLog(_ id: CallLogID) async throws -> CallLog?
+    func callLogs(_ query: CallLogQuery) async throws -> [CallLog]
+    /// Saves a log's state on its own: the claim before a CRM side effect.
+    func saveCallLog(_ log: CallLog) async throws
+
+    // MARK: Jobs
+
+    /// Leases up to `limit` due jobs until `leaseUntil`; a job whose lease lapsed (its worker died) is due again.
+    func claimJobs(limit: Int, now: Date, leaseUntil: Date) async throws -> [Job]
+    /// Saves the log and removes the job, atomically.
+    func completeJob(_ job: Job, log: CallLog) async throws
+    /// Saves the log and schedules the job again at `runAt`, or dead-letters it when `runAt` is nil.
+    func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?) async throws
+    /// Jobs that ran out of attempts, with their last error.
+    func deadJobs() async throws -> [Job]
+    /// The earliest time a queued job is due, for a worker deciding how long to sleep.
+    func nextJobDue() async throws -> Date?
+
+    // MARK: Cursors
+
+    /// A named bookmark, e.g. how far the call-log sync has read.
+    func cursor(_ name: String) async throws -> String?
+    func setCursor(_ name: String, to value: String) async throws
+}
+
+/// Whether an appended event was new.
+public enum AppendOutcome: String, Sendable, Hashable, Codable {
+    case stored
+    case duplicate
+}
+
+/// What one fold pass did.
+public struct FoldReport: Sendable, Hashable {
+    public var eventsFolded: Int
+    public var callsChanged: Int
+    public var logsClaimed: Int
+
+    public init(eventsFolded: Int = 0, callsChanged: Int = 0, logsClaimed: Int = 0) {
+        self.eventsFolded = eventsFolded
+        self.callsChanged = callsChanged
+        self.logsClaimed = logsClaimed
+    }
+}
+
+/// Which call logs to list.
+public struct CallLogQuery: Sendable, Hashable {
+    public enum Filter: String, Sendable, Hashable, CaseIterable {
+        case all, unlogged, pending, failed, logged, skipped
+    }
+
+    public var filter: Filter
+    public var limit: Int
+
+    public init(filter: Filter = .all, limit: Int = 100) {
+        self.filter = filter
+        self.limit = limit
+    }
+}

@@ -1,0 +1,95 @@
+import GRDB
+
+/// The ledger's schema, as numbered migrations. A migration is frozen once it has landed: change the
+/// schema by adding the next one. Migrations use plain SQL and names, never model types.
+enum LedgerMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("0001_create_ledger", migrate: migration0001)
+        return migrator
+    }
+
+    private static func migration0001(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE extensions (
+                    id TEXT PRIMARY KEY,
+                    account_id TEXT NOT NULL,
+                    extension_number TEXT NOT NULL,
+                    name TEXT NOT NULL
+                );
+                CREATE INDEX extensions_by_account ON extensions (account_id);
+
+                CREATE TABLE connections (
+                    id TEXT PRIMARY KEY,
+                    account_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    base_url TEXT NOT NULL,
+                    sealed_credential BLOB NOT NULL
+                );
+                CREATE INDEX connections_by_account ON connections (account_id);
+
+                CREATE TABLE telephony_events (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id TEXT NOT NULL UNIQUE,
+                    account_id TEXT NOT NULL,
+                    session_id TEXT NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    event_time REAL NOT NULL,
+                    received_at REAL NOT NULL,
+                    body TEXT NOT NULL,
+                    folded INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX telephony_events_unfolded ON telephony_events (seq) WHERE folded = 0;
+                CREATE INDEX telephony_events_by_session ON telephony_events (session_id, sequence);
+
+                CREATE TABLE calls (
+                    session_id TEXT PRIMARY KEY,
+                    account_id TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+
+                CREATE TABLE call_logs (
+                    id TEXT PRIMARY KEY,
+                    account_id TEXT NOT NULL,
+                    extension_id TEXT NOT NULL,
+                    session_id TEXT NOT NULL,
+                    connection_id TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    state_detail TEXT NOT NULL,
+                    leg TEXT NOT NULL,
+                    contact TEXT,
+                    crm_record_id TEXT,
+                    rendered_hash TEXT,
+                    note TEXT,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    started_at REAL NOT NULL,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    UNIQUE (account_id, extension_id, session_id, connection_id)
+                );
+                CREATE INDEX call_logs_by_session ON call_logs (session_id);
+                CREATE INDEX call_logs_by_state ON call_logs (state, started_at);
+                CREATE INDEX call_logs_by_start ON call_logs (started_at);
+
+                CREATE TABLE jobs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    call_log_id TEXT NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    run_at REAL NOT NULL,
+                    lease_until REAL,
+                    last_error TEXT,
+                    dead INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX jobs_due ON jobs (dead, run_at);
+
+                CREATE TABLE cursors (
+                    name TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                """
+        )
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import ScribeCore
+
+/// A call log as the `call_logs` table holds it: the state's name for filtering, the details as JSON.
+struct CallLogColumns {
+    let log: CallLog
+    let stateDetail: String
+    let leg: String
+    let contact: String?
+
+    init(_ log: CallLog) throws {
+        self.log = log
+        self.stateDetail = try LedgerJSON.encode(log.state)
+        self.leg = try LedgerJSON.encode(log.leg)
+        self.contact = try log.contact.map(LedgerJSON.encode)
+    }
+
+    var insertArguments: StatementArguments {
+        [
+            self.log.id.rawValue, self.log.key.accountID.rawValue, self.log.key.extensionID.rawValue, self.log.key.sessionID.rawValue,
+            self.log.key.connectionID.rawValue, self.log.state.name, self.stateDetail, self.leg, self.contact,
+            self.log.crmRecordID?.rawValue, self.log.renderedHash, self.log.note, self.log.attempts,
+            self.log.leg.startedAt.timeIntervalSince1970, self.log.createdAt.timeIntervalSince1970,
+            self.log.updatedAt.timeIntervalSince1970,
+        ]
+    }
+
+    /// Writes every mutable column of an existing log.
+    func update(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE call_logs SET state = ?, state_detail = ?, leg = ?, contact = ?, crm_record_id = ?, rendered_hash = ?,
+                    note = ?, attempts = ?, updated_at = ? WHERE id = ?
+                """,
+            arguments: [
+                self.log.state.name, self.stateDetail, self.leg, self.contact, self.log.crmRecordID?.rawValue, self.log.renderedHash,
+                self.log.note, self.log.attempts, self.log.updatedAt.timeIntervalSince1970, self.log.id.rawValue,
+            ]
+        )
+        guard db.changesCount == 1 else { throw LedgerStoreError.callLogNotFound(self.log.id) }
+    }
+
+    static func decode(_ row: Row) throws -> CallLog {
+        let key = CallLogKey(
+            accountID: AccountID(row["account_id"]), extensionID: ExtensionID(row["extension_id"]),
+            sessionID: TelephonySessionID(row["session_id"]), connectionID: ConnectionID(row["connection_id"])
+        )
+        var log = CallLog(
+            id: CallLogID(row["id"]), key: key, leg: try LedgerJSON.decode(CallLeg.self, from: row["leg"]),
+            createdAt: Date(timeIntervalSince1970: row["created_at"] as Double)
+        )
+        log.state = try LedgerJSON.decode(CallLogState.self, from: row["state_detail"])
+        log.contact = try (row["contact"] as String?).map { try LedgerJSON.decode(Contact.self, from: $0) }
+        log.crmRecordID = (row["crm_record_id"] as String?).map { CRMRecordID($0) }
+        log.renderedHash = row["rendered_hash"]
+        log.note = row["note"]
+        log.attempts = row["attempts"]
+        log.updatedAt = Date(timeIntervalSince1970: row["updated_at"] as Double)
+        return log
+    }
+}
+
+/// Failures of the ledger itself (as opposed to SQLite's own errors).
+public enum LedgerStoreError: Error, Hashable, CustomStringConvertible {
+    case callLogNotFound(CallLogID)
+
+    public var description: String {
+        switch self {
+        case .callLogNotFound(let id): "no call log with id \(id)"
+        }
+    }
+}

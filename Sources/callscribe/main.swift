@@ -1,0 +1,6 @@
+import ArgumentParser
+import Hummingbird
+import GRDB
+import AsyncHTTPClient
+import Crypto
+print("hi")
