@@ -1,0 +1,176 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import ScribeCore
+
+/// Talks to RingCentral's REST API: tokens, extensions, webhook subscriptions and the call log.
+///
+/// One token request at a time: concurrent callers share the one in flight.
+public actor RingCentralClient {
+    private let credentials: RingCentralCredentials
+    private let httpClient: HTTPClient
+    private let timeout: TimeAmount
+    private let now: @Sendable () -> Date
+    private var token: (value: String, expiresAt: Date)?
+    private var tokenRequest: Task<(String, Date), any Error>?
+
+    public init(credentials: RingCentralCredentials, httpClient: HTTPClient, timeout: TimeAmount = .seconds(15), now: @escaping @Sendable () -> Date = { Date() }) {
+        self.credentials = credentials
+        self.httpClient = httpClient
+        self.timeout = timeout
+        self.now = now
+    }
+
+    /// The account the credentials belong to.
+    public func accountID() async throws(TelephonyError) -> AccountID {
+        let info: AccountInfo = try await self.get("/restapi/v1.0/account/~", operation: "ringcentral.account")
+        return AccountID(String(info.id))
+    }
+
+    /// The account's enabled user extensions.
+    public func extensions(of accountID: AccountID) async throws(TelephonyError) -> [PhoneExtension] {
+        let list: ExtensionList = try await self.get("/restapi/v1.0/account/~/extension?type=User&perPage=1000", operation: "ringcentral.extensions")
+        return list.records.filter { ($0.status ?? "Enabled") == "Enabled" }.map {
+            PhoneExtension(id: ExtensionID(String($0.id)), accountID: accountID, extensionNumber: $0.extensionNumber ?? "", name: $0.name ?? "")
+        }
+    }
+
+    /// Subscribes `address` to the account's telephony-session events; RingCentral validates the
+    /// address with a Validation-Token handshake before answering.
+    public func createWebhookSubscription(address: String, verificationToken: String, expiresIn: Int = 7 * 24 * 3600) async throws(TelephonyError) -> SubscriptionInfo {
+        let request = CreateSubscriptionRequest(
+            eventFilters: ["/restapi/v1.0/account/~/telephony/sessions"],
+            deliveryMode: .init(transportType: "WebHook", address: address, verificationToken: verificationToken),
+            expiresIn: expiresIn
+        )
+        return try await self.send(.POST, "/restapi/v1.0/subscription", body: request, operation: "ringcentral.createSubscription")
+    }
+
+    /// Every voice call-log record of the account that started in `from..<to`, following pages.
+    public func callLog(from: Date, to: Date) async throws(TelephonyError) -> [CallLogRecord] {
+        var records: [CallLogRecord] = []
+        var page = 1
+        while true {
+            let query = "view=Detailed&type=Voice&perPage=1000&page=\(page)&dateFrom=\(FormEncoding.escape(RingCentralDate.format(from)))&dateTo=\(FormEncoding.escape(RingCentralDate.format(to)))"
+            let response: CallLogResponse = try await self.get("/restapi/v1.0/account/~/call-log?\(query)", operation: "ringcentral.callLog")
+            records += response.records
+            guard response.navigation?.nextPage != nil, !response.records.isEmpty else { return records }
+            page += 1
+        }
+    }
+
+    // MARK: Requests
+
+    private func get<Response: Decodable>(_ path: String, operation: String) async throws(TelephonyError) -> Response {
+        try await self.send(.GET, path, body: Optional<CreateSubscriptionRequest>.none, operation: operation)
+    }
+
+    private func send<Body: Encodable, Response: Decodable>(
+        _ method: HTTPMethod, _ path: String, body: Body?, operation: String
+    ) async throws(TelephonyError) -> Response {
+        var retriedAfterRefresh = false
+        while true {
+            let token = try await self.accessToken()
+            var request = HTTPClientRequest(url: self.credentials.serverURL + path)
+            request.method = method
+            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+            request.headers.add(name: "Accept", value: "application/json")
+            if let body {
+                request.headers.add(name: "Content-Type", value: "application/json")
+                request.body = .bytes(ByteBuffer(bytes: Self.encode(body)))
+            }
+            let (status, headers, data) = try await self.execute(request, operation: operation)
+            if status == 401, !retriedAfterRefresh {
+                // The token may have been revoked or expired early: fetch a new one, once.
+                self.token = nil
+                retriedAfterRefresh = true
+                continue
+            }
+            try Self.check(status: status, headers: headers, data: data, operation: operation)
+            do {
+                return try JSONDecoder().decode(Response.self, from: data)
+            } catch {
+                throw TelephonyError(.permanent, operation: operation, status: status, message: "unexpected answer: \(error)")
+            }
+        }
+    }
+
+    private func accessToken() async throws(TelephonyError) -> String {
+        // Refresh a minute ahead of expiry rather than waiting for a 401.
+        if let token, token.expiresAt > self.now().addingTimeInterval(60) { return token.value }
+        if self.tokenRequest == nil {
+            self.tokenRequest = Task { try await self.requestToken() }
+        }
+        do {
+            let (value, expiresAt) = try await self.tokenRequest!.value
+            self.token = (value, expiresAt)
+            self.tokenRequest = nil
+            return value
+        } catch {
+            self.tokenRequest = nil
+            throw (error as? TelephonyError) ?? TelephonyError(.transient, operation: "ringcentral.token", message: "\(error)")
+        }
+    }
+
+    private func requestToken() async throws(TelephonyError) -> (String, Date) {
+        var request = HTTPClientRequest(url: self.credentials.serverURL + "/restapi/oauth/token")
+        request.method = .POST
+        let basic = Data("\(self.credentials.clientID):\(self.credentials.clientSecret)".utf8).base64EncodedString()
+        request.headers.add(name: "Authorization", value: "Basic \(basic)")
+        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        let form = "grant_type=\(FormEncoding.escape("urn:ietf:params:oauth:grant-type:jwt-bearer"))&assertion=\(FormEncoding.escape(self.credentials.jwt))"
+        request.body = .bytes(ByteBuffer(string: form))
+        let (status, headers, data) = try await self.execute(request, operation: "ringcentral.token")
+        if status == 400 || status == 401 {
+            throw TelephonyError(.unauthorized, operation: "ringcentral.token", status: status, message: Self.errorMessage(data))
+        }
+        try Self.check(status: status, headers: headers, data: data, operation: "ringcentral.token")
+        guard let info = try? JSONDecoder().decode(TokenInfo.self, from: data) else {
+            throw TelephonyError(.permanent, operation: "ringcentral.token", status: status, message: "unexpected token answer")
+        }
+        return (info.access_token, self.now().addingTimeInterval(TimeInterval(info.expires_in)))
+    }
+
+    private func execute(_ request: HTTPClientRequest, operation: String) async throws(TelephonyError) -> (Int, HTTPHeaders, Data) {
+        do {
+            let response = try await self.httpClient.execute(request, timeout: self.timeout)
+            let body = try await response.body.collect(upTo: 64 << 20)
+            return (Int(response.status.code), response.headers, Data(body.readableBytesView))
+        } catch {
+            throw TelephonyError(.transient, operation: operation, message: "\(error)")
+        }
+    }
+
+    private static func check(status: Int, headers: HTTPHeaders, data: Data, operation: String) throws(TelephonyError) {
+        switch status {
+        case 200..<300: return
+        case 429:
+            // Without Retry-After RingCentral advises waiting at least 30 s.
+            let retryAfter = headers.first(name: "Retry-After").flatMap(Double.init) ?? 30
+            throw TelephonyError(.rateLimited(retryAfter: retryAfter), operation: operation, status: status, message: errorMessage(data))
+        case 401, 403:
+            throw TelephonyError(.unauthorized, operation: operation, status: status, message: errorMessage(data))
+        case 500...:
+            throw TelephonyError(.transient, operation: operation, status: status, message: errorMessage(data))
+        default:
+            throw TelephonyError(.permanent, operation: operation, status: status, message: errorMessage(data))
+        }
+    }
+
+    /// RingCentral's `message`, or OAuth's `error_description`/`error`, never the raw body (it may echo secrets).
+    private static func errorMessage(_ data: Data) -> String {
+        struct Body: Decodable {
+            var message: String?
+            var error: String?
+            var error_description: String?
+        }
+        let body = try? JSONDecoder().decode(Body.self, from: data)
+        return body?.message ?? body?.error_description ?? body?.error ?? "no error message"
+    }
+
+    private static func encode(_ body: some Encodable) -> [UInt8] {
+        (try? [UInt8](JSONEncoder().encode(body))) ?? []
+    }
+}
