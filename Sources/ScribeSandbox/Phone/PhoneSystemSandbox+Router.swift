@@ -1,0 +1,181 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import NIOCore
+import NIOHTTP1
+import Synchronization
+
+extension PhoneSystemSandbox {
+    /// RingCentral's routes, as far as Callscribe uses them.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.post("/restapi/oauth/token") { request, context in try await self.token(request, context) }
+        let api = router.group("restapi/v1.0")
+        api.get("account/{account}") { request, context in
+            try self.authorized(request) { self.json(["id": Int64(self.company.accountID) ?? 0, "uri": self.url("/restapi/v1.0/account/\(self.company.accountID)"), "status": "Confirmed"]) }
+        }
+        api.get("account/{account}/extension") { request, context in
+            try self.authorized(request) { self.extensions() }
+        }
+        api.get("account/{account}/call-log") { request, context in
+            try self.authorized(request) { self.callLog(request) }
+        }
+        api.post("subscription") { request, context in
+            try await self.authorizedAsync(request) { try await self.createSubscription(request, context) }
+        }
+        api.get("subscription") { request, context in
+            try self.authorized(request) {
+                self.json(["uri": self.url("/restapi/v1.0/subscription"), "records": self.state.withLock { $0.subscriptions.values.map(self.subscriptionInfo) }])
+            }
+        }
+        api.delete("subscription/{id}") { request, context in
+            try self.authorized(request) {
+                let id = context.parameters.get("id") ?? ""
+                let removed = self.state.withLock { $0.subscriptions.removeValue(forKey: id) }
+                return removed == nil
+                    ? self.json(PhoneSandboxPayloads.error(code: "SUB-507", message: "Subscription not found"), status: .notFound)
+                    : Response(status: .noContent)
+            }
+        }
+        return router
+    }
+
+    func url(_ path: String) -> String { self.baseURL.get() + path }
+
+    private func token(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let expected = "Basic " + Data("\(self.credentials.clientID):\(self.credentials.clientSecret)".utf8).base64EncodedString()
+        guard request.headers[.authorization] == expected else {
+            return self.json(["error": "invalid_client", "error_description": "Invalid client", "errors": [["errorCode": "OAU-123", "message": "Invalid client"]]], status: .unauthorized)
+        }
+        let body = try await request.body.collect(upTo: 64 * 1024)
+        let form = FormFields(String(buffer: body))
+        guard form["grant_type"] == "urn:ietf:params:oauth:grant-type:jwt-bearer" else {
+            return self.json(["error": "unsupported_grant_type", "error_description": "Unsupported grant type", "errors": [["errorCode": "OAU-250", "message": "Unsupported grant type"]]], status: .badRequest)
+        }
+        guard form["assertion"] == self.credentials.jwt else {
+            return self.json(["error": "invalid_grant", "error_description": "Invalid JWT assertion", "errors": [["errorCode": "OAU-213", "message": "Token not found"]]], status: .badRequest)
+        }
+        let token = "U0pDMDFQMDFQQVMwMHxBQUJ" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
+        self.state.withLock { _ = $0.tokens.insert(token) }
+        return self.json([
+            "access_token": token, "token_type": "bearer", "expires_in": 3600, "refresh_token": "R" + token,
+            "refresh_token_expires_in": 604_800, "scope": "ReadAccounts ReadCallLog CallControl WebhookSubscriptions",
+            "owner_id": self.company.employees[0].extensionID, "endpoint_id": "sandbox-endpoint",
+        ])
+    }
+
+    private func isAuthorized(_ request: Request) -> Bool {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return false }
+        let token = String(header.dropFirst("Bearer ".count))
+        return self.state.withLock { $0.tokens.contains(token) }
+    }
+
+    private func unauthorized() -> Response {
+        self.json(
+            ["errorCode": "TokenInvalid", "message": "OAuth token is invalid", "errors": [["errorCode": "OAU-149", "message": "Unparsable access token"]]],
+            status: .unauthorized
+        )
+    }
+
+    private func authorized(_ request: Request, _ handle: () throws -> Response) throws -> Response {
+        self.isAuthorized(request) ? try handle() : self.unauthorized()
+    }
+
+    private func authorizedAsync(_ request: Request, _ handle: () async throws -> Response) async throws -> Response {
+        self.isAuthorized(request) ? try await handle() : self.unauthorized()
+    }
+
+    private func extensions() -> Response {
+        let records: [[String: Any]] = self.company.employees.map { employee in
+            [
+                "id": Int64(employee.extensionID) ?? 0, "uri": self.url("/restapi/v1.0/account/\(self.company.accountID)/extension/\(employee.extensionID)"),
+                "extensionNumber": employee.extensionNumber, "name": employee.name, "type": "User", "status": "Enabled",
+            ]
+        }
+        return self.json(["uri": self.url("/restapi/v1.0/account/~/extension"), "records": records, "navigation": [String: Any](), "paging": ["page": 1, "perPage": 1000, "pageStart": 0, "pageEnd": max(0, records.count - 1)]])
+    }
+
+    private func callLog(_ request: Request) -> Response {
+        let query = request.uri.queryParameters
+        let now = Date()
+        let dateTo = query["dateTo"].flatMap { try? PhoneSandboxPayloads.formatter.parse(String($0)) } ?? now
+        let dateFrom = query["dateFrom"].flatMap { try? PhoneSandboxPayloads.formatter.parse(String($0)) } ?? dateTo.addingTimeInterval(-86_400)
+        let perPage = min(1000, max(1, query["perPage"].flatMap { Int(String($0)) } ?? 100))
+        let page = max(1, query["page"].flatMap { Int(String($0)) } ?? 1)
+        // A call reaches the call log once it has ended; newest first, as RingCentral lists them.
+        let finished = self.calls.filter { $0.endedAt <= now && $0.placedAt >= dateFrom && $0.placedAt < dateTo }.sorted { $0.placedAt > $1.placedAt }
+        let slice = finished.dropFirst((page - 1) * perPage).prefix(perPage)
+        var navigation: [String: Any] = ["firstPage": ["uri": self.url("/restapi/v1.0/account/~/call-log?page=1")]]
+        if page * perPage < finished.count {
+            navigation["nextPage"] = ["uri": self.url("/restapi/v1.0/account/~/call-log?page=\(page + 1)&perPage=\(perPage)")]
+        }
+        let records = slice.map { PhoneSandboxPayloads.callLogRecord(for: $0, accountID: self.company.accountID, baseURL: self.baseURL.get()) }
+        return self.json([
+            "uri": self.url("/restapi/v1.0/account/~/call-log"), "records": records, "navigation": navigation,
+            "paging": ["page": page, "perPage": perPage, "pageStart": (page - 1) * perPage, "pageEnd": (page - 1) * perPage + max(0, records.count - 1)],
+        ])
+    }
+
+    private func createSubscription(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let body = try await request.body.collect(upTo: 64 * 1024)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
+            let filters = object["eventFilters"] as? [String], !filters.isEmpty,
+            let delivery = object["deliveryMode"] as? [String: Any], delivery["transportType"] as? String == "WebHook",
+            let address = delivery["address"] as? String
+        else {
+            return self.json(PhoneSandboxPayloads.error(code: "CMN-101", message: "Parameter [deliveryMode.address] value is invalid"), status: .badRequest)
+        }
+        // The handshake: the address must echo the Validation-Token within 3 s.
+        let validationToken = UUID().uuidString
+        var handshake = HTTPClientRequest(url: address)
+        handshake.method = .POST
+        handshake.headers.add(name: "Validation-Token", value: validationToken)
+        handshake.headers.add(name: "Content-Type", value: "application/json")
+        let echoed: Bool
+        do {
+            let response = try await self.httpClient.execute(handshake, timeout: .seconds(3))
+            _ = try await response.body.collect(upTo: 1024)
+            echoed = response.status == .ok && response.headers.first(name: "Validation-Token") == validationToken
+        } catch {
+            echoed = false
+        }
+        guard echoed else {
+            return self.json(PhoneSandboxPayloads.error(code: "SUB-525", message: "WebHook server response is invalid"), status: .badRequest)
+        }
+        let subscription = Subscription(
+            id: UUID().uuidString.lowercased(), address: address, verificationToken: delivery["verificationToken"] as? String,
+            eventFilters: filters, createdAt: Date(), expiresIn: (object["expiresIn"] as? Int) ?? 604_799
+        )
+        self.state.withLock { $0.subscriptions[subscription.id] = subscription }
+        return self.json(self.subscriptionInfo(subscription))
+    }
+
+    private func subscriptionInfo(_ subscription: Subscription) -> [String: Any] {
+        [
+            "uri": self.url("/restapi/v1.0/subscription/\(subscription.id)"), "id": subscription.id,
+            "eventFilters": subscription.eventFilters.map { $0.replacingOccurrences(of: "~", with: self.company.accountID) },
+            "expirationTime": PhoneSandboxPayloads.time(subscription.createdAt.addingTimeInterval(TimeInterval(subscription.expiresIn))),
+            "expiresIn": subscription.expiresIn, "status": "Active", "creationTime": PhoneSandboxPayloads.time(subscription.createdAt),
+            "deliveryMode": ["transportType": "WebHook", "address": subscription.address, "encryption": false],
+        ]
+    }
+
+    func json(_ object: Any, status: HTTPResponse.Status = .ok) -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// Fields of an `application/x-www-form-urlencoded` body.
+struct FormFields {
+    private var fields: [String: String] = [:]
+
+    init(_ text: String) {
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String($0) }
+            if parts.count == 2 { self.fields[parts[0]] = parts[1] }
+        }
+    }
+
+    subscript(name: String) -> String? { self.fields[name] }
+}

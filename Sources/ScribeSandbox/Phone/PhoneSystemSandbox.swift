@@ -1,0 +1,163 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import NIOHTTP1
+import Synchronization
+
+/// A phone system on loopback that speaks RingCentral's REST and webhook API: the JWT token grant,
+/// account and extension look-ups, webhook subscriptions with the Validation-Token handshake,
+/// telephony-session deliveries carrying the Verification-Token, and the call log.
+///
+/// Calls are placed with ``place(_:)``; their events are delivered to every subscription as they
+/// happen, and each finished call appears in the call log. Placed calls are appended to a plan file
+/// when one is given, so a restarted sandbox still lists calls that ended while it was down.
+public final class PhoneSystemSandbox: Sendable {
+    /// The app credentials the sandbox accepts.
+    public struct Credentials: Sendable {
+        public var clientID = "sandbox-client-id"
+        public var clientSecret = "sandbox-client-secret"
+        public var jwt = "eyJraWQiOiJzYW5kYm94In0.eyJzdWIiOiI2MzAxMTAwMCJ9.sandbox-signature"
+        public init() {}
+    }
+
+    struct Subscription: Sendable {
+        var id: String
+        var address: String
+        var verificationToken: String?
+        var eventFilters: [String]
+        var createdAt: Date
+        var expiresIn: Int
+    }
+
+    struct State {
+        var calls: [ScriptedCall] = []
+        var subscriptions: [String: Subscription] = [:]
+        var tokens: Set<String> = []
+        var deliveries = 0
+        var failedDeliveries = 0
+        var hangUpsSent: [String: Date] = [:]
+        /// Fail this many upcoming deliveries without sending them (a network blip).
+        var dropNextDeliveries = 0
+    }
+
+    public let company: SandboxCompany
+    public let credentials: Credentials
+    let state = Mutex(State())
+    let httpClient: HTTPClient
+    let planURL: URL?
+    let logger: Logger
+    let baseURL = OneShotURL()
+
+    public init(company: SandboxCompany, credentials: Credentials = Credentials(), planURL: URL? = nil, httpClient: HTTPClient, logger: Logger) throws {
+        self.company = company
+        self.credentials = credentials
+        self.planURL = planURL
+        self.httpClient = httpClient
+        self.logger = logger
+        if let planURL, let data = try? Data(contentsOf: planURL) {
+            let calls = try data.split(separator: UInt8(ascii: "\n")).map { try JSONDecoder().decode(ScriptedCall.self, from: Data($0)) }
+            self.state.withLock { $0.calls = calls }
+        }
+    }
+
+    /// Tells the sandbox the URL it is served at (used in the `uri` fields it returns).
+    public func served(at url: String) {
+        self.baseURL.set(url)
+    }
+
+    /// The calls placed so far, in order.
+    public var calls: [ScriptedCall] { self.state.withLock { $0.calls } }
+
+    /// When the hang-up event of each call was sent, by telephony session id.
+    public var hangUpsSent: [String: Date] { self.state.withLock { $0.hangUpsSent } }
+
+    /// Webhook deliveries made and failed so far.
+    public var deliveryCounts: (delivered: Int, failed: Int) { self.state.withLock { ($0.deliveries, $0.failedDeliveries) } }
+
+    /// Makes the next `count` deliveries fail as if the network dropped them.
+    public func dropNextDeliveries(_ count: Int) {
+        self.state.withLock { $0.dropNextDeliveries += count }
+    }
+
+    /// The number the next placed call gets.
+    public var nextCallNumber: Int { self.state.withLock { ($0.calls.map(\.number).max() ?? 0) + 1 } }
+
+    /// Records a call in the plan (and the plan file). Its events are sent by ``deliver(_:realTime:)``.
+    public func place(_ call: ScriptedCall) throws {
+        if let planURL {
+            var line = try JSONEncoder().encode(call)
+            line.append(UInt8(ascii: "\n"))
+            try PlanFile.append(line, to: planURL)
+        }
+        self.state.withLock { $0.calls.append(call) }
+    }
+
+    /// Sends the call's events to every subscription. In real time each waits for its moment;
+    /// otherwise they go out at once, in order.
+    public func deliver(_ call: ScriptedCall, realTime: Bool) async {
+        for index in call.statusChanges.indices {
+            let change = call.statusChanges[index]
+            if realTime {
+                let wait = change.at.timeIntervalSinceNow
+                if wait > 0 { try? await Task.sleep(for: .seconds(wait)) }
+                if Task.isCancelled { return }
+            }
+            let subscriptions = self.state.withLock { Array($0.subscriptions.values) }
+            for subscription in subscriptions {
+                let body = PhoneSandboxPayloads.notification(for: call, change: index, accountID: self.company.accountID, subscriptionID: subscription.id)
+                await self.post(body, to: subscription)
+            }
+            if change.code == "Disconnected" {
+                self.state.withLock { $0.hangUpsSent[call.telephonySessionID] = Date() }
+            }
+        }
+    }
+
+    private func post(_ body: [String: Any], to subscription: Subscription) async {
+        let drop = self.state.withLock { state -> Bool in
+            guard state.dropNextDeliveries > 0 else { return false }
+            state.dropNextDeliveries -= 1
+            return true
+        }
+        var request = HTTPClientRequest(url: subscription.address)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json; charset=UTF-8")
+        request.headers.add(name: "User-Agent", value: "RingCentral-Webhook/8.4")
+        if let token = subscription.verificationToken { request.headers.add(name: "Verification-Token", value: token) }
+        request.body = .bytes(ByteBuffer(bytes: (try? JSONSerialization.data(withJSONObject: body)) ?? Data()))
+        var delivered = false
+        if !drop {
+            do {
+                let response = try await self.httpClient.execute(request, timeout: .seconds(10))
+                _ = try await response.body.collect(upTo: 1 << 20)
+                delivered = (200..<300).contains(response.status.code)
+            } catch {
+                self.logger.debug("webhook delivery failed", metadata: ["error": "\(error)"])
+            }
+        }
+        self.state.withLock { delivered ? ($0.deliveries += 1) : ($0.failedDeliveries += 1) }
+    }
+}
+
+/// The URL a sandbox is served at, learned once the server is listening.
+final class OneShotURL: Sendable {
+    private let value = Mutex<String>("http://127.0.0.1")
+    func set(_ url: String) { self.value.withLock { $0 = url } }
+    func get() -> String { self.value.withLock { $0 } }
+}
+
+/// Appends lines to a plan file, creating it on first use.
+enum PlanFile {
+    static func append(_ data: Data, to url: URL) throws {
+        if !FileManager.default.fileExists(atPath: url.path) {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: data)
+    }
+}
