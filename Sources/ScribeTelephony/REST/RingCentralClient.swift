@@ -48,6 +48,12 @@ public actor RingCentralClient {
         return try await self.send(.POST, "/restapi/v1.0/subscription", body: request, operation: "ringcentral.createSubscription")
     }
 
+    /// The app's existing subscriptions.
+    public func subscriptions() async throws(TelephonyError) -> [SubscriptionInfo] {
+        let list: SubscriptionList = try await self.get("/restapi/v1.0/subscription", operation: "ringcentral.listSubscriptions")
+        return list.records
+    }
+
     /// Every voice call-log record of the account that started in `from..<to`, following pages.
     public func callLog(from: Date, to: Date) async throws(TelephonyError) -> [CallLogRecord] {
         var records: [CallLogRecord] = []

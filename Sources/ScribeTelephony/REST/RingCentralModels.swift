@@ -26,11 +26,22 @@ struct CreateSubscriptionRequest: Codable {
 
 /// `SubscriptionInfo`.
 public struct SubscriptionInfo: Codable, Sendable, Hashable {
+    public struct Delivery: Codable, Sendable, Hashable {
+        public var transportType: String?
+        public var address: String?
+    }
+
     public var id: String
+    public var deliveryMode: Delivery?
     public var status: String
     public var eventFilters: [String]
     public var expirationTime: String?
     public var expiresIn: Int?
+}
+
+/// `GET /restapi/v1.0/subscription` answer.
+struct SubscriptionList: Codable {
+    var records: [SubscriptionInfo]
 }
 
 /// `GET /restapi/v1.0/account/~/extension` answer.

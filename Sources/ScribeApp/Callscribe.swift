@@ -1,0 +1,104 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import ScribeConnectors
+import ScribeCore
+import ScribeStore
+import ScribeTelephony
+import ServiceLifecycle
+
+/// The composition root: builds every part from the configuration and hands the HTTP edge and the
+/// CLI what they need. The only place that knows every concrete type.
+public final class Callscribe: Sendable {
+    /// The one CRM connection of this release.
+    static let hubSpotConnectionID = ConnectionID("hubspot")
+
+    public let configuration: CallscribeConfiguration
+    public let store: any LedgerStore
+    public let effects: Effects
+    public let logger: Logger
+    /// The Verification-Token every webhook delivery must carry.
+    public let webhookToken: String
+    /// Fulfilled by the HTTP edge with the port it bound.
+    public let serverListening = OneShot<Int>()
+
+    let secrets: SecretBox
+    let httpClient: HTTPClient
+    let ringCentral: RingCentralClient
+    let connectors = ConnectorRegistry()
+    let contacts: ContactCache
+    let eventsStored = WorkSignal()
+    let logsClaimed = WorkSignal()
+    let accountID = OneShot<AccountID>()
+    let directoryReady = OneShot<Void>()
+    let parser = TelephonyEventParser()
+
+    /// Opens the ledger (migrating it) and wires every part. Nothing runs until ``services()`` are run.
+    public init(configuration: CallscribeConfiguration, effects: Effects = .live, httpClient: HTTPClient = .shared, logger: Logger) throws {
+        self.configuration = configuration
+        self.effects = effects
+        self.logger = logger
+        self.httpClient = httpClient
+        try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
+        self.store = try SQLiteLedgerStore(path: configuration.databasePath)
+        self.secrets = try SecretBox(base64Key: configuration.secretKey, dataDirectory: configuration.dataDirectory)
+        self.webhookToken = configuration.webhookToken ?? self.secrets.derivedToken(for: "ringcentral-webhook-verification")
+        self.ringCentral = RingCentralClient(credentials: configuration.ringCentral, httpClient: httpClient, now: effects.now)
+        self.contacts = ContactCache(lifetime: configuration.contactCacheLifetime, now: effects.now)
+    }
+
+    /// The long-running parts, for the one service group: start-up, folding, the CRM writer and the call-log sync.
+    public func services() -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        let writer = CallLogWriter(
+            store: self.store, connectors: self.connectors, contacts: self.contacts, policy: LoggingPolicy(),
+            retryPolicy: self.configuration.retryPolicy, defaultCountryCode: self.configuration.defaultCountryCode,
+            effects: self.effects, logger: self.logger
+        )
+        return [
+            .init(service: Startup(callscribe: self), successTerminationBehavior: .ignore),
+            .init(
+                service: FoldWorker(
+                    store: self.store, effects: self.effects, wake: self.eventsStored, logsClaimed: self.logsClaimed,
+                    ready: self.directoryReady, batchSize: 500, logger: self.logger
+                )
+            ),
+            .init(
+                service: LogWorker(
+                    store: self.store, writer: writer, effects: self.effects, wake: self.logsClaimed,
+                    concurrency: self.configuration.workerConcurrency, lease: 30, logger: self.logger
+                )
+            ),
+            .init(
+                service: CallLogSync(
+                    client: self.ringCentral, store: self.store, accountID: self.accountID, effects: self.effects,
+                    interval: self.configuration.syncInterval, catchUpWindow: self.configuration.catchUpWindow,
+                    folded: self.eventsStored, logger: self.logger
+                )
+            ),
+        ]
+    }
+
+    /// Stores one webhook delivery; a duplicate is acknowledged and ignored.
+    public func ingestWebhook(_ body: Data) async throws -> (TelephonyEvent, AppendOutcome) {
+        let event = try self.parser.parse(body)
+        let outcome = try await self.store.appendEvents([event], receivedAt: self.effects.now())[0]
+        if outcome == .stored { self.eventsStored.signal() }
+        return (event, outcome)
+    }
+
+    func makeConnector(_ connection: CRMConnection) throws -> any CRMConnector {
+        switch connection.kind {
+        case "hubspot":
+            return HubSpotConnector(baseURL: connection.baseURL, accessToken: try self.secrets.open(connection.sealedCredential), httpClient: self.httpClient)
+        default:
+            throw ConfigurationError(setting: "connection \(connection.id)", problem: "unknown CRM kind '\(connection.kind)'")
+        }
+    }
+}
+
+extension Callscribe {
+    /// Call logs as people see them.
+    public func callLogs(_ query: CallLogQuery) async throws -> [CallLogSummary] {
+        try await self.store.callLogs(query).map(CallLogSummary.init)
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Logging
+import ScribeCore
+import ScribeTelephony
+
+/// Everything the composition root needs, typed and validated.
+public struct CallscribeConfiguration: Sendable {
+    public var dataDirectory: URL
+    public var databasePath: String
+    public var host: String
+    public var port: Int
+    /// Where RingCentral delivers webhooks; nil means `http://host:port`.
+    public var publicURL: String?
+    /// Base64 key for sealing credentials; nil means the data folder's key file.
+    public var secretKey: String?
+    public var ringCentral: RingCentralCredentials
+    /// Nil means derived from the secret key, so it survives restarts.
+    public var webhookToken: String?
+    public var hubSpotURL: String
+    public var hubSpotToken: String
+    public var defaultCountryCode: String
+    public var workerConcurrency: Int
+    public var retryPolicy: RetryPolicy
+    public var syncInterval: TimeInterval
+    public var catchUpWindow: TimeInterval
+    public var contactCacheLifetime: TimeInterval
+    public var logLevel: Logger.Level
+
+    /// Reads and validates every setting; the first bad one stops start-up with its name.
+    public init(_ source: SettingsSource) throws(ConfigurationError) {
+        let dataDirectory = try source.required(.dataDirectory)
+        self.dataDirectory = URL(fileURLWithPath: dataDirectory, isDirectory: true)
+        self.databasePath = source.string(.databasePath) ?? self.dataDirectory.appendingPathComponent("callscribe.sqlite").path
+        self.host = try source.required(.host)
+        self.port = try source.integer(.port, in: 0...65535)
+        self.publicURL = source.string(.publicURL) == nil ? nil : try source.url(.publicURL)
+        self.secretKey = source.string(.secretKey)
+        self.ringCentral = RingCentralCredentials(
+            serverURL: try source.url(.ringCentralServer), clientID: try source.required(.ringCentralClientID),
+            clientSecret: try source.required(.ringCentralClientSecret), jwt: try source.required(.ringCentralJWT)
+        )
+        self.webhookToken = source.string(.webhookToken)
+        self.hubSpotURL = try source.url(.hubSpotURL)
+        self.hubSpotToken = try source.required(.hubSpotToken)
+        let country = try source.required(.defaultCountryCode)
+        guard (1...3).contains(country.count), country.allSatisfy(\.isNumber), country.first != "0" else {
+            throw ConfigurationError(setting: Setting.defaultCountryCode.name, problem: "'\(country)' is not a country calling code such as 1 or 44")
+        }
+        self.defaultCountryCode = country
+        self.workerConcurrency = try source.integer(.workerConcurrency, in: 1...256)
+        self.retryPolicy = RetryPolicy(maximumAttempts: try source.integer(.maxAttempts, in: 1...100))
+        self.syncInterval = TimeInterval(try source.integer(.syncInterval, in: 5...86_400))
+        self.catchUpWindow = TimeInterval(try source.integer(.catchUpWindow, in: 1...720) * 3600)
+        self.contactCacheLifetime = TimeInterval(try source.integer(.contactCacheSeconds, in: 0...86_400))
+        let level = try source.required(.logLevel)
+        guard let logLevel = Logger.Level(rawValue: level.lowercased()) else {
+            throw ConfigurationError(setting: Setting.logLevel.name, problem: "'\(level)' is not one of trace, debug, info, notice, warning, error, critical")
+        }
+        self.logLevel = logLevel
+    }
+
+    /// The URL webhooks are delivered to, given the port the server actually bound.
+    public func webhookAddress(boundPort: Int) -> String {
+        (self.publicURL ?? "http://\(self.host):\(boundPort)") + "/webhooks/ringcentral"
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Logging
+import ScribeCore
+import ScribeTelephony
+import ServiceLifecycle
+
+/// Reads the phone system's call log: at start-up to catch up on calls that ended while Callscribe
+/// was down, then periodically to repair any webhook that never arrived. Records become events on
+/// the same path as webhooks, deduplicated by id, so a call already logged is never logged again.
+struct CallLogSync: Service {
+    static let cursorName = "ringcentral.call_log"
+    /// Calls still in progress at one sweep are listed by a later one: each sweep re-reads this much.
+    static let overlap: TimeInterval = 3600
+
+    let client: RingCentralClient
+    let store: any LedgerStore
+    let accountID: OneShot<AccountID>
+    let effects: Effects
+    let interval: TimeInterval
+    let catchUpWindow: TimeInterval
+    let folded: WorkSignal
+    let logger: Logger
+
+    func run() async throws {
+        let accountID = await self.accountID.value
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let stored = try await self.sweep(accountID)
+                    if stored > 0 { self.logger.info("call-log sync found new calls", metadata: ["events": "\(stored)"]) }
+                } catch {
+                    self.logger.warning("call-log sync failed", metadata: ["error": "\(error)"])
+                }
+                try? await Task.sleep(for: .seconds(self.interval))
+            }
+        }
+    }
+
+    /// One pass: lists the call log since the cursor and stores what is new. Returns the events stored.
+    func sweep(_ accountID: AccountID) async throws -> Int {
+        let now = self.effects.now()
+        let cursor = try await self.store.cursor(Self.cursorName).flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
+        let from = cursor ?? now.addingTimeInterval(-self.catchUpWindow)
+        let records = try await self.client.callLog(from: from, to: now)
+        let events = records.flatMap { $0.telephonyEvents(accountID: accountID) }
+        let outcomes = try await self.store.appendEvents(events, receivedAt: now)
+        let stored = outcomes.filter { $0 == .stored }.count
+        if stored > 0 { self.folded.signal() }
+        try await self.store.setCursor(Self.cursorName, to: String(max(from.timeIntervalSince1970, now.timeIntervalSince1970 - Self.overlap)))
+        return stored
+    }
+}

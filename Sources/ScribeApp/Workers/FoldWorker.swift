@@ -1,0 +1,31 @@
+import Logging
+import ScribeCore
+import ServiceLifecycle
+
+/// Folds stored telephony events into calls and claims the logs they call for, in batches.
+struct FoldWorker: Service {
+    let store: any LedgerStore
+    let effects: Effects
+    let wake: WorkSignal
+    let logsClaimed: WorkSignal
+    let ready: OneShot<Void>
+    let batchSize: Int
+    let logger: Logger
+
+    func run() async throws {
+        // Calls are only folded once the account's CRM connections are known, or they would get no logs.
+        await self.ready.value
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    let report = try await self.store.foldPendingEvents(limit: self.batchSize, now: self.effects.now(), makeID: self.effects.makeID)
+                    if report.logsClaimed > 0 { self.logsClaimed.signal() }
+                    if report.eventsFolded == self.batchSize { continue }
+                } catch {
+                    self.logger.error("folding events failed", metadata: ["error": "\(error)"])
+                }
+                await self.wake.wait(timeout: .seconds(1))
+            }
+        }
+    }
+}

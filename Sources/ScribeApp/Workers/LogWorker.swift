@@ -1,0 +1,57 @@
+import Foundation
+import Logging
+import ScribeCore
+import ServiceLifecycle
+
+/// Runs the outbox: leases due jobs and writes their call logs to the CRM, several at once.
+struct LogWorker: Service {
+    let store: any LedgerStore
+    let writer: CallLogWriter
+    let effects: Effects
+    let wake: WorkSignal
+    let concurrency: Int
+    let lease: TimeInterval
+    let logger: Logger
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                let claimed = await self.runDueJobs()
+                if claimed == self.concurrency { continue }
+                await self.wake.wait(timeout: await self.idleWait())
+            }
+        }
+    }
+
+    /// Leases up to `concurrency` jobs and runs them; returns how many it leased.
+    private func runDueJobs() async -> Int {
+        let now = self.effects.now()
+        let jobs: [Job]
+        do {
+            jobs = try await self.store.claimJobs(limit: self.concurrency, now: now, leaseUntil: now.addingTimeInterval(self.lease))
+        } catch {
+            self.logger.error("claiming jobs failed", metadata: ["error": "\(error)"])
+            return 0
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for job in jobs {
+                group.addTask {
+                    do {
+                        try await self.writer.run(job)
+                    } catch {
+                        // The ledger itself failed; the lease lapses and the job runs again.
+                        self.logger.error("job failed in the ledger", metadata: ["job": "\(job.id)", "error": "\(error)"])
+                    }
+                }
+            }
+        }
+        return jobs.count
+    }
+
+    /// Until the next job is due, at most a second.
+    private func idleWait() async -> Duration {
+        guard let due = try? await self.store.nextJobDue() else { return .seconds(1) }
+        let seconds = min(1, max(0.005, due.timeIntervalSince(self.effects.now())))
+        return .milliseconds(Int(seconds * 1000))
+    }
+}

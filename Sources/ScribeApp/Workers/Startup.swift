@@ -1,0 +1,74 @@
+import Foundation
+import Logging
+import ScribeCore
+import ScribeTelephony
+import ServiceLifecycle
+
+/// Brings Callscribe up against the outside world, retrying until it can: learns the account and
+/// its extensions, stores the CRM connection (credential sealed), builds its connector, and once
+/// the HTTP server listens, makes sure one webhook subscription points at it.
+struct Startup: Service {
+    let callscribe: Callscribe
+
+    func run() async throws {
+        let logger = self.callscribe.logger
+        var delay: Double = 1
+        let accountID: AccountID
+        while true {
+            do {
+                accountID = try await self.connectDirectory()
+                break
+            } catch {
+                logger.warning("cannot reach the phone system yet; retrying", metadata: ["error": "\(error)", "retryIn": "\(Int(delay))s"])
+                try await Task.sleep(for: .seconds(delay))
+                delay = min(delay * 2, 60)
+            }
+        }
+        self.callscribe.accountID.fulfill(accountID)
+        self.callscribe.directoryReady.fulfill(())
+        let port = await self.callscribe.serverListening.value
+        delay = 1
+        while true {
+            do {
+                try await self.subscribe(address: self.callscribe.configuration.webhookAddress(boundPort: port))
+                return
+            } catch {
+                logger.warning("webhook subscription failed; retrying", metadata: ["error": "\(error)", "retryIn": "\(Int(delay))s"])
+                try await Task.sleep(for: .seconds(delay))
+                delay = min(delay * 2, 60)
+            }
+        }
+    }
+
+    private func connectDirectory() async throws -> AccountID {
+        let client = self.callscribe.ringCentral
+        let store = self.callscribe.store
+        let accountID = try await client.accountID()
+        let extensions = try await client.extensions(of: accountID)
+        try await store.saveExtensions(extensions)
+        self.callscribe.connectors.setExtensions(extensions)
+        let configuration = self.callscribe.configuration
+        try await store.saveConnection(
+            CRMConnection(
+                id: Callscribe.hubSpotConnectionID, accountID: accountID, kind: "hubspot", baseURL: configuration.hubSpotURL,
+                sealedCredential: try self.callscribe.secrets.seal(configuration.hubSpotToken)
+            )
+        )
+        for connection in try await store.connections(of: accountID) {
+            self.callscribe.connectors.register(try self.callscribe.makeConnector(connection), for: connection.id)
+        }
+        self.callscribe.logger.info("connected", metadata: ["account": "\(accountID)", "extensions": "\(extensions.count)"])
+        return accountID
+    }
+
+    private func subscribe(address: String) async throws {
+        let client = self.callscribe.ringCentral
+        let existing = try await client.subscriptions().first { $0.status == "Active" && $0.deliveryMode?.address == address }
+        if let existing {
+            self.callscribe.logger.info("webhook subscription in place", metadata: ["subscription": "\(existing.id)", "address": "\(address)"])
+            return
+        }
+        let created = try await client.createWebhookSubscription(address: address, verificationToken: self.callscribe.webhookToken)
+        self.callscribe.logger.info("webhook subscription created", metadata: ["subscription": "\(created.id)", "address": "\(address)"])
+    }
+}

@@ -1,0 +1,22 @@
+import Hummingbird
+import Logging
+import ScribeCore
+import ScribeTelephony
+
+/// The one place where failures from the layers below become HTTP answers.
+struct ErrorMappingMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            throw error
+        } catch let error as WebhookPayloadError {
+            throw APIError(.badRequest, code: "invalid_event", message: error.problem, field: error.field)
+        } catch let error as HTTPError {
+            throw APIError(error.status, code: "http_error", message: error.body ?? "\(error.status.reasonPhrase)")
+        } catch {
+            context.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            throw APIError(.internalServerError, code: "internal_error", message: "The server failed to handle this request; see its log.")
+        }
+    }
+}
