@@ -92,11 +92,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Wires the sandbox and a real Callscribe together: for the demo, the benchmark and end-to-end tests.
+        .target(
+            name: "ScribeDemo",
+            dependencies: [
+                "ScribeCore", "ScribeApp", "ScribeServer", "ScribeSandbox", "ScribeTelephony",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "callscribe",
             dependencies: [
-                "ScribeCore", "ScribeApp", "ScribeServer", "ScribeSandbox", "ScribeStore",
-                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"), .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Crypto", package: "swift-crypto"),
+                "ScribeCore", "ScribeApp", "ScribeServer", "ScribeSandbox", "ScribeStore", "ScribeDemo",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,7 +117,7 @@ let package = Package(
         ),
         .target(
             name: "ScribeTestSupport",
-            dependencies: ["ScribeCore", "ScribeStore", "ScribeApp", "ScribeServer", "ScribeSandbox"],
+            dependencies: ["ScribeCore", "ScribeStore", "ScribeApp", "ScribeServer", "ScribeSandbox", "ScribeDemo"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ScribeCoreTests", dependencies: ["ScribeCore", "ScribeTestSupport"], swiftSettings: swiftSettings),
@@ -116,8 +128,9 @@ let package = Package(
         .testTarget(
             name: "ScribeServerTests",
             dependencies: [
-                "ScribeServer", "ScribeSandbox", "ScribeTestSupport",
+                "ScribeServer", "ScribeSandbox", "ScribeDemo", "ScribeTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -42,6 +42,10 @@ public struct CallLogWriter: Sendable {
             log = try await self.advance(log)
             log.updatedAt = self.effects.now()
             try await self.store.completeJob(job, log: log)
+            self.logger.info(
+                "\(log.state == .logged ? "logged" : "not logged")",
+                metadata: ["log": "\(log.id)", "session": "\(log.key.sessionID)", "outcome": "\(log.state.explanation)", "note": "\(log.note ?? "")"]
+            )
         } catch let error as ConnectorError {
             let now = self.effects.now()
             let retryAfter: TimeInterval? = if case .rateLimited(let after) = error.kind { after } else { nil }

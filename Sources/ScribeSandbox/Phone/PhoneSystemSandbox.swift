@@ -76,6 +76,9 @@ public final class PhoneSystemSandbox: Sendable {
     /// Webhook deliveries made and failed so far.
     public var deliveryCounts: (delivered: Int, failed: Int) { self.state.withLock { ($0.deliveries, $0.failedDeliveries) } }
 
+    /// How many webhook subscriptions are active.
+    public var subscriptionCount: Int { self.state.withLock { $0.subscriptions.count } }
+
     /// Makes the next `count` deliveries fail as if the network dropped them.
     public func dropNextDeliveries(_ count: Int) {
         self.state.withLock { $0.dropNextDeliveries += count }

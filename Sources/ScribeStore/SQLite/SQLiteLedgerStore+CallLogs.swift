@@ -26,6 +26,16 @@ extension SQLiteLedgerStore {
         }
     }
 
+    public func callLogCounts() async throws -> [String: Int] {
+        try await self.writer.read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM call_logs GROUP BY state") {
+                counts[row["state"]] = row["n"]
+            }
+            return counts
+        }
+    }
+
     public func saveCallLog(_ log: CallLog) async throws {
         let columns = try CallLogColumns(log)
         try await self.writer.write { db in try columns.update(db) }

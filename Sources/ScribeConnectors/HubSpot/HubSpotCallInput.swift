@@ -1,0 +1,24 @@
+/// The body of `POST /crm/v3/objects/calls` (`SimplePublicObjectInputForCreate`).
+struct HubSpotCallInput: Encodable, Sendable {
+    struct Association: Encodable, Sendable {
+        struct Target: Encodable, Sendable {
+            var id: String
+        }
+
+        struct AssociationType: Encodable, Sendable {
+            var associationCategory: String
+            var associationTypeId: Int
+        }
+
+        var to: Target
+        var types: [AssociationType]
+
+        /// The HubSpot-defined call → contact association (type 194).
+        static func callToContact(_ contactID: String) -> Association {
+            Association(to: Target(id: contactID), types: [AssociationType(associationCategory: "HUBSPOT_DEFINED", associationTypeId: 194)])
+        }
+    }
+
+    var properties: [String: String]
+    var associations: [Association]
+}

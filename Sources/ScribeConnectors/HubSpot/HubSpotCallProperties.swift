@@ -1,0 +1,57 @@
+import Foundation
+import ScribeCore
+
+/// How a call log entry becomes the properties of a HubSpot call engagement.
+enum HubSpotCallProperties {
+    /// Our marker property: a custom call property the HubSpot app creates at install time.
+    static let marker = "callscribe_log_id"
+
+    /// HubSpot's default call dispositions (portals may add their own; these ids are the same everywhere).
+    enum Disposition {
+        static let connected = "f240bbac-87c9-4f6e-bf70-924b57d47db7"
+        static let noAnswer = "73a0d17f-1163-4015-bdd5-ec830791da20"
+        static let leftVoicemail = "b2cf5968-551e-4856-9783-52b3da59a7d0"
+    }
+
+    /// The properties for `entry`, rendering its body with `bodyFormat`.
+    static func properties(for entry: CallLogEntry, bodyFormat: BodyFormat) -> [String: String] {
+        var properties = [
+            "hs_timestamp": HubSpotCallProperties.timestamp(entry.startedAt),
+            "hs_call_title": entry.subject,
+            "hs_call_body": bodyFormat.render(entry),
+            // Milliseconds: HubSpot's current docs (an older beta took seconds).
+            "hs_call_duration": String(Int((max(0, entry.duration) * 1000).rounded())),
+            "hs_call_direction": entry.direction == .inbound ? "INBOUND" : "OUTBOUND",
+            "hs_call_status": HubSpotCallProperties.status(entry.result),
+            "hs_call_disposition": HubSpotCallProperties.disposition(entry.result),
+            "hs_call_from_number": entry.fromNumber,
+            "hs_call_to_number": entry.toNumber,
+            HubSpotCallProperties.marker: entry.marker.rawValue,
+        ]
+        if let recordingURL = entry.recordingURL {
+            properties["hs_call_recording_url"] = recordingURL
+        }
+        return properties
+    }
+
+    /// ISO 8601 in UTC with milliseconds, e.g. `2025-03-04T09:15:00.250Z`.
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    /// A voicemail is a completed call: the caller reached us and left a message.
+    static func status(_ result: CallResult) -> String {
+        switch result {
+        case .answered, .voicemail: "COMPLETED"
+        case .missed: "NO_ANSWER"
+        }
+    }
+
+    static func disposition(_ result: CallResult) -> String {
+        switch result {
+        case .answered: Disposition.connected
+        case .missed: Disposition.noAnswer
+        case .voicemail: Disposition.leftVoicemail
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import ScribeCore
+
+/// Logs calls into HubSpot as call engagements associated with a contact (CRM v3 objects API).
+///
+/// ```swift
+/// let hubspot = HubSpotConnector(accessToken: token, httpClient: .shared)
+/// let contacts = try await hubspot.findContacts(matching: caller)
+/// ```
+public struct HubSpotConnector: CRMConnector {
+    private let baseURL: String
+    private let accessToken: String
+    private let http: ConnectorHTTPClient
+
+    /// - Parameters:
+    ///   - baseURL: `https://api.hubapi.com`, or a sandbox's address.
+    ///   - accessToken: an OAuth access token or a private-app token.
+    ///   - httpClient: shared; its lifetime belongs to the caller.
+    ///   - timeout: the deadline for each request.
+    public init(
+        baseURL: String = "https://api.hubapi.com",
+        accessToken: String,
+        httpClient: HTTPClient,
+        timeout: TimeAmount = .seconds(10),
+        logger: Logger = Logger(label: "callscribe.hubspot")
+    ) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.accessToken = accessToken
+        self.http = ConnectorHTTPClient(httpClient: httpClient, timeout: timeout, logger: logger)
+    }
+
+    /// HubSpot renders `hs_call_body` as HTML.
+    public var bodyFormat: BodyFormat { .html }
+
+    /// Searches the number both as HubSpot normalizes it (national digits in the calculated properties)
+    /// and as E.164 text in `phone` and `mobilephone`, for contacts whose calculated values lag.
+    public func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact] {
+        typealias Filter = HubSpotSearchRequest.Filter
+        let request = HubSpotSearchRequest(
+            filterGroups: [
+                Filter.equals("hs_searchable_calculated_phone_number", phone.nationalNumber),
+                Filter.equals("hs_searchable_calculated_mobile_number", phone.nationalNumber),
+                Filter.equals("phone", phone.e164),
+                Filter.equals("mobilephone", phone.e164),
+            ].map { HubSpotSearchRequest.FilterGroup(filters: [$0]) },
+            properties: HubSpotObject.contactProperties,
+            limit: 10
+        )
+        let found = try await self.post("/crm/v3/objects/contacts/search", body: request, as: HubSpotSearchResponse.self, operation: "hubspot.findContacts")
+        var seen = Set<String>()
+        return found.results.filter { seen.insert($0.id).inserted }.map { $0.contact(fallbackName: phone.e164) }
+    }
+
+    /// Creates a call engagement associated with `entry.contact` (type 194), carrying `entry.marker`
+    /// in the `callscribe_log_id` property.
+    public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
+        let input = HubSpotCallInput(
+            properties: HubSpotCallProperties.properties(for: entry, bodyFormat: self.bodyFormat),
+            associations: [.callToContact(entry.contact.id.rawValue)]
+        )
+        let created = try await self.post("/crm/v3/objects/calls", body: input, as: HubSpotObject.self, operation: "hubspot.createCall")
+        return CRMRecordID(created.id)
+    }
+
+    /// Searches calls by `callscribe_log_id`. HubSpot's search index lags writes by seconds, so a
+    /// record created moments ago may not be found yet.
+    public func findCallRecord(marker: CallLogID) async throws(ConnectorError) -> CRMRecordID? {
+        let request = HubSpotSearchRequest(
+            filterGroups: [.init(filters: [.equals(HubSpotCallProperties.marker, marker.rawValue)])],
+            properties: [HubSpotCallProperties.marker],
+            limit: 1
+        )
+        let found = try await self.post("/crm/v3/objects/calls/search", body: request, as: HubSpotSearchResponse.self, operation: "hubspot.findCall")
+        return found.results.first.map { CRMRecordID($0.id) }
+    }
+
+    /// POSTs `body` to `path` and decodes a 2xx answer; any other answer goes through ``HubSpotErrorMapper``.
+    private func post<Response: Decodable>(
+        _ path: String,
+        body: some Encodable & Sendable,
+        as type: Response.Type,
+        operation: String
+    ) async throws(ConnectorError) -> Response {
+        let headers: HTTPHeaders = ["Authorization": "Bearer \(self.accessToken)"]
+        let response = try await self.http.send(.POST, url: self.baseURL + path, headers: headers, body: body, operation: operation)
+        guard response.isSuccess else { throw HubSpotErrorMapper.error(for: response, operation: operation) }
+        return try response.decode(Response.self, operation: operation)
+    }
+}

@@ -1,0 +1,118 @@
+import AsyncHTTPClient
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Logging
+import ScribeApp
+import ScribeCore
+import ScribeSandbox
+
+/// Figures from one benchmark run.
+public struct BenchmarkReport: Sendable, Codable {
+    public var calls: Int
+    public var logged: Int
+    public var skipped: Int
+    public var failed: Int
+    /// From the first hang-up sent to the last log settled.
+    public var seconds: Double
+    public var callsPerSecond: Double
+    /// Hang-up sent by the phone system → call record created in the CRM.
+    public var latencyP50Milliseconds: Double
+    public var latencyP99Milliseconds: Double
+    public var crmRequests: Int
+    public var crmRequestsPerLoggedCall: Double
+    public var webhookDeliveries: Int
+    public var peakMemoryMegabytes: Double
+
+    public var text: String {
+        """
+        calls placed                 \(self.calls)
+        logged / skipped / failed    \(self.logged) / \(self.skipped) / \(self.failed)
+        elapsed                      \(String(format: "%.2f", self.seconds)) s
+        calls settled per second     \(String(format: "%.0f", self.callsPerSecond))
+        hang-up → CRM record p50     \(String(format: "%.1f", self.latencyP50Milliseconds)) ms
+        hang-up → CRM record p99     \(String(format: "%.1f", self.latencyP99Milliseconds)) ms
+        CRM requests                 \(self.crmRequests)
+        CRM requests per logged call \(String(format: "%.3f", self.crmRequestsPerLoggedCall))
+        webhook deliveries           \(self.webhookDeliveries)
+        peak memory (whole process)  \(String(format: "%.0f", self.peakMemoryMegabytes)) MB
+        """
+    }
+}
+
+/// Drives the sandbox phone system as fast as it can and measures Callscribe logging the calls.
+///
+/// Everything runs in one process over loopback HTTP: the sandboxes' own work is included in the
+/// elapsed time and the memory figure.
+public enum Benchmark {
+    public static func run(calls: Int, callsInFlight: Int, dataDirectory: URL, logger: Logger) async throws -> BenchmarkReport {
+        var options = SandboxStackOptions(dataDirectory: dataDirectory)
+        options.settings = [
+            Setting.syncInterval.name: "86400",
+            Setting.workerConcurrency.name: "64",
+        ]
+        return try await SandboxStack.run(options, logger: logger) { stack in
+            try await stack.waitUntilSubscribed()
+            stack.crm.resetCounters()
+            let scripts = CallScripts(company: stack.company, timeScale: 0.02)
+            var random = SeededGenerator(seed: 7)
+            let now = Date()
+            let planned = (1...calls).map { scripts.endedCall(number: $0, endingAt: now, using: &random) }
+            for call in planned { try stack.phone.place(call) }
+            let started = Date()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                var iterator = planned.makeIterator()
+                for _ in 0..<min(callsInFlight, planned.count) {
+                    if let call = iterator.next() { group.addTask { await stack.phone.deliver(call, realTime: false) } }
+                }
+                while try await group.next() != nil {
+                    if let call = iterator.next() { group.addTask { await stack.phone.deliver(call, realTime: false) } }
+                }
+            }
+            let counts = try await Self.waitUntilSettled(stack.callscribe, expected: calls)
+            let finished = Date()
+            let logs = try await stack.callscribe.store.callLogs(CallLogQuery(filter: .logged, limit: calls + 10))
+            let createdByMarker = Dictionary(stack.crm.calls.compactMap { record in record.properties["callscribe_log_id"].map { ($0, record.createdAt) } }) { first, _ in first }
+            let hangUps = stack.phone.hangUpsSent
+            let latencies = logs.compactMap { log -> Double? in
+                guard let created = createdByMarker[log.id.rawValue], let hangUp = hangUps[log.key.sessionID.rawValue] else { return nil }
+                return created.timeIntervalSince(hangUp) * 1000
+            }.sorted()
+            let logged = counts["logged", default: 0]
+            let elapsed = finished.timeIntervalSince(started)
+            return BenchmarkReport(
+                calls: calls, logged: logged, skipped: counts["skipped", default: 0], failed: counts["failed", default: 0],
+                seconds: elapsed, callsPerSecond: Double(calls) / elapsed,
+                latencyP50Milliseconds: Self.percentile(latencies, 0.50), latencyP99Milliseconds: Self.percentile(latencies, 0.99),
+                crmRequests: stack.crm.requestCount, crmRequestsPerLoggedCall: logged == 0 ? 0 : Double(stack.crm.requestCount) / Double(logged),
+                webhookDeliveries: stack.phone.deliveryCounts.delivered, peakMemoryMegabytes: PeakMemory.megabytes()
+            )
+        }
+    }
+
+    /// Polls until every call has a settled log (logged, skipped or failed).
+    static func waitUntilSettled(_ callscribe: Callscribe, expected: Int) async throws -> [String: Int] {
+        while true {
+            let counts = try await callscribe.store.callLogCounts()
+            let settled = counts["logged", default: 0] + counts["skipped", default: 0] + counts["failed", default: 0]
+            if settled >= expected { return counts }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)]
+    }
+}
+
+/// The process's peak resident memory.
+enum PeakMemory {
+    static func megabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        // Linux reports kilobytes.
+        return Double(usage.ru_maxrss) / 1024
+    }
+}

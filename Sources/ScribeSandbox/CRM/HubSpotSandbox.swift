@@ -1,0 +1,100 @@
+import Foundation
+import Logging
+import ScribeCore
+import Synchronization
+
+/// A HubSpot portal in memory, speaking the CRM v3 API (B1 of the API facts): contacts seeded from
+/// a ``SandboxCompany``, call engagements written by whoever holds the access token.
+///
+/// Tests and demos steer it with thread-safe knobs (``outage``, ``failNext(count:status:retryAfter:)``,
+/// ``latency``) and read back exactly what it received (``calls``, ``requestCount``).
+///
+/// ```swift
+/// let hubspot = HubSpotSandbox(company: SandboxCompany(), accessToken: "pat-sandbox")
+/// let server = SandboxServer(name: "hubspot", router: hubspot.router(), logger: logger)
+/// ```
+public final class HubSpotSandbox: Sendable {
+    /// The token every API request must carry as `Authorization: Bearer …`.
+    public let accessToken: String
+    /// The E.164 number stored on three contacts (a customer and two colleagues on the company line), if any.
+    public let sharedNumber: String?
+
+    let state: Mutex<HubSpotSandboxState>
+    let journal: SandboxCallJournal?
+    let logger: Logger
+
+    /// - Parameters:
+    ///   - company: one contact is seeded per customer, numbers stored as the customer typed them.
+    ///   - accessToken: the token clients must present.
+    ///   - persistenceURL: a JSON-lines file; when set, call records are appended to it and reloaded from it here.
+    public init(company: SandboxCompany, accessToken: String, persistenceURL: URL? = nil, logger: Logger = Logger(label: "callscribe.sandbox.hubspot")) {
+        let seed = HubSpotSandboxSeed.contacts(for: company)
+        let journal = persistenceURL.map { SandboxCallJournal(url: $0, logger: logger) }
+        self.accessToken = accessToken
+        self.sharedNumber = seed.sharedNumber
+        self.journal = journal
+        self.logger = logger
+        self.state = Mutex(HubSpotSandboxState(contacts: seed.contacts, calls: journal?.load() ?? []))
+    }
+
+    /// When true, every API request is answered 503 with a HubSpot error body.
+    public var outage: Bool {
+        get { self.state.withLock { $0.outage } }
+        set { self.state.withLock { $0.outage = newValue } }
+    }
+
+    /// Added before every API answer, to simulate a slow CRM.
+    public var latency: Duration {
+        get { self.state.withLock { $0.latency } }
+        set { self.state.withLock { $0.latency = newValue } }
+    }
+
+    /// Answers the next `count` API requests with `status` instead of serving them.
+    ///
+    /// - Parameters:
+    ///   - status: 429 sends HubSpot's rate-limit body (`errorType: RATE_LIMIT`, `policyName: TEN_SECONDLY_ROLLING`);
+    ///     5xx sends a server error; 401, 403 and 404 send their usual bodies.
+    ///   - retryAfter: the `Retry-After` header (seconds) on a 429; `nil` sends none.
+    public func failNext(count: Int = 1, status: Int, retryAfter: Int? = 1) {
+        let failure = HubSpotSandboxState.InjectedFailure(status: status, retryAfter: retryAfter)
+        self.state.withLock { $0.failures += Array(repeating: failure, count: max(0, count)) }
+    }
+
+    /// API requests received, failed ones included (the HTML page is not counted).
+    public var requestCount: Int {
+        self.state.withLock { $0.requestCount }
+    }
+
+    /// API requests per operation: `contacts.search`, `calls.create`, `calls.update`, `calls.read`, `calls.list`, `calls.search`.
+    public var requestsByOperation: [String: Int] {
+        self.state.withLock { $0.requestsByOperation }
+    }
+
+    /// API requests received for `operation`, e.g. `calls.create`.
+    public func requestCount(for operation: String) -> Int {
+        self.state.withLock { $0.requestsByOperation[operation, default: 0] }
+    }
+
+    /// Zeroes the request counters.
+    public func resetCounters() {
+        self.state.withLock {
+            $0.requestCount = 0
+            $0.requestsByOperation = [:]
+        }
+    }
+
+    /// The call records written so far, in the order they were created.
+    public var calls: [SandboxCallRecord] {
+        self.state.withLock { $0.calls }
+    }
+
+    /// The call record with `id`.
+    public func call(id: String) -> SandboxCallRecord? {
+        self.state.withLock { $0.call(id) }
+    }
+
+    /// The portal's contacts, by id.
+    public var contacts: [SandboxContact] {
+        self.state.withLock { $0.contacts }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Everything a ``HubSpotSandbox`` holds, guarded as one value by its mutex.
+struct HubSpotSandboxState {
+    /// A failure waiting to be served instead of the next API request.
+    struct InjectedFailure {
+        var status: Int
+        var retryAfter: Int?
+    }
+
+    var contacts: [SandboxContact]
+    var contactIndex: [String: Int]
+    var calls: [SandboxCallRecord] = []
+    var callIndex: [String: Int] = [:]
+    var nextCallID: Int64
+
+    var outage = false
+    var latency: Duration = .zero
+    var failures: [InjectedFailure] = []
+    var requestCount = 0
+    var requestsByOperation: [String: Int] = [:]
+
+    /// Call ids start high and count up, like a real portal's engagement ids.
+    static let firstCallID: Int64 = 50_000_000_001
+
+    init(contacts: [SandboxContact], calls: [SandboxCallRecord]) {
+        self.contacts = contacts
+        self.contactIndex = Dictionary(uniqueKeysWithValues: contacts.enumerated().map { ($1.id, $0) })
+        self.nextCallID = (calls.compactMap { Int64($0.id) }.max() ?? HubSpotSandboxState.firstCallID - 1) + 1
+        for call in calls { self.store(call) }
+    }
+
+    /// Inserts or replaces `record`.
+    mutating func store(_ record: SandboxCallRecord) {
+        if let index = self.callIndex[record.id] {
+            self.calls[index] = record
+        } else {
+            self.callIndex[record.id] = self.calls.count
+            self.calls.append(record)
+        }
+    }
+
+    func call(_ id: String) -> SandboxCallRecord? {
+        self.callIndex[id].map { self.calls[$0] }
+    }
+
+    func contact(_ id: String) -> SandboxContact? {
+        self.contactIndex[id].map { self.contacts[$0] }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ScribeDemo
+
+/// `callscribe bench`: logs a burst of sandbox calls as fast as possible and prints the figures.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure end-to-end logging against the sandboxes: throughput, latency, CRM requests per call, memory."
+    )
+
+    @Option(help: "How many calls to place.")
+    var calls = 1000
+
+    @Option(help: "Calls whose webhooks are being delivered at once.")
+    var inFlight = 32
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func validate() throws {
+        guard (1...1_000_000).contains(self.calls) else { throw ValidationError("--calls must be from 1 to 1000000") }
+        guard (1...1024).contains(self.inFlight) else { throw ValidationError("--in-flight must be from 1 to 1024") }
+    }
+
+    func run() async throws {
+        let logger = CommandLogging.bootstrap(level: .warning)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callscribe-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let report = try await Benchmark.run(calls: self.calls, callsInFlight: self.inFlight, dataDirectory: folder, logger: logger)
+        if self.json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(report.text)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ScribeApp
+import ScribeDemo
+import ScribeSandbox
+import ServiceLifecycle
+import UnixSignals
+
+/// `callscribe demo`: the sandbox phone system and CRM plus a real Callscribe, calls flowing at once.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Run Callscribe with a sandbox phone system and a sandbox HubSpot on loopback; calls start at once."
+    )
+
+    @Option(help: "Folder for the ledger and the sandboxes' state; a restarted demo carries on from it.")
+    var data = "./data"
+
+    @Option(help: "Callscribe's port; the sandbox phone system and CRM take the next two.")
+    var port = 8080
+
+    @Option(help: "Average seconds between two calls.")
+    var callGap = 2.0
+
+    func validate() throws {
+        guard (1...65533).contains(self.port) else { throw ValidationError("--port must be from 1 to 65533") }
+        guard self.callGap > 0 else { throw ValidationError("--call-gap must be more than 0") }
+    }
+
+    func run() async throws {
+        let logger = CommandLogging.bootstrap(level: .info)
+        var options = SandboxStackOptions(dataDirectory: URL(fileURLWithPath: self.data, isDirectory: true))
+        options.callscribePort = self.port
+        options.phonePort = self.port + 1
+        options.crmPort = self.port + 2
+        options.persistSandbox = true
+        options.settings = [Setting.syncInterval.name: "15"]
+        let demo = DemoService(options: options, callGap: self.callGap, logger: logger)
+        try await ServiceGroup(configuration: .init(services: [demo], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()
+    }
+}
+
+/// The whole demo as one service, so Ctrl-C shuts it down gracefully.
+struct DemoService: Service {
+    let options: SandboxStackOptions
+    let callGap: Double
+    let logger: Logger
+
+    func run() async throws {
+        try await SandboxStack.run(self.options, logger: self.logger) { stack in
+            print(
+                """
+
+                Callscribe demo is running.
+                  Calls and their log state:   \(stack.callscribeURL)/      (also: callscribe calls list --data \(self.options.dataDirectory.path))
+                  Sandbox CRM (HubSpot API):   \(stack.crmURL)/
+                  Sandbox phone (RingCentral): \(stack.phoneURL)
+                Press Ctrl-C to stop.
+
+                """
+            )
+            try await stack.waitUntilSubscribed()
+            let generator = CallGenerator(
+                sandbox: stack.phone, scripts: CallScripts(company: stack.company, timeScale: 0.05), meanGap: self.callGap, seed: self.options.seed
+            )
+            try await generator.run()
+        }
+    }
+}

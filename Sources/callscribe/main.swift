@@ -1,6 +1,0 @@
-import ArgumentParser
-import Hummingbird
-import GRDB
-import AsyncHTTPClient
-import Crypto
-print("hi")
