@@ -6,6 +6,7 @@ import ScribeApp
 import ScribeCore
 import ScribeSandbox
 import ScribeServer
+import ServiceLifecycle
 
 /// Where and how to run the sandbox phone system, the sandbox CRM and Callscribe together.
 public struct SandboxStackOptions: Sendable {
@@ -73,9 +74,11 @@ public enum SandboxStack {
         )
         let phoneServer = SandboxServer(name: "sandbox-ringcentral", router: phone.router(), port: options.phonePort, logger: logger)
         let crmServer = SandboxServer(name: "sandbox-hubspot", router: crm.router(), port: options.crmPort, logger: logger)
+        // Each part runs in a service group and is stopped by a graceful shutdown, which closes open
+        // connections; plain cancellation would leave the servers waiting on them.
+        let sandboxes = ServiceGroup(configuration: .init(services: [phoneServer, crmServer], logger: logger))
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await phoneServer.run() }
-            group.addTask { try await crmServer.run() }
+            group.addTask { try await sandboxes.run() }
             let phoneURL = await phoneServer.baseURL
             let crmURL = await crmServer.baseURL
             phone.served(at: phoneURL)
@@ -90,23 +93,32 @@ public enum SandboxStack {
                 Setting.hubSpotToken.name: Self.hubSpotToken,
             ]
             settings.merge(options.settings) { _, override in override }
-            let configuration = try CallscribeConfiguration(SettingsSource(environment: settings))
-            let callscribe = try Callscribe(configuration: configuration, httpClient: httpClient, logger: logger)
-            let application = buildApplication(callscribe)
-            group.addTask { try await application.run() }
-            let port = await callscribe.serverListening.value
-            let running = RunningSandboxStack(
-                company: company, phone: phone, crm: crm, callscribe: callscribe, callscribeURL: "http://127.0.0.1:\(port)",
-                phoneURL: phoneURL, crmURL: crmURL
-            )
+            let app: ServiceGroup
+            let running: RunningSandboxStack
             do {
-                let result = try await body(running)
-                group.cancelAll()
-                return result
+                let configuration = try CallscribeConfiguration(SettingsSource(environment: settings))
+                let callscribe = try Callscribe(configuration: configuration, httpClient: httpClient, logger: logger)
+                app = ServiceGroup(configuration: .init(services: [buildApplication(callscribe)], logger: logger))
+                group.addTask { try await app.run() }
+                let port = await callscribe.serverListening.value
+                running = RunningSandboxStack(
+                    company: company, phone: phone, crm: crm, callscribe: callscribe, callscribeURL: "http://127.0.0.1:\(port)",
+                    phoneURL: phoneURL, crmURL: crmURL
+                )
             } catch {
-                group.cancelAll()
+                await sandboxes.triggerGracefulShutdown()
                 throw error
             }
+            let outcome: Swift.Result<Result, any Error>
+            do {
+                outcome = .success(try await body(running))
+            } catch {
+                outcome = .failure(error)
+            }
+            await app.triggerGracefulShutdown()
+            await sandboxes.triggerGracefulShutdown()
+            try await group.waitForAll()
+            return try outcome.get()
         }
     }
 }

@@ -60,6 +60,8 @@ struct DemoService: Service {
 
                 """
             )
+            // Show the URLs at once even when standard output is a file or a pipe.
+            fflush(nil)
             try await stack.waitUntilSubscribed()
             let generator = CallGenerator(
                 sandbox: stack.phone, scripts: CallScripts(company: stack.company, timeScale: 0.05), meanGap: self.callGap, seed: self.options.seed

@@ -11,7 +11,7 @@ public struct Job: Sendable, Hashable, Codable, Identifiable {
     public var id: Int64
     public var kind: Kind
     public var callLogID: CallLogID
-    /// Attempts made before this one.
+    /// Attempts made so far, counting the one in progress once the job is claimed.
     public var attempts: Int
     public var runAt: Date
     public var lastError: String?

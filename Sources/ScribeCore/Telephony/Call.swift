@@ -101,6 +101,8 @@ public struct PartyState: Sendable, Codable, Hashable {
         for id in update.recordingIDs where !self.recordingIDs.contains(id) {
             self.recordingIDs.append(id)
         }
+        // Sorted, so that the order the events arrived in does not show.
+        self.recordingIDs.sort()
     }
 }
 

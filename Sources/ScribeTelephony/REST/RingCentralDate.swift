@@ -15,8 +15,9 @@ enum RingCentralDate {
 
     /// The account id in an event filter such as `/restapi/v1.0/account/123/telephony/sessions`.
     static func accountID(inEventFilter filter: String?) -> String? {
-        guard let filter else { return nil }
-        let parts = filter.split(separator: "?")[0].split(separator: "/")
+        // An empty filter, or one that is only a query, splits into nothing: no path, no account.
+        guard let path = filter?.split(separator: "?").first else { return nil }
+        let parts = path.split(separator: "/")
         guard let index = parts.firstIndex(of: "account"), index + 1 < parts.count, parts[index + 1] != "~" else { return nil }
         return String(parts[index + 1])
     }

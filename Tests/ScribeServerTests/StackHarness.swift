@@ -1,0 +1,68 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import ScribeApp
+import ScribeCore
+import ScribeDemo
+import ScribeSandbox
+import Testing
+/// Runs a fresh sandbox stack (phone system, HubSpot, Callscribe on loopback ports) in a temporary folder.
+enum StackHarness {
+    static func withStack<Result: Sendable>(
+        settings: [String: String] = [:], body: @Sendable (RunningSandboxStack) async throws -> Result
+    ) async throws -> Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callscribe-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var options = SandboxStackOptions(dataDirectory: folder)
+        options.settings = [Setting.syncInterval.name: "86400"].merging(settings) { _, new in new }
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return try await SandboxStack.run(options, logger: logger) { stack in
+            try await stack.waitUntilSubscribed()
+            return try await body(stack)
+        }
+    }
+
+    /// Calls that have just ended, numbered from `first`.
+    static func endedCalls(_ count: Int, first: Int = 1, stack: RunningSandboxStack, seed: UInt64 = 11) -> [ScriptedCall] {
+        let scripts = CallScripts(company: stack.company, timeScale: 0.01)
+        var random = SeededGenerator(seed: seed)
+        return (first..<(first + count)).map { scripts.endedCall(number: $0, endingAt: Date(), using: &random) }
+    }
+
+    /// Polls until `condition` holds, or fails the test after `timeout`.
+    static func eventually(
+        _ what: String, timeout: Duration = .seconds(20), sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: @Sendable () async throws -> Bool
+    ) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        Issue.record("timed out waiting until \(what)", sourceLocation: sourceLocation)
+        throw CancellationError()
+    }
+
+    /// Counts of call logs by state, once `expected` logs are settled (logged, skipped or failed for good).
+    static func settledCounts(_ stack: RunningSandboxStack, expected: Int) async throws -> [String: Int] {
+        try await self.eventually("\(expected) logs settle") {
+            let counts = try await stack.callscribe.store.callLogCounts()
+            return counts["logged", default: 0] + counts["skipped", default: 0] >= expected
+        }
+        return try await stack.callscribe.store.callLogCounts()
+    }
+
+    /// POSTs raw bytes to Callscribe's webhook with the given headers.
+    static func postWebhook(_ stack: RunningSandboxStack, body: String, headers: [(String, String)]) async throws -> (status: Int, body: String, headers: [(String, String)]) {
+        var request = HTTPClientRequest(url: stack.callscribeURL + "/webhooks/ringcentral")
+        request.method = .POST
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(Array(body.utf8))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let bytes = try await response.body.collect(upTo: 1 << 20)
+        return (Int(response.status.code), String(buffer: bytes), response.headers.map { ($0.name, $0.value) })
+    }
+}
