@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "ScribeStoreTests", dependencies: ["ScribeStore", "ScribeTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ScribeTelephonyTests", dependencies: ["ScribeTelephony", "ScribeTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ScribeConnectorsTests", dependencies: ["ScribeConnectors", "ScribeSandbox", "ScribeTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ScribeAppTests", dependencies: ["ScribeApp", "ScribeTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ScribeAppTests", dependencies: ["ScribeApp", "ScribeStore", "ScribeTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ScribeServerTests",
             dependencies: [

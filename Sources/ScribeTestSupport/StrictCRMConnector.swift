@@ -1,0 +1,78 @@
+import Foundation
+import ScribeCore
+import Synchronization
+
+/// A ``CRMConnector`` test double that does only what a test planned.
+///
+/// In the spirit of isowords' "failing" dependencies: every operation is an optional closure, and
+/// a test supplies exactly the ones it expects to be called. An operation the test did not plan
+/// throws a permanent ``ConnectorError`` (operation `strict.<name>`) and is noted in
+/// ``unplannedCalls``, so a test that asserts on outcomes fails loudly instead of passing by accident.
+///
+/// Every call, planned or not, is recorded in ``calls`` in the order it was made, e.g.
+/// `findContacts(+14155550123)`, `createCallRecord(log-1)`, `findCallRecord(log-1)`, so that a test
+/// can assert the exact sequence of CRM requests.
+public final class StrictCRMConnector: CRMConnector, Sendable {
+    /// Plans ``findContacts(matching:)``.
+    public typealias FindContacts = @Sendable (PhoneNumber) async throws(ConnectorError) -> [Contact]
+    /// Plans ``createCallRecord(_:)``.
+    public typealias CreateCallRecord = @Sendable (CallLogEntry) async throws(ConnectorError) -> CRMRecordID
+    /// Plans ``findCallRecord(marker:)``.
+    public typealias FindCallRecord = @Sendable (CallLogID) async throws(ConnectorError) -> CRMRecordID?
+
+    private struct Record {
+        var calls: [String] = []
+        var unplanned: [String] = []
+    }
+
+    public let bodyFormat: BodyFormat
+    private let findContactsPlan: FindContacts?
+    private let createCallRecordPlan: CreateCallRecord?
+    private let findCallRecordPlan: FindCallRecord?
+    private let record = Mutex(Record())
+
+    /// A connector that answers only the operations given; any other call throws and is recorded as unplanned.
+    public init(
+        bodyFormat: BodyFormat = .html, findContacts: FindContacts? = nil, createCallRecord: CreateCallRecord? = nil,
+        findCallRecord: FindCallRecord? = nil
+    ) {
+        self.bodyFormat = bodyFormat
+        self.findContactsPlan = findContacts
+        self.createCallRecordPlan = createCallRecord
+        self.findCallRecordPlan = findCallRecord
+    }
+
+    /// Every call made so far, in order: `findContacts(<e164>)`, `createCallRecord(<marker>)`, `findCallRecord(<marker>)`.
+    public var calls: [String] { self.record.withLock { $0.calls } }
+
+    /// The calls (as in ``calls``) to operations the test did not plan. Empty in a test that went to plan.
+    public var unplannedCalls: [String] { self.record.withLock { $0.unplanned } }
+
+    public func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact] {
+        let plan = try self.note("findContacts", argument: phone.e164, plan: self.findContactsPlan)
+        return try await plan(phone)
+    }
+
+    public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
+        let plan = try self.note("createCallRecord", argument: entry.marker.rawValue, plan: self.createCallRecordPlan)
+        return try await plan(entry)
+    }
+
+    public func findCallRecord(marker: CallLogID) async throws(ConnectorError) -> CRMRecordID? {
+        let plan = try self.note("findCallRecord", argument: marker.rawValue, plan: self.findCallRecordPlan)
+        return try await plan(marker)
+    }
+
+    /// Records the call, and returns its plan or throws when there is none.
+    private func note<Plan>(_ name: String, argument: String, plan: Plan?) throws(ConnectorError) -> Plan {
+        let call = "\(name)(\(argument))"
+        self.record.withLock { record in
+            record.calls.append(call)
+            if plan == nil { record.unplanned.append(call) }
+        }
+        guard let plan else {
+            throw ConnectorError(.permanent, operation: "strict.\(name)", message: "unplanned call to \(name)")
+        }
+        return plan
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import Synchronization
+
+/// A clock that stands still until the test moves it.
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+
+    init(_ start: Date = Date(timeIntervalSince1970: 1_800_000_000)) {
+        self.current = Mutex(start)
+    }
+
+    var now: Date { self.current.withLock { $0 } }
+
+    func advance(by interval: TimeInterval) {
+        self.current.withLock { $0 = $0.addingTimeInterval(interval) }
+    }
+
+    /// For injection: `ContactCache(lifetime:now:)`, `Effects(now:…)`.
+    var read: @Sendable () -> Date { { [self] in self.now } }
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Kills a running demo with SIGKILL mid-run, starts it again, and checks the promise of the ledger:
+every call that ended is logged or deliberately skipped, and no call has two CRM records.
+
+Usage: check-crash-recovery.py PATH_TO_CALLSCRIBE
+Prints a closing line 'N passed, M failed' and exits non-zero on any failure."""
+import json, os, re, signal, socket, subprocess, sys, tempfile, time
+from datetime import datetime
+
+binary = os.path.abspath(sys.argv[1])
+data = tempfile.mkdtemp(prefix="callscribe-crash-")
+log = open(os.path.join(data, "demo.log"), "ab")
+
+def free_port_block():
+    # Three consecutive free ports: Callscribe, the sandbox phone system, the sandbox CRM.
+    for base in range(18400, 19400, 10):
+        ok = True
+        for port in range(base, base + 3):
+            with socket.socket() as s:
+                try:
+                    s.bind(("127.0.0.1", port))
+                except OSError:
+                    ok = False
+        if ok:
+            return base
+    raise SystemExit("no free ports")
+
+port = free_port_block()
+
+def start():
+    return subprocess.Popen([binary, "demo", "--data", data, "--port", str(port), "--call-gap", "0.25"], stdout=log, stderr=log)
+
+def parse_time(text):
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+
+results = []
+def check(name, ok, detail=""):
+    results.append(ok)
+    print(("ok   " if ok else "FAIL ") + name + (f": {detail}" if detail and not ok else ""))
+
+print(f"crash-recovery check in {data} (ports {port}-{port + 2})")
+first = start()
+time.sleep(15)
+first.send_signal(signal.SIGKILL)
+first.wait()
+killed_at = time.time()
+print("demo killed with SIGKILL; starting it again")
+second = start()
+time.sleep(55)
+second.send_signal(signal.SIGTERM)
+try:
+    second.wait(timeout=20)
+except subprocess.TimeoutExpired:
+    second.kill()
+    check("the demo stops on SIGTERM", False, "still running 20 s later")
+stopped_at = time.time()
+
+calls = [json.loads(line) for line in open(os.path.join(data, "sandbox", "phone-calls.jsonl")) if line.strip()]
+listing = subprocess.run([binary, "calls", "list", "--data", data, "--json", "--limit", "10000"], capture_output=True, text=True, check=True)
+logs = json.loads(listing.stdout)
+records = {}
+for line in open(os.path.join(data, "sandbox", "hubspot-calls.jsonl")):
+    if line.strip():
+        record = json.loads(line)
+        records[record["id"]] = record
+
+def ended_at(call):
+    start = call["placedAt"] + 978307200  # Foundation's reference date → Unix time
+    rang = call["ringSeconds"]
+    return start + rang + (0 if call["outcome"] == "missed" else call["talkSeconds"])
+
+# A sweep of the call log runs every 15 s: every call that ended 20 s before the stop must be settled.
+settled_before = stopped_at - 20
+due = [c for c in calls if ended_at(c) <= settled_before]
+calls_before_kill = [c for c in calls if ended_at(c) <= killed_at]
+log_by_session = {}
+for entry in logs:
+    log_by_session.setdefault(entry["sessionId"], []).append(entry)
+sessions_of = lambda call: "s-a0d7%012x" % call["number"]
+
+check("calls were placed before and after the kill", len(calls_before_kill) > 5 and len(calls) > len(calls_before_kill),
+      f"{len(calls_before_kill)} before, {len(calls)} in all")
+missing = [sessions_of(c) for c in due if sessions_of(c) not in log_by_session]
+check(f"every one of the {len(due)} calls that ended has a log", not missing, f"missing {missing[:5]}")
+unsettled = [sessions_of(c) for c in due if any(e["state"] not in ("logged", "skipped") for e in log_by_session.get(sessions_of(c), []))]
+check("every such log is logged or skipped with a reason", not unsettled, f"unsettled {unsettled[:5]}")
+double_logs = [s for s, entries in log_by_session.items() if len(entries) > 1]
+check("no call has two logs", not double_logs, f"{double_logs[:5]}")
+markers = [r["properties"].get("callscribe_log_id") for r in records.values()]
+check("no two CRM records carry the same log", len(markers) == len(set(markers)), f"{len(markers)} records, {len(set(markers))} logs")
+session_in_body = [re.search(r"Session</b>: (s-[0-9a-f]+)", r["properties"].get("hs_call_body", "")) for r in records.values()]
+sessions = [m.group(1) for m in session_in_body if m]
+check("no call has two CRM records", len(sessions) == len(set(sessions)) == len(records), f"{len(records)} records for {len(set(sessions))} calls")
+logged = [e for e in logs if e["state"] == "logged"]
+check("every logged call has its CRM record", all(e["crmRecordId"] in records for e in logged) and len(logged) == len(records),
+      f"{len(logged)} logged, {len(records)} records")
+
+passed = sum(results)
+failed = len(results) - passed
+print(f"crash-recovery: {len(calls)} calls placed, {len(logged)} logged, {len(records)} CRM records")
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
