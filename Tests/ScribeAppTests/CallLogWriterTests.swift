@@ -1,6 +1,7 @@
 import Foundation
 import ScribeApp
 import ScribeCore
+import ScribeStore
 import ScribeTestSupport
 import Synchronization
 import Testing

@@ -26,8 +26,8 @@ struct CallLogSync: Service {
         try await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
-                    let stored = try await self.sweep(accountID)
-                    if stored > 0 { self.logger.info("call-log sync found new calls", metadata: ["events": "\(stored)"]) }
+                    let unheard = try await self.sweep(accountID)
+                    if unheard > 0 { self.logger.info("call-log sync found calls no webhook told us about", metadata: ["calls": "\(unheard)"]) }
                 } catch {
                     self.logger.warning("call-log sync failed", metadata: ["error": "\(error)"])
                 }
@@ -36,17 +36,21 @@ struct CallLogSync: Service {
         }
     }
 
-    /// One pass: lists the call log since the cursor and stores what is new. Returns the events stored.
+    /// One pass: lists the call log since the cursor and stores what is new. Returns how many of the
+    /// calls listed the ledger had not heard of at all.
     func sweep(_ accountID: AccountID) async throws -> Int {
         let now = self.effects.now()
         let cursor = try await self.store.cursor(Self.cursorName).flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
         let from = cursor ?? now.addingTimeInterval(-self.catchUpWindow)
         let records = try await self.client.callLog(from: from, to: now)
+        var unheard = 0
+        for record in records {
+            if let session = record.telephonySessionId, try await self.store.call(TelephonySessionID(session)) == nil { unheard += 1 }
+        }
         let events = records.flatMap { $0.telephonyEvents(accountID: accountID) }
         let outcomes = try await self.store.appendEvents(events, receivedAt: now)
-        let stored = outcomes.filter { $0 == .stored }.count
-        if stored > 0 { self.folded.signal() }
+        if outcomes.contains(.stored) { self.folded.signal() }
         try await self.store.setCursor(Self.cursorName, to: String(max(from.timeIntervalSince1970, now.timeIntervalSince1970 - Self.overlap)))
-        return stored
+        return unheard
     }
 }
