@@ -43,7 +43,7 @@ public struct CallscribeConfiguration: Sendable {
         self.hubSpotURL = try source.url(.hubSpotURL)
         self.hubSpotToken = try source.required(.hubSpotToken)
         let country = try source.required(.defaultCountryCode)
-        guard (1...3).contains(country.count), country.allSatisfy(\.isNumber), country.first != "0" else {
+        guard (1...3).contains(country.count), country.allSatisfy({ $0.isASCII && $0.isNumber }), country.first != "0" else {
             throw ConfigurationError(setting: Setting.defaultCountryCode.name, problem: "'\(country)' is not a country calling code such as 1 or 44")
         }
         self.defaultCountryCode = country

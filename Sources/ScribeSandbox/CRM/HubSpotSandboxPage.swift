@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// The sandbox portal's web page: its call records, newest first, and its contacts. Plain HTML that
 /// reloads itself every few seconds, so a demo can watch calls arrive.
@@ -53,18 +54,6 @@ struct HubSpotSandboxPage {
 
     /// Everything shown came from a client or a seed: escape it all.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        HTMLEscaping.escape(text)
     }
 }
