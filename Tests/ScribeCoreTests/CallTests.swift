@@ -181,9 +181,7 @@ struct CallTests {
             F.event("e-3", sequence: 3, at: 65, F.party(.disconnected, from: CallEndpoint(phoneNumber: "+14155550123"))),
         ]
         let names = Set(F.permutations(events).map { F.fold($0).parties["p-1"]?.from.name })
-        withKnownIssue("PartyState.merge fills endpoints relative to the highest sequence seen so far, so conflicting names depend on arrival order") {
-            #expect(names.count == 1, "caller names seen: \(names)")
-        }
+        #expect(names == ["Jane Doe"], "caller names seen: \(names)")
     }
 
     @Test("keeps the status of the highest sequence whatever the arrival order")

@@ -50,8 +50,9 @@ public struct PartyState: Sendable, Codable, Hashable {
     public var partyID: PartyID
     public var extensionID: ExtensionID?
     public var direction: CallDirection
-    public var from: CallEndpoint
-    public var to: CallEndpoint
+    /// What each event said about the two ends, one entry per sequence, oldest first; later
+    /// sequences win field by field, so the endpoints do not depend on arrival order.
+    var endpointReports: [EndpointReport]
     public var status: PartyStatusCode
     public var reason: String?
     public var sequence: Int64
@@ -66,8 +67,7 @@ public struct PartyState: Sendable, Codable, Hashable {
         self.partyID = update.partyID
         self.extensionID = update.extensionID
         self.direction = update.direction
-        self.from = update.from
-        self.to = update.to
+        self.endpointReports = []
         self.status = update.status
         self.reason = update.reason
         self.sequence = sequence
@@ -75,6 +75,15 @@ public struct PartyState: Sendable, Codable, Hashable {
         self.reachedVoicemail = false
         self.missedCall = false
         self.recordingIDs = []
+    }
+
+    /// The calling end, as the latest events describe it.
+    public var from: CallEndpoint { self.resolved(\.from) }
+    /// The called end, as the latest events describe it.
+    public var to: CallEndpoint { self.resolved(\.to) }
+
+    private func resolved(_ side: KeyPath<EndpointReport, CallEndpoint>) -> CallEndpoint {
+        self.endpointReports.reduce(CallEndpoint()) { known, report in report[keyPath: side].filled(from: known) }
     }
 
     /// True once a final status has been seen, whatever order the events came in.
@@ -86,11 +95,13 @@ public struct PartyState: Sendable, Codable, Hashable {
             self.status = update.status
             self.reason = update.reason
             self.direction = update.direction
-            self.from = self.from.filled(from: update.from)
-            self.to = self.to.filled(from: update.to)
+        }
+        let report = EndpointReport(sequence: sequence, from: update.from, to: update.to)
+        if let index = self.endpointReports.firstIndex(where: { $0.sequence == sequence }) {
+            self.endpointReports[index] = self.endpointReports[index].combined(with: report)
         } else {
-            self.from = update.from.filled(from: self.from)
-            self.to = update.to.filled(from: self.to)
+            self.endpointReports.append(report)
+            self.endpointReports.sort { $0.sequence < $1.sequence }
         }
         if self.extensionID == nil { self.extensionID = update.extensionID }
         self.firstSeenAt = min(self.firstSeenAt, time)
@@ -106,7 +117,32 @@ public struct PartyState: Sendable, Codable, Hashable {
     }
 }
 
+/// What one sequence number said about both ends of a party.
+struct EndpointReport: Sendable, Codable, Hashable {
+    var sequence: Int64
+    var from: CallEndpoint
+    var to: CallEndpoint
+
+    /// Two reports of the same sequence, merged the same way whichever came first.
+    func combined(with other: EndpointReport) -> EndpointReport {
+        EndpointReport(sequence: self.sequence, from: self.from.agreed(with: other.from), to: self.to.agreed(with: other.to))
+    }
+}
+
 extension CallEndpoint {
+    /// Field by field: the value both give, or the greater one when they differ (an arbitrary but order-free choice).
+    func agreed(with other: CallEndpoint) -> CallEndpoint {
+        func pick<T: Comparable>(_ a: T?, _ b: T?) -> T? {
+            guard let a else { return b }
+            guard let b else { return a }
+            return max(a, b)
+        }
+        return CallEndpoint(
+            phoneNumber: pick(self.phoneNumber, other.phoneNumber), name: pick(self.name, other.name),
+            extensionID: pick(self.extensionID, other.extensionID)
+        )
+    }
+
     /// This endpoint, with any field it lacks taken from `other`.
     func filled(from other: CallEndpoint) -> CallEndpoint {
         CallEndpoint(
