@@ -32,6 +32,7 @@ public final class Callscribe: Sendable {
     let accountID = OneShot<AccountID>()
     let directoryReady = OneShot<Void>()
     let parser = TelephonyEventParser()
+    let appender: EventAppender
 
     /// Opens the ledger (migrating it) and wires every part. Nothing runs until ``services()`` are run.
     public init(configuration: CallscribeConfiguration, effects: Effects = .live, httpClient: HTTPClient = .shared, logger: Logger) throws {
@@ -45,6 +46,7 @@ public final class Callscribe: Sendable {
         self.webhookToken = configuration.webhookToken ?? self.secrets.derivedToken(for: "ringcentral-webhook-verification")
         self.ringCentral = RingCentralClient(credentials: configuration.ringCentral, httpClient: httpClient, now: effects.now)
         self.contacts = ContactCache(lifetime: configuration.contactCacheLifetime, now: effects.now)
+        self.appender = EventAppender(store: self.store, now: effects.now)
     }
 
     /// The long-running parts, for the one service group: start-up, folding, the CRM writer and the call-log sync.
@@ -81,7 +83,7 @@ public final class Callscribe: Sendable {
     /// Stores one webhook delivery; a duplicate is acknowledged and ignored.
     public func ingestWebhook(_ body: Data) async throws -> (TelephonyEvent, AppendOutcome) {
         let event = try self.parser.parse(body)
-        let outcome = try await self.store.appendEvents([event], receivedAt: self.effects.now())[0]
+        let outcome = try await self.appender.append(event)
         if outcome == .stored { self.eventsStored.signal() }
         return (event, outcome)
     }

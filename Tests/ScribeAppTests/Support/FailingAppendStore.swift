@@ -1,0 +1,41 @@
+import Foundation
+import ScribeCore
+
+/// A ledger whose event appends always fail (a full disk, say); everything else is forwarded.
+final class FailingAppendStore: LedgerStore {
+    struct Failure: Error {}
+
+    private let base: any LedgerStore
+
+    init(_ base: any LedgerStore) {
+        self.base = base
+    }
+
+    func completeJob(_ job: Job, log: CallLog) async throws { try await self.base.completeJob(job, log: log) }
+    func saveExtensions(_ extensions: [PhoneExtension]) async throws { try await self.base.saveExtensions(extensions) }
+    func extensions(of accountID: AccountID) async throws -> [PhoneExtension] { try await self.base.extensions(of: accountID) }
+    func saveConnection(_ connection: CRMConnection) async throws { try await self.base.saveConnection(connection) }
+    func connections(of accountID: AccountID) async throws -> [CRMConnection] { try await self.base.connections(of: accountID) }
+    func appendEvents(_ events: [TelephonyEvent], receivedAt: Date) async throws -> [AppendOutcome] {
+        throw Failure()
+    }
+    func foldPendingEvents(limit: Int, now: Date, makeID: @escaping @Sendable () -> String) async throws -> FoldReport {
+        try await self.base.foldPendingEvents(limit: limit, now: now, makeID: makeID)
+    }
+    func call(_ sessionID: TelephonySessionID) async throws -> Call? { try await self.base.call(sessionID) }
+    func events(of sessionID: TelephonySessionID) async throws -> [TelephonyEvent] { try await self.base.events(of: sessionID) }
+    func callLog(_ id: CallLogID) async throws -> CallLog? { try await self.base.callLog(id) }
+    func callLogs(_ query: CallLogQuery) async throws -> [CallLog] { try await self.base.callLogs(query) }
+    func callLogCounts() async throws -> [String: Int] { try await self.base.callLogCounts() }
+    func saveCallLog(_ log: CallLog) async throws { try await self.base.saveCallLog(log) }
+    func claimJobs(limit: Int, now: Date, leaseUntil: Date) async throws -> [Job] {
+        try await self.base.claimJobs(limit: limit, now: now, leaseUntil: leaseUntil)
+    }
+    func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?) async throws {
+        try await self.base.failJob(job, log: log, error: error, runAt: runAt)
+    }
+    func deadJobs() async throws -> [Job] { try await self.base.deadJobs() }
+    func nextJobDue() async throws -> Date? { try await self.base.nextJobDue() }
+    func cursor(_ name: String) async throws -> String? { try await self.base.cursor(name) }
+    func setCursor(_ name: String, to value: String) async throws { try await self.base.setCursor(name, to: value) }
+}
