@@ -18,6 +18,8 @@ public struct CallLogSummary: Codable, Sendable, Hashable {
     public var crmRecordId: String?
     public var attempts: Int
     public var note: String?
+    /// Each artifact's state by name, e.g. `{"basics": "written", "recording": "absent"}`.
+    public var artifacts: [String: String]
 
     public init(_ log: CallLog) {
         self.id = log.id.rawValue
@@ -35,6 +37,7 @@ public struct CallLogSummary: Codable, Sendable, Hashable {
         self.crmRecordId = log.crmRecordID?.rawValue
         self.attempts = log.attempts
         self.note = log.note
+        self.artifacts = Dictionary(uniqueKeysWithValues: Artifact.allCases.map { ($0.rawValue, log.artifacts[$0].name) })
     }
 
     /// The other party's number.

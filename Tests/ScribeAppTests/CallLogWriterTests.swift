@@ -39,6 +39,8 @@ struct CallLogWriterTests {
         #expect(log.contact == H.jane)
         #expect(log.note?.contains("Jane Doe") == true)
         #expect(log.renderedHash == StableHash.hex(BodyFormat.html.render(entry)))
+        #expect(log.artifacts[.basics] == .written)
+        #expect(log.artifacts[.recording] == .absent)
         #expect(log.attempts == 1)
         #expect(log.updatedAt == H.now)
         #expect(try await harness.remainingJobs().isEmpty)

@@ -79,6 +79,9 @@ struct LedgerCallLogTests {
             log.renderedHash = "85944171f73967e8"
             log.note = "2 contacts share this number; chose the most recently updated"
             log.attempts = 3
+            log.artifacts[.basics] = .written
+            log.artifacts[.recording] = .pending(deadline: L.at(900))
+            log.artifacts[.aiSummary] = .notApplicable
             log.updatedAt = L.at(300)
             try await store.saveCallLog(log)
             #expect(try await store.callLog("log-1") == log)

@@ -95,6 +95,7 @@ public struct CallLogWriter: Sendable {
             log.crmRecordID = try await connector.createCallRecord(entry)
         }
         log.renderedHash = StableHash.hex(connector.bodyFormat.render(entry))
+        log.artifacts.markReadyWritten()
         log.state = .logged
         return log
     }

@@ -5,8 +5,10 @@ public struct CallLog: Sendable, Hashable, Codable, Identifiable {
     public var id: CallLogID
     public var key: CallLogKey
     public var state: CallLogState
-    /// The leg this log is about, as folded when the log was claimed (kept current by later folds).
+    /// The leg this log is about, as folded when the log was claimed.
     public var leg: CallLeg
+    /// Each artifact's state: what is in the CRM record, what is still to come.
+    public var artifacts: ArtifactChecklist
     /// The contact the call was matched to, once resolved.
     public var contact: Contact?
     /// The record we wrote in the CRM.
@@ -25,6 +27,7 @@ public struct CallLog: Sendable, Hashable, Codable, Identifiable {
         self.key = key
         self.state = .observed
         self.leg = leg
+        self.artifacts = .afterHangUp
         self.attempts = 0
         self.createdAt = createdAt
         self.updatedAt = createdAt

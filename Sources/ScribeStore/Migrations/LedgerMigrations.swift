@@ -12,6 +12,11 @@ enum LedgerMigrations {
     private static func migration0001(_ db: Database) throws {
         try db.execute(
             sql: """
+                CREATE TABLE accounts (
+                    id TEXT PRIMARY KEY,
+                    first_seen_at REAL NOT NULL
+                );
+
                 CREATE TABLE extensions (
                     id TEXT PRIMARY KEY,
                     account_id TEXT NOT NULL,
@@ -59,6 +64,7 @@ enum LedgerMigrations {
                     state TEXT NOT NULL,
                     state_detail TEXT NOT NULL,
                     leg TEXT NOT NULL,
+                    artifacts TEXT NOT NULL,
                     contact TEXT,
                     crm_record_id TEXT,
                     rendered_hash TEXT,

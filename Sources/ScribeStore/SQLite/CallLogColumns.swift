@@ -7,19 +7,21 @@ struct CallLogColumns {
     let log: CallLog
     let stateDetail: String
     let leg: String
+    let artifacts: String
     let contact: String?
 
     init(_ log: CallLog) throws {
         self.log = log
         self.stateDetail = try LedgerJSON.encode(log.state)
         self.leg = try LedgerJSON.encode(log.leg)
+        self.artifacts = try LedgerJSON.encode(log.artifacts)
         self.contact = try log.contact.map(LedgerJSON.encode)
     }
 
     var insertArguments: StatementArguments {
         [
             self.log.id.rawValue, self.log.key.accountID.rawValue, self.log.key.extensionID.rawValue, self.log.key.sessionID.rawValue,
-            self.log.key.connectionID.rawValue, self.log.state.name, self.stateDetail, self.leg, self.contact,
+            self.log.key.connectionID.rawValue, self.log.state.name, self.stateDetail, self.leg, self.artifacts, self.contact,
             self.log.crmRecordID?.rawValue, self.log.renderedHash, self.log.note, self.log.attempts,
             self.log.leg.startedAt.timeIntervalSince1970, self.log.createdAt.timeIntervalSince1970,
             self.log.updatedAt.timeIntervalSince1970,
@@ -30,11 +32,11 @@ struct CallLogColumns {
     func update(_ db: Database) throws {
         try db.execute(
             sql: """
-                UPDATE call_logs SET state = ?, state_detail = ?, leg = ?, contact = ?, crm_record_id = ?, rendered_hash = ?,
+                UPDATE call_logs SET state = ?, state_detail = ?, leg = ?, artifacts = ?, contact = ?, crm_record_id = ?, rendered_hash = ?,
                     note = ?, attempts = ?, updated_at = ? WHERE id = ?
                 """,
             arguments: [
-                self.log.state.name, self.stateDetail, self.leg, self.contact, self.log.crmRecordID?.rawValue, self.log.renderedHash,
+                self.log.state.name, self.stateDetail, self.leg, self.artifacts, self.contact, self.log.crmRecordID?.rawValue, self.log.renderedHash,
                 self.log.note, self.log.attempts, self.log.updatedAt.timeIntervalSince1970, self.log.id.rawValue,
             ]
         )
@@ -51,6 +53,7 @@ struct CallLogColumns {
             createdAt: Date(timeIntervalSince1970: row["created_at"] as Double)
         )
         log.state = try LedgerJSON.decode(CallLogState.self, from: row["state_detail"])
+        log.artifacts = try LedgerJSON.decode(ArtifactChecklist.self, from: row["artifacts"])
         log.contact = try (row["contact"] as String?).map { try LedgerJSON.decode(Contact.self, from: $0) }
         log.crmRecordID = (row["crm_record_id"] as String?).map { CRMRecordID($0) }
         log.renderedHash = row["rendered_hash"]

@@ -36,6 +36,10 @@ extension SQLiteLedgerStore {
                 guard call != before else { continue }
                 report.callsChanged += 1
                 try db.execute(
+                    sql: "INSERT INTO accounts (id, first_seen_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
+                    arguments: [call.accountID.rawValue, now.timeIntervalSince1970]
+                )
+                try db.execute(
                     sql: """
                         INSERT INTO calls (session_id, account_id, body, updated_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT (session_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at
@@ -99,8 +103,8 @@ extension SQLiteLedgerStore {
         try db.execute(
             sql: """
                 INSERT INTO call_logs (id, account_id, extension_id, session_id, connection_id, state, state_detail, leg,
-                    contact, crm_record_id, rendered_hash, note, attempts, started_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    artifacts, contact, crm_record_id, rendered_hash, note, attempts, started_at, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (account_id, extension_id, session_id, connection_id) DO NOTHING
                 """,
             arguments: columns.insertArguments
