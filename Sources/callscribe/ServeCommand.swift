@@ -25,7 +25,8 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             configuration = try CallscribeConfiguration(SettingsSource(configFile: self.config))
         } catch let error as ConfigurationError {
-            throw ValidationError("configuration: \(error)")
+            FileHandle.standardError.write(Data("callscribe: configuration error: \(error)\n".utf8))
+            throw ExitCode(78)  // EX_CONFIG
         }
         let logger = CommandLogging.bootstrap(level: configuration.logLevel)
         let callscribe = try Callscribe(configuration: configuration, logger: logger)

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Checks the command line as a person meets it: bad input gets a message naming the problem and a
+non-zero exit; migrate and calls list work on a fresh ledger.
+
+Usage: check-command-line.py PATH_TO_CALLSCRIBE
+Prints 'N passed, M failed' and exits non-zero on any failure."""
+import json, os, subprocess, sys, tempfile
+
+binary = os.path.abspath(sys.argv[1])
+folder = tempfile.mkdtemp(prefix="callscribe-cli-")
+required = {"RINGCENTRAL_CLIENT_ID": "id", "RINGCENTRAL_CLIENT_SECRET": "secret-value-123",
+            "RINGCENTRAL_JWT": "jwt-value-456", "HUBSPOT_ACCESS_TOKEN": "pat-value-789", "CALLSCRIBE_DATA_DIR": folder}
+results = []
+
+def run(args, env_extra=None):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CALLSCRIBE_", "RINGCENTRAL_", "HUBSPOT_"))}
+    env.update(env_extra or {})
+    return subprocess.run([binary] + args, capture_output=True, text=True, env=env, timeout=60)
+
+def check(name, ok, detail=""):
+    results.append(ok)
+    print(("ok   " if ok else "FAIL ") + name + ("" if ok else f": {detail}"))
+
+bad_port = run(["serve"], {**required, "CALLSCRIBE_PORT": "abc"})
+check("serve with a bad port exits non-zero naming CALLSCRIBE_PORT",
+      bad_port.returncode != 0 and "CALLSCRIBE_PORT" in bad_port.stderr, bad_port.stderr)
+missing = run(["serve"], {k: v for k, v in required.items() if k != "HUBSPOT_ACCESS_TOKEN"})
+check("serve without a required setting exits non-zero naming it",
+      missing.returncode != 0 and "HUBSPOT_ACCESS_TOKEN" in missing.stderr, missing.stderr)
+secrets_printed = any(secret in (bad_port.stderr + bad_port.stdout + missing.stderr + missing.stdout)
+                      for secret in ("secret-value-123", "jwt-value-456", "pat-value-789"))
+check("no secret is printed", not secrets_printed)
+bad_config = os.path.join(folder, "bad.json")
+open(bad_config, "w").write('{"CALLSCRIBE_PROT": "8080"}')
+typo = run(["serve", "--config", bad_config], required)
+check("an unknown key in the config file is named", typo.returncode != 0 and "CALLSCRIBE_PROT" in typo.stderr, typo.stderr)
+help_text = run(["serve", "--help"]).stdout
+check("serve --help documents every setting", all(name in help_text for name in
+      ["CALLSCRIBE_DATA_DIR", "CALLSCRIBE_PORT", "RINGCENTRAL_JWT", "HUBSPOT_ACCESS_TOKEN", "CALLSCRIBE_SYNC_INTERVAL"]))
+no_ledger = run(["calls", "list", "--data", os.path.join(folder, "nowhere")])
+check("calls list without a ledger exits non-zero and says so", no_ledger.returncode != 0 and "no ledger" in no_ledger.stderr, no_ledger.stderr)
+migrate = run(["migrate", "--data", folder])
+check("migrate creates the ledger and lists its migrations", migrate.returncode == 0 and "0001_create_ledger" in migrate.stdout, migrate.stdout + migrate.stderr)
+again = run(["migrate", "--data", folder])
+check("migrate again is harmless", again.returncode == 0 and "0001_create_ledger" in again.stdout, again.stderr)
+listing = run(["calls", "list", "--data", folder, "--json"])
+check("calls list --json on an empty ledger prints []", listing.returncode == 0 and json.loads(listing.stdout) == [], listing.stdout + listing.stderr)
+bad_filter = run(["calls", "list", "--data", folder, "--filter", "bogus"])
+check("calls list with a bad filter exits non-zero naming --filter", bad_filter.returncode != 0 and "--filter" in bad_filter.stderr, bad_filter.stderr)
+
+passed = sum(results)
+print(f"{passed} passed, {len(results) - passed} failed")
+sys.exit(0 if passed == len(results) else 1)
