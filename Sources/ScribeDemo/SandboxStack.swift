@@ -59,7 +59,15 @@ public enum SandboxStack {
 
     /// Starts everything, runs `body`, then stops everything.
     public static func run<Result: Sendable>(
-        _ options: SandboxStackOptions, httpClient: HTTPClient = .shared, logger: Logger,
+        _ options: SandboxStackOptions, logger: Logger, body: @Sendable (RunningSandboxStack) async throws -> Result
+    ) async throws -> Result {
+        try await OutboundHTTP.withClient { httpClient in
+            try await self.run(options, httpClient: httpClient, logger: logger, body: body)
+        }
+    }
+
+    private static func run<Result: Sendable>(
+        _ options: SandboxStackOptions, httpClient: HTTPClient, logger: Logger,
         body: @Sendable (RunningSandboxStack) async throws -> Result
     ) async throws -> Result {
         let company = SandboxCompany(seed: options.seed)

@@ -29,7 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(78)  // EX_CONFIG
         }
         let logger = CommandLogging.bootstrap(level: configuration.logLevel)
-        let callscribe = try Callscribe(configuration: configuration, logger: logger)
-        try await buildApplication(callscribe).runService()
+        try await OutboundHTTP.withClient { client in
+            let callscribe = try Callscribe(configuration: configuration, httpClient: client, logger: logger)
+            try await buildApplication(callscribe).runService()
+        }
     }
 }

@@ -102,6 +102,29 @@ struct CallLoggingEndToEndTests {
         }
     }
 
+    @Test("an unreachable CRM leaves the log failed with the reason and the next retry, within seconds")
+    func unreachableCRM() async throws {
+        // Nothing listens on port 9 (discard) on loopback here: connections are refused.
+        try await StackHarness.withStack(settings: [Setting.hubSpotURL.name: "http://127.0.0.1:9"]) { stack in
+            let call = try #require(StackHarness.endedCalls(20, stack: stack, seed: 5).first { call in
+                stack.company.customers.contains { $0.phoneNumber == call.customerNumber }
+            })
+            try stack.phone.place(call)
+            await stack.phone.deliver(call, realTime: false)
+            try await StackHarness.eventually("the log fails", timeout: .seconds(15)) {
+                try await stack.callscribe.store.callLogCounts()["failed", default: 0] == 1
+            }
+            let failed = try #require(try await stack.callscribe.store.callLogs(CallLogQuery(filter: .failed)).first)
+            guard case .failed(let reason, let retryAt) = failed.state else {
+                Issue.record("expected failed, got \(failed.state)")
+                return
+            }
+            #expect(reason.contains("hubspot"))
+            #expect(try #require(retryAt) > failed.updatedAt)
+            #expect(failed.state.explanation.contains("Next attempt at"))
+        }
+    }
+
     @Test("calls whose webhooks never arrived are found in the call log and logged once")
     func callLogSyncRepairsMissedWebhooks() async throws {
         try await StackHarness.withStack(settings: [Setting.syncInterval.name: "5"]) { stack in

@@ -1,0 +1,26 @@
+import AsyncHTTPClient
+import NIOCore
+
+/// The HTTP client Callscribe talks to the phone system and the CRMs with.
+public enum OutboundHTTP {
+    /// A client that gives up on an unreachable host after a few seconds instead of retrying the
+    /// connection until each request's own deadline; requests still carry their own timeouts.
+    public static func makeClient() -> HTTPClient {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(3), read: .seconds(30))
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    /// Runs `body` with a fresh client and shuts the client down afterwards, whatever happens.
+    public static func withClient<Result: Sendable>(_ body: (HTTPClient) async throws -> Result) async throws -> Result {
+        let client = self.makeClient()
+        let result: Swift.Result<Result, any Error>
+        do {
+            result = .success(try await body(client))
+        } catch {
+            result = .failure(error)
+        }
+        try await client.shutdown()
+        return try result.get()
+    }
+}
