@@ -4,10 +4,13 @@ import NIOCore
 /// The HTTP client Callscribe talks to the phone system and the CRMs with.
 public enum OutboundHTTP {
     /// A client that gives up on an unreachable host after a few seconds instead of retrying the
-    /// connection until each request's own deadline; requests still carry their own timeouts.
-    public static func makeClient() -> HTTPClient {
+    /// connection until each request's own deadline (requests still carry their own timeouts), and
+    /// that keeps as many connections to one CRM as writes may be in flight (AsyncHTTPClient's
+    /// default of 8 would cap the workers).
+    public static func makeClient(connectionsPerHost: Int = 64) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: .seconds(3), read: .seconds(30))
+        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connectionsPerHost)
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 

@@ -6,42 +6,6 @@ enum PhoneSandboxPayloads {
 
     static func time(_ date: Date) -> String { self.formatter.format(date) }
 
-    /// The webhook envelope for the `index`-th status change of `call`.
-    static func notification(for call: ScriptedCall, change index: Int, accountID: String, subscriptionID: String) -> [String: Any] {
-        let change = call.statusChanges[index]
-        let inbound = call.direction == "Inbound"
-        let customer: [String: Any] = ["phoneNumber": call.customerNumber]
-        let employee: [String: Any] = [
-            "phoneNumber": call.employeeNumber, "name": call.employeeName, "extensionId": call.extensionID, "deviceId": "80\(call.extensionNumber)004",
-        ]
-        var status: [String: Any] = ["code": change.code, "rcc": false]
-        if let reason = change.reason { status["reason"] = reason }
-        var party: [String: Any] = [
-            "accountId": accountID, "extensionId": call.extensionID, "id": call.partyID, "direction": call.direction,
-            "from": inbound ? customer : employee, "to": inbound ? employee : customer, "status": status,
-            "missedCall": call.outcome == .missed && change.code == "Disconnected", "standAlone": false, "muted": false,
-        ]
-        if call.recorded, call.outcome == .answered, index >= 2 {
-            party["recordings"] = [["id": call.recordingID, "active": change.code == "Answered"]]
-        }
-        return [
-            "uuid": "\(call.telephonySessionID)-\(index)-4f1e0c2a",
-            "event": "/restapi/v1.0/account/\(accountID)/telephony/sessions",
-            "timestamp": self.time(change.at),
-            "subscriptionId": subscriptionID,
-            "ownerId": accountID,
-            "body": [
-                "sequence": index + 1,
-                "sessionId": call.sessionID,
-                "telephonySessionId": call.telephonySessionID,
-                "serverId": "10.13.123.45.TAM",
-                "eventTime": self.time(change.at),
-                "origin": ["type": "Call"],
-                "parties": [party],
-            ] as [String: Any],
-        ]
-    }
-
     /// The Detailed-view call-log record of a finished call.
     static func callLogRecord(for call: ScriptedCall, accountID: String, baseURL: String) -> [String: Any] {
         let inbound = call.direction == "Inbound"

@@ -109,8 +109,8 @@ public final class PhoneSystemSandbox: Sendable {
             }
             let subscriptions = self.state.withLock { Array($0.subscriptions.values) }
             for subscription in subscriptions {
-                let body = PhoneSandboxPayloads.notification(for: call, change: index, accountID: self.company.accountID, subscriptionID: subscription.id)
-                await self.post(body, to: subscription)
+                let notification = SandboxNotification(call: call, change: index, accountID: self.company.accountID, subscriptionID: subscription.id)
+                await self.post((try? JSONEncoder().encode(notification)) ?? Data(), to: subscription)
             }
             if change.code == "Disconnected" {
                 self.state.withLock { $0.hangUpsSent[call.telephonySessionID] = Date() }
@@ -118,7 +118,7 @@ public final class PhoneSystemSandbox: Sendable {
         }
     }
 
-    private func post(_ body: [String: Any], to subscription: Subscription) async {
+    private func post(_ body: Data, to subscription: Subscription) async {
         let drop = self.state.withLock { state -> Bool in
             guard state.dropNextDeliveries > 0 else { return false }
             state.dropNextDeliveries -= 1
@@ -129,7 +129,7 @@ public final class PhoneSystemSandbox: Sendable {
         request.headers.add(name: "Content-Type", value: "application/json; charset=UTF-8")
         request.headers.add(name: "User-Agent", value: "RingCentral-Webhook/8.4")
         if let token = subscription.verificationToken { request.headers.add(name: "Verification-Token", value: token) }
-        request.body = .bytes(ByteBuffer(bytes: (try? JSONSerialization.data(withJSONObject: body)) ?? Data()))
+        request.body = .bytes(ByteBuffer(bytes: body))
         var delivered = false
         if !drop {
             do {

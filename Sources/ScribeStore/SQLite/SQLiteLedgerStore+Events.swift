@@ -22,19 +22,32 @@ extension SQLiteLedgerStore {
         }
     }
 
+    /// Folding works in two steps so that the decoding and encoding stay out of the single writer:
+    /// a read of the pending events and their calls, the fold in memory, then one short write.
+    /// That is safe because only the fold writes calls and claims logs, and a ledger has one folder.
     public func foldPendingEvents(limit: Int, now: Date, makeID: @escaping @Sendable () -> String) async throws -> FoldReport {
-        try await self.writer.write { (db: Database) throws -> FoldReport in
-            let rows = try Row.fetchAll(db, sql: "SELECT seq, body FROM telephony_events WHERE folded = 0 ORDER BY seq LIMIT ?", arguments: [limit])
-            guard let lastSeq = rows.last?["seq"] as Int64? else { return FoldReport() }
-            let events = try rows.map { try LedgerJSON.decode(TelephonyEvent.self, from: $0["body"]) }
-            var report = FoldReport(eventsFolded: events.count)
-            var connectionsByAccount: [AccountID: [ConnectionID]] = [:]
-            for (sessionID, sessionEvents) in Dictionary(grouping: events, by: \.sessionID) {
-                var call = try Self.loadCall(sessionID, db) ?? Call(sessionID: sessionID, accountID: sessionEvents[0].accountID)
-                let before = call
-                for event in sessionEvents { call.apply(event) }
-                guard call != before else { continue }
-                report.callsChanged += 1
+        let snapshot = try await self.writer.read { db in try FoldSnapshot.read(limit: limit, db) }
+        guard let lastSeq = snapshot.lastSeq else { return FoldReport() }
+        let events = try snapshot.eventBodies.map { try LedgerJSON.decode(TelephonyEvent.self, from: $0) }
+        var report = FoldReport(eventsFolded: events.count)
+        var changedCalls: [(call: Call, body: String)] = []
+        var claims: [(log: CallLog, columns: CallLogColumns)] = []
+        for (sessionID, sessionEvents) in Dictionary(grouping: events, by: \.sessionID) {
+            let stored = try snapshot.callBodies[sessionID].map { try LedgerJSON.decode(Call.self, from: $0) }
+            var call = stored ?? Call(sessionID: sessionID, accountID: sessionEvents[0].accountID)
+            for event in sessionEvents { call.apply(event) }
+            guard call != stored else { continue }
+            changedCalls.append((call, try LedgerJSON.encode(call)))
+            let logs = CallLogPlanner.newLogs(
+                for: call, connections: snapshot.connections[call.accountID] ?? [], existing: snapshot.logKeys[sessionID] ?? [],
+                now: now, makeID: makeID
+            )
+            claims += try logs.map { ($0, try CallLogColumns($0)) }
+        }
+        report.callsChanged = changedCalls.count
+        let (changedCallsToWrite, claimsToWrite) = (changedCalls, claims)
+        report.logsClaimed = try await self.writer.write { db in
+            for (call, body) in changedCallsToWrite {
                 try db.execute(
                     sql: "INSERT INTO accounts (id, first_seen_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
                     arguments: [call.accountID.rawValue, now.timeIntervalSince1970]
@@ -44,29 +57,22 @@ extension SQLiteLedgerStore {
                         INSERT INTO calls (session_id, account_id, body, updated_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT (session_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at
                         """,
-                    arguments: [sessionID.rawValue, call.accountID.rawValue, try LedgerJSON.encode(call), now.timeIntervalSince1970]
+                    arguments: [call.sessionID.rawValue, call.accountID.rawValue, body, now.timeIntervalSince1970]
                 )
-                if connectionsByAccount[call.accountID] == nil {
-                    connectionsByAccount[call.accountID] = try String.fetchAll(
-                        db, sql: "SELECT id FROM connections WHERE account_id = ? ORDER BY id", arguments: [call.accountID.rawValue]
-                    ).map { ConnectionID($0) }
-                }
-                let existing = try Self.logKeys(of: sessionID, db)
-                let logs = CallLogPlanner.newLogs(
-                    for: call, connections: connectionsByAccount[call.accountID] ?? [], existing: existing, now: now, makeID: makeID
+            }
+            var claimed = 0
+            for (log, columns) in claimsToWrite {
+                guard try Self.insertClaim(columns, db) else { continue }
+                try db.execute(
+                    sql: "INSERT INTO jobs (kind, call_log_id, run_at) VALUES (?, ?, ?)",
+                    arguments: [Job.Kind.writeCallLog.rawValue, log.id.rawValue, now.timeIntervalSince1970]
                 )
-                for log in logs {
-                    guard try Self.insertClaim(log, db) else { continue }
-                    try db.execute(
-                        sql: "INSERT INTO jobs (kind, call_log_id, run_at) VALUES (?, ?, ?)",
-                        arguments: [Job.Kind.writeCallLog.rawValue, log.id.rawValue, now.timeIntervalSince1970]
-                    )
-                    report.logsClaimed += 1
-                }
+                claimed += 1
             }
             try db.execute(sql: "UPDATE telephony_events SET folded = 1 WHERE folded = 0 AND seq <= ?", arguments: [lastSeq])
-            return report
+            return claimed
         }
+        return report
     }
 
     public func call(_ sessionID: TelephonySessionID) async throws -> Call? {
@@ -85,7 +91,7 @@ extension SQLiteLedgerStore {
             .map { try LedgerJSON.decode(Call.self, from: $0) }
     }
 
-    private static func logKeys(of sessionID: TelephonySessionID, _ db: Database) throws -> Set<CallLogKey> {
+    static func logKeys(of sessionID: TelephonySessionID, _ db: Database) throws -> Set<CallLogKey> {
         Set(
             try Row.fetchAll(db, sql: "SELECT account_id, extension_id, connection_id FROM call_logs WHERE session_id = ?", arguments: [sessionID.rawValue])
                 .map { row in
@@ -98,8 +104,7 @@ extension SQLiteLedgerStore {
     }
 
     /// Inserts a new log; false when its key is already claimed.
-    private static func insertClaim(_ log: CallLog, _ db: Database) throws -> Bool {
-        let columns = try CallLogColumns(log)
+    private static func insertClaim(_ columns: CallLogColumns, _ db: Database) throws -> Bool {
         try db.execute(
             sql: """
                 INSERT INTO call_logs (id, account_id, extension_id, session_id, connection_id, state, state_detail, leg,
