@@ -48,6 +48,26 @@ check("calls list --json on an empty ledger prints []", listing.returncode == 0 
 bad_filter = run(["calls", "list", "--data", folder, "--filter", "bogus"])
 check("calls list with a bad filter exits non-zero naming --filter", bad_filter.returncode != 0 and "--filter" in bad_filter.stderr, bad_filter.stderr)
 
+def delivery(uuid, sequence, status):
+    return json.dumps({"uuid": uuid, "event": "/restapi/v1.0/account/400123456008/telephony/sessions",
+        "body": {"sequence": sequence, "sessionId": "9001", "telephonySessionId": "s-cli-1", "eventTime": "2026-11-21T10:00:0%d.000Z" % sequence,
+                 "parties": [{"accountId": "400123456008", "extensionId": "63011000", "id": "p-1", "direction": "Inbound",
+                              "from": {"phoneNumber": "+14155550123"}, "to": {"phoneNumber": "+16505550201"}, "status": {"code": status}}]}})
+
+events_file = os.path.join(folder, "events.jsonl")
+open(events_file, "w").write("\n".join([delivery("u-2", 2, "Answered"), delivery("u-1", 1, "Setup"), delivery("u-1", 1, "Setup"),
+                                        '{"uuid": "u-9", "body": {}}']) + "\n")
+imported = run(["events", "import", "--data", folder, events_file])
+lines = imported.stdout.splitlines()
+check("events import says what happened to each event and exits non-zero for the rejected one",
+      imported.returncode != 0 and len(lines) == 4 and "stored" in lines[0] and "stored" in lines[1] and "duplicate" in lines[2]
+      and "rejected" in lines[3] and "telephonySessionId" in lines[3], imported.stdout + imported.stderr)
+shown = run(["calls", "show", "s-cli-1", "--events", "--data", folder])
+check("calls show --events lists the call's events in sequence order",
+      shown.returncode == 0 and shown.stdout.index("#1 ") < shown.stdout.index("#2 "), shown.stdout + shown.stderr)
+unknown = run(["calls", "show", "s-nope", "--data", folder])
+check("calls show of an unknown id exits non-zero naming it", unknown.returncode != 0 and "s-nope" in unknown.stderr, unknown.stderr)
+
 passed = sum(results)
 print(f"{passed} passed, {len(results) - passed} failed")
 sys.exit(0 if passed == len(results) else 1)

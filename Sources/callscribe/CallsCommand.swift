@@ -6,7 +6,7 @@ import ScribeStore
 
 /// `callscribe calls …`: the call history from the ledger.
 struct CallsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "calls", abstract: "Look at calls and their log state.", subcommands: [List.self])
+    static let configuration = CommandConfiguration(commandName: "calls", abstract: "Look at calls and their log state.", subcommands: [List.self, Show.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List calls, newest first, with what happened to each.")
@@ -47,6 +47,31 @@ struct CallsCommand: AsyncParsableCommand {
                 let who = call.contact ?? call.counterpart
                 print("\(time)  \(call.direction.padding(toLength: 8, withPad: " ", startingAt: 0)) \(who.padding(toLength: 22, withPad: " ", startingAt: 0)) \(call.state.padding(toLength: 8, withPad: " ", startingAt: 0)) \(call.explanation)")
             }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show one call: its logs, what happened and why, and optionally its raw events in order."
+        )
+
+        @OptionGroup var ledger: LedgerOptions
+
+        @Argument(help: "A call-log id or a telephony session id (s-…).")
+        var id: String
+
+        @Flag(help: "Also list the telephony events the call was folded from, in sequence order.")
+        var events = false
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() async throws {
+            let store = try self.ledger.open(creating: false)
+            guard let report = try await CallReport.build(id: self.id, includeEvents: self.events, store: store) else {
+                throw ValidationError("no call or call log with id '\(self.id)' in \(self.ledger.path)")
+            }
+            print(self.json ? String(decoding: try CallLogSummary.encoder.encode(report), as: UTF8.self) : report.text)
         }
     }
 }

@@ -30,6 +30,8 @@ public protocol LedgerStore: Sendable {
 
     func callLog(_ id: CallLogID) async throws -> CallLog?
     func callLogs(_ query: CallLogQuery) async throws -> [CallLog]
+    /// The logs of one call, oldest first.
+    func callLogs(session: TelephonySessionID) async throws -> [CallLog]
     /// How many call logs are in each state, by state name.
     func callLogCounts() async throws -> [String: Int]
     /// Saves a log's state on its own: the claim before a CRM side effect.

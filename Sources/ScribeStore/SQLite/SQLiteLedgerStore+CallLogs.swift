@@ -26,6 +26,13 @@ extension SQLiteLedgerStore {
         }
     }
 
+    public func callLogs(session: TelephonySessionID) async throws -> [CallLog] {
+        try await self.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM call_logs WHERE session_id = ? ORDER BY created_at, id", arguments: [session.rawValue])
+                .map(CallLogColumns.decode)
+        }
+    }
+
     public func callLogCounts() async throws -> [String: Int] {
         try await self.writer.read { db in
             var counts: [String: Int] = [:]

@@ -38,6 +38,7 @@ final class CrashingLedgerStore: LedgerStore {
     func callLog(_ id: CallLogID) async throws -> CallLog? { try await self.base.callLog(id) }
     func callLogs(_ query: CallLogQuery) async throws -> [CallLog] { try await self.base.callLogs(query) }
     func callLogCounts() async throws -> [String: Int] { try await self.base.callLogCounts() }
+    func callLogs(session: TelephonySessionID) async throws -> [CallLog] { try await self.base.callLogs(session: session) }
     func saveCallLog(_ log: CallLog) async throws { try await self.base.saveCallLog(log) }
     func claimJobs(limit: Int, now: Date, leaseUntil: Date) async throws -> [Job] {
         try await self.base.claimJobs(limit: limit, now: now, leaseUntil: leaseUntil)
