@@ -68,12 +68,12 @@ struct CallLogWriterTests {
 
     @Test("a crash between the CRM create and the ledger commit is repaired without a second record")
     func crashBetweenCreateAndCommit() async throws {
-        let harness = try await H(wrap: { CrashingLedgerStore($0) })
+        let harness = try await H(wrap: { FaultyLedgerStore($0, fault: .firstJobCompletion) })
         let connector = StrictCRMConnector(
             findContacts: { _ in [H.jane] }, createCallRecord: { _ in "hs-call-1" }, findCallRecord: { _ in "hs-call-1" }
         )
         let writer = harness.writer(connector)
-        await #expect(throws: CrashingLedgerStore.Crash.self) { try await writer.run(harness.job) }
+        await #expect(throws: FaultyLedgerStore.Failure.self) { try await writer.run(harness.job) }
         let claimed = try await harness.log()
         #expect(claimed.state == .creating, "the claim was saved before the CRM write")
         #expect(claimed.crmRecordID == nil)

@@ -42,7 +42,7 @@ struct EventAppenderTests {
 
     @Test("when the ledger fails, every waiting delivery gets the error and none is acknowledged")
     func failuresReachEveryWaiter() async throws {
-        let store = FailingAppendStore(try SQLiteLedgerStore.inMemory())
+        let store = FaultyLedgerStore(try SQLiteLedgerStore.inMemory(), fault: .everyAppend)
         let appender = EventAppender(store: store, now: { Date(timeIntervalSince1970: 1_800_000_000) })
         let failures = await withTaskGroup(of: Bool.self) { group in
             for index in 0..<10 {
@@ -51,7 +51,7 @@ struct EventAppenderTests {
                         _ = try await appender.append(Self.event("e-\(index)"))
                         return false
                     } catch {
-                        return error is FailingAppendStore.Failure
+                        return error is FaultyLedgerStore.Failure
                     }
                 }
             }

@@ -2,24 +2,33 @@ import Foundation
 import ScribeCore
 import Synchronization
 
-/// A ledger that forwards to another, except that its first `completeJob` fails without touching
-/// the ledger: the process "dies" after the CRM accepted a create and before the ledger heard of it.
-final class CrashingLedgerStore: LedgerStore {
-    struct Crash: Error {}
+/// A ledger that forwards to a real one, except for one planned fault.
+final class FaultyLedgerStore: LedgerStore {
+    enum Fault {
+        /// The first `completeJob` fails without touching the ledger: the process "dies" after the
+        /// CRM accepted a create and before the ledger heard of it.
+        case firstJobCompletion
+        /// Every event append fails (a full disk, say).
+        case everyAppend
+    }
+
+    struct Failure: Error {}
 
     private let base: any LedgerStore
-    private let crashed = Mutex(false)
+    private let fault: Fault
+    private let completionFailed = Mutex(false)
 
-    init(_ base: any LedgerStore) {
+    init(_ base: any LedgerStore, fault: Fault) {
         self.base = base
+        self.fault = fault
     }
 
     func completeJob(_ job: Job, log: CallLog) async throws {
-        let crashNow = self.crashed.withLock { crashed in
-            defer { crashed = true }
-            return !crashed
+        let failNow = self.fault == .firstJobCompletion && self.completionFailed.withLock { failed in
+            defer { failed = true }
+            return !failed
         }
-        if crashNow { throw Crash() }
+        if failNow { throw Failure() }
         try await self.base.completeJob(job, log: log)
     }
 
@@ -28,7 +37,8 @@ final class CrashingLedgerStore: LedgerStore {
     func saveConnection(_ connection: CRMConnection) async throws { try await self.base.saveConnection(connection) }
     func connections(of accountID: AccountID) async throws -> [CRMConnection] { try await self.base.connections(of: accountID) }
     func appendEvents(_ events: [TelephonyEvent], receivedAt: Date) async throws -> [AppendOutcome] {
-        try await self.base.appendEvents(events, receivedAt: receivedAt)
+        if self.fault == .everyAppend { throw Failure() }
+        return try await self.base.appendEvents(events, receivedAt: receivedAt)
     }
     func foldPendingEvents(limit: Int, now: Date, makeID: @escaping @Sendable () -> String) async throws -> FoldReport {
         try await self.base.foldPendingEvents(limit: limit, now: now, makeID: makeID)
