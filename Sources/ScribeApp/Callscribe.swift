@@ -29,6 +29,8 @@ public final class Callscribe: Sendable {
     let contacts: ContactCache
     let eventsStored = WorkSignal()
     let logsClaimed = WorkSignal()
+    /// Asks the call-log sync for a sweep now rather than at its next interval.
+    let sweepNow = WorkSignal()
     let accountID = OneShot<AccountID>()
     let directoryReady = OneShot<Void>()
     let parser = TelephonyEventParser()
@@ -59,6 +61,11 @@ public final class Callscribe: Sendable {
         return [
             .init(service: Startup(callscribe: self), successTerminationBehavior: .ignore),
             .init(
+                service: SubscriptionKeeper(
+                    callscribe: self, interval: self.configuration.subscriptionCheckInterval, renewBefore: self.configuration.subscriptionRenewBefore
+                )
+            ),
+            .init(
                 service: FoldWorker(
                     store: self.store, effects: self.effects, wake: self.eventsStored, logsClaimed: self.logsClaimed,
                     ready: self.directoryReady, batchSize: 500, logger: self.logger
@@ -74,7 +81,7 @@ public final class Callscribe: Sendable {
                 service: CallLogSync(
                     client: self.ringCentral, store: self.store, accountID: self.accountID, effects: self.effects,
                     interval: self.configuration.syncInterval, catchUpWindow: self.configuration.catchUpWindow,
-                    folded: self.eventsStored, logger: self.logger
+                    folded: self.eventsStored, sweepNow: self.sweepNow, logger: self.logger
                 )
             ),
         ]

@@ -22,6 +22,9 @@ public struct CallscribeConfiguration: Sendable {
     public var workerConcurrency: Int
     public var retryPolicy: RetryPolicy
     public var syncInterval: TimeInterval
+    public var subscriptionCheckInterval: TimeInterval
+    /// A subscription with less than this left is renewed: a day, or half its life for short ones.
+    public var subscriptionRenewBefore: TimeInterval = 86_400
     public var catchUpWindow: TimeInterval
     public var contactCacheLifetime: TimeInterval
     public var logLevel: Logger.Level
@@ -50,6 +53,7 @@ public struct CallscribeConfiguration: Sendable {
         self.workerConcurrency = try source.integer(.workerConcurrency, in: 1...256)
         self.retryPolicy = RetryPolicy(maximumAttempts: try source.integer(.maxAttempts, in: 1...100))
         self.syncInterval = TimeInterval(try source.integer(.syncInterval, in: 5...86_400))
+        self.subscriptionCheckInterval = TimeInterval(try source.integer(.subscriptionCheck, in: 5...86_400))
         self.catchUpWindow = TimeInterval(try source.integer(.catchUpWindow, in: 1...720) * 3600)
         self.contactCacheLifetime = TimeInterval(try source.integer(.contactCacheSeconds, in: 0...86_400))
         let level = try source.required(.logLevel)

@@ -35,6 +35,7 @@ extension Setting {
     public static let workerConcurrency = Setting("CALLSCRIBE_WORKER_CONCURRENCY", default: "16", "CRM writes in flight at once (1-256).")
     public static let maxAttempts = Setting("CALLSCRIBE_MAX_ATTEMPTS", default: "8", "Attempts before a failed CRM write is dead-lettered (1-100).")
     public static let syncInterval = Setting("CALLSCRIBE_SYNC_INTERVAL", default: "300", "Seconds between call-log reconciliation sweeps (5-86400).")
+    public static let subscriptionCheck = Setting("CALLSCRIBE_SUBSCRIPTION_CHECK_SECONDS", default: "300", "Seconds between checks that the webhook subscription is active (5-86400); a blacklisted one is replaced.")
     public static let catchUpWindow = Setting("CALLSCRIBE_CATCH_UP_HOURS", default: "24", "How far back the first call-log sync looks, in hours (1-720).")
     public static let contactCacheSeconds = Setting("CALLSCRIBE_CONTACT_CACHE_SECONDS", default: "600", "How long a contact look-up is reused (0-86400).")
     public static let logLevel = Setting("CALLSCRIBE_LOG_LEVEL", default: "info", "trace, debug, info, notice, warning, error or critical.")
@@ -43,7 +44,7 @@ extension Setting {
     public static let all: [Setting] = [
         .dataDirectory, .databasePath, .host, .port, .publicURL, .secretKey, .ringCentralServer, .ringCentralClientID,
         .ringCentralClientSecret, .ringCentralJWT, .webhookToken, .hubSpotURL, .hubSpotToken, .defaultCountryCode,
-        .workerConcurrency, .maxAttempts, .syncInterval, .catchUpWindow, .contactCacheSeconds, .logLevel,
+        .workerConcurrency, .maxAttempts, .syncInterval, .subscriptionCheck, .catchUpWindow, .contactCacheSeconds, .logLevel,
     ]
 
     /// The settings reference, for `--help` and the README.

@@ -19,6 +19,7 @@ struct CallLogSync: Service {
     let interval: TimeInterval
     let catchUpWindow: TimeInterval
     let folded: WorkSignal
+    let sweepNow: WorkSignal
     let logger: Logger
 
     func run() async throws {
@@ -31,7 +32,7 @@ struct CallLogSync: Service {
                 } catch {
                     self.logger.warning("call-log sync failed", metadata: ["error": "\(error)"])
                 }
-                try? await Task.sleep(for: .seconds(self.interval))
+                await self.sweepNow.wait(timeout: .seconds(self.interval))
             }
         }
     }

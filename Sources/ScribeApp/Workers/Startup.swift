@@ -5,8 +5,8 @@ import ScribeTelephony
 import ServiceLifecycle
 
 /// Brings Callscribe up against the outside world, retrying until it can: learns the account and
-/// its extensions, stores the CRM connection (credential sealed), builds its connector, and once
-/// the HTTP server listens, makes sure one webhook subscription points at it.
+/// its extensions, stores the CRM connection (credential sealed) and builds its connector. The
+/// webhook subscription is the ``SubscriptionKeeper``'s.
 struct Startup: Service {
     let callscribe: Callscribe
 
@@ -26,18 +26,6 @@ struct Startup: Service {
         }
         self.callscribe.accountID.fulfill(accountID)
         self.callscribe.directoryReady.fulfill(())
-        let port = await self.callscribe.serverListening.value
-        delay = 1
-        while true {
-            do {
-                try await self.subscribe(address: self.callscribe.configuration.webhookAddress(boundPort: port))
-                return
-            } catch {
-                logger.warning("webhook subscription failed; retrying", metadata: ["error": "\(error)", "retryIn": "\(Int(delay))s"])
-                try await Task.sleep(for: .seconds(delay))
-                delay = min(delay * 2, 60)
-            }
-        }
     }
 
     private func connectDirectory() async throws -> AccountID {
@@ -59,16 +47,5 @@ struct Startup: Service {
         }
         self.callscribe.logger.info("connected", metadata: ["account": "\(accountID)", "extensions": "\(extensions.count)"])
         return accountID
-    }
-
-    private func subscribe(address: String) async throws {
-        let client = self.callscribe.ringCentral
-        let existing = try await client.subscriptions().first { $0.status == "Active" && $0.deliveryMode?.address == address }
-        if let existing {
-            self.callscribe.logger.info("webhook subscription in place", metadata: ["subscription": "\(existing.id)", "address": "\(address)"])
-            return
-        }
-        let created = try await client.createWebhookSubscription(address: address, verificationToken: self.callscribe.webhookToken)
-        self.callscribe.logger.info("webhook subscription created", metadata: ["subscription": "\(created.id)", "address": "\(address)"])
     }
 }

@@ -28,6 +28,31 @@ extension PhoneSystemSandbox {
                 self.json(["uri": self.url("/restapi/v1.0/subscription"), "records": self.state.withLock { $0.subscriptions.values.map(self.subscriptionInfo) }])
             }
         }
+        api.get("subscription/{id}") { request, context in
+            try self.authorized(request) {
+                guard let subscription = self.state.withLock({ $0.subscriptions[context.parameters.get("id") ?? ""] }) else {
+                    return self.json(PhoneSandboxPayloads.error(code: "SUB-507", message: "Subscription not found"), status: .notFound)
+                }
+                return self.json(self.subscriptionInfo(subscription))
+            }
+        }
+        api.post("subscription/{id}/renew") { request, context in
+            try self.authorized(request) {
+                let id = context.parameters.get("id") ?? ""
+                let now = Date()
+                let renewed = self.state.withLock { state -> Subscription? in
+                    // A blacklisted or expired subscription cannot be renewed; it must be made again.
+                    guard var subscription = state.subscriptions[id], subscription.isActive(at: now) else { return nil }
+                    subscription.expiresAt = now.addingTimeInterval(TimeInterval(subscription.expiresIn))
+                    state.subscriptions[id] = subscription
+                    return subscription
+                }
+                guard let renewed else {
+                    return self.json(PhoneSandboxPayloads.error(code: "SUB-507", message: "Subscription not found or not active"), status: .notFound)
+                }
+                return self.json(self.subscriptionInfo(renewed))
+            }
+        }
         api.delete("subscription/{id}") { request, context in
             try self.authorized(request) {
                 let id = context.parameters.get("id") ?? ""
@@ -142,22 +167,29 @@ extension PhoneSystemSandbox {
         guard echoed else {
             return self.json(PhoneSandboxPayloads.error(code: "SUB-525", message: "WebHook server response is invalid"), status: .badRequest)
         }
+        let expiresIn = (object["expiresIn"] as? Int) ?? 604_799
         let subscription = Subscription(
             id: UUID().uuidString.lowercased(), address: address, verificationToken: delivery["verificationToken"] as? String,
-            eventFilters: filters, createdAt: Date(), expiresIn: (object["expiresIn"] as? Int) ?? 604_799
+            eventFilters: filters, createdAt: Date(), expiresIn: expiresIn, expiresAt: Date().addingTimeInterval(TimeInterval(expiresIn))
         )
         self.state.withLock { $0.subscriptions[subscription.id] = subscription }
         return self.json(self.subscriptionInfo(subscription))
     }
 
     private func subscriptionInfo(_ subscription: Subscription) -> [String: Any] {
-        [
+        var info: [String: Any] = [
             "uri": self.url("/restapi/v1.0/subscription/\(subscription.id)"), "id": subscription.id,
             "eventFilters": subscription.eventFilters.map { $0.replacingOccurrences(of: "~", with: self.company.accountID) },
-            "expirationTime": PhoneSandboxPayloads.time(subscription.createdAt.addingTimeInterval(TimeInterval(subscription.expiresIn))),
-            "expiresIn": subscription.expiresIn, "status": "Active", "creationTime": PhoneSandboxPayloads.time(subscription.createdAt),
+            "expirationTime": PhoneSandboxPayloads.time(subscription.expiresAt),
+            "expiresIn": max(0, Int(subscription.expiresAt.timeIntervalSinceNow)),
+            "status": subscription.blacklistReason == nil ? "Active" : "Blacklisted",
+            "creationTime": PhoneSandboxPayloads.time(subscription.createdAt),
             "deliveryMode": ["transportType": "WebHook", "address": subscription.address, "encryption": false],
         ]
+        if let reason = subscription.blacklistReason, let at = subscription.blacklistedAt {
+            info["blacklistedData"] = ["blacklistedAt": PhoneSandboxPayloads.time(at), "reason": reason]
+        }
+        return info
     }
 
     func json(_ object: Any, status: HTTPResponse.Status = .ok) -> Response {

@@ -29,6 +29,13 @@ public final class PhoneSystemSandbox: Sendable {
         var eventFilters: [String]
         var createdAt: Date
         var expiresIn: Int
+        var expiresAt: Date
+        /// Why RingCentral stopped delivering to it, when it has.
+        var blacklistReason: String?
+        var blacklistedAt: Date?
+
+        /// Deliveries go only to subscriptions that are active and unexpired.
+        func isActive(at now: Date) -> Bool { self.blacklistReason == nil && self.expiresAt > now }
     }
 
     struct State {
@@ -77,7 +84,36 @@ public final class PhoneSystemSandbox: Sendable {
     public var deliveryCounts: (delivered: Int, failed: Int) { self.state.withLock { ($0.deliveries, $0.failedDeliveries) } }
 
     /// How many webhook subscriptions are active.
-    public var subscriptionCount: Int { self.state.withLock { $0.subscriptions.count } }
+    public var subscriptionCount: Int {
+        let now = Date()
+        return self.state.withLock { $0.subscriptions.values.filter { $0.isActive(at: now) }.count }
+    }
+
+    /// Blacklists every subscription, as RingCentral does after deliveries have failed for a while:
+    /// no more deliveries until the subscriber deletes it and subscribes again.
+    public func blacklistSubscriptions(reason: String = "Webhook responses with code: [503], reason: [Service Unavailable]") {
+        let now = Date()
+        self.state.withLock { state in
+            for id in state.subscriptions.keys {
+                state.subscriptions[id]?.blacklistReason = reason
+                state.subscriptions[id]?.blacklistedAt = now
+            }
+        }
+    }
+
+    /// Brings every subscription's expiry to `seconds` from now, to see it renewed.
+    public func expireSubscriptions(in seconds: TimeInterval) {
+        let expiry = Date().addingTimeInterval(seconds)
+        self.state.withLock { state in
+            for id in state.subscriptions.keys { state.subscriptions[id]?.expiresAt = expiry }
+        }
+    }
+
+    /// When each subscription expires, by id.
+    public var subscriptionExpiries: [String: Date] { self.state.withLock { $0.subscriptions.mapValues(\.expiresAt) } }
+
+    /// The ids of subscriptions ever made and not deleted, active or not.
+    public var subscriptionIDs: [String] { self.state.withLock { Array($0.subscriptions.keys).sorted() } }
 
     /// Makes the next `count` deliveries fail as if the network dropped them.
     public func dropNextDeliveries(_ count: Int) {
@@ -107,7 +143,8 @@ public final class PhoneSystemSandbox: Sendable {
                 if wait > 0 { try? await Task.sleep(for: .seconds(wait)) }
                 if Task.isCancelled { return }
             }
-            let subscriptions = self.state.withLock { Array($0.subscriptions.values) }
+            let now = Date()
+            let subscriptions = self.state.withLock { $0.subscriptions.values.filter { $0.isActive(at: now) } }
             for subscription in subscriptions {
                 let notification = SandboxNotification(call: call, change: index, accountID: self.company.accountID, subscriptionID: subscription.id)
                 await self.post((try? JSONEncoder().encode(notification)) ?? Data(), to: subscription)

@@ -54,6 +54,16 @@ public actor RingCentralClient {
         return list.records
     }
 
+    /// Extends an active subscription by its lifetime.
+    public func renewSubscription(_ id: String) async throws(TelephonyError) -> SubscriptionInfo {
+        try await self.send(.POST, "/restapi/v1.0/subscription/\(id)/renew", body: Optional<CreateSubscriptionRequest>.none, operation: "ringcentral.renewSubscription")
+    }
+
+    /// Deletes a subscription (the only way out of Blacklisted).
+    public func deleteSubscription(_ id: String) async throws(TelephonyError) {
+        let _: EmptyAnswer = try await self.send(.DELETE, "/restapi/v1.0/subscription/\(id)", body: Optional<CreateSubscriptionRequest>.none, operation: "ringcentral.deleteSubscription")
+    }
+
     /// Every voice call-log record of the account that started in `from..<to`, following pages.
     public func callLog(from: Date, to: Date) async throws(TelephonyError) -> [CallLogRecord] {
         var records: [CallLogRecord] = []
@@ -95,6 +105,7 @@ public actor RingCentralClient {
                 continue
             }
             try Self.check(status: status, headers: headers, data: data, operation: operation)
+            if Response.self == EmptyAnswer.self, let empty = EmptyAnswer() as? Response { return empty }
             do {
                 return try JSONDecoder().decode(Response.self, from: data)
             } catch {

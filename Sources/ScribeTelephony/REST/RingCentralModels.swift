@@ -31,8 +31,14 @@ public struct SubscriptionInfo: Codable, Sendable, Hashable {
         public var address: String?
     }
 
+    public struct BlacklistedData: Codable, Sendable, Hashable {
+        public var blacklistedAt: String?
+        public var reason: String?
+    }
+
     public var id: String
     public var deliveryMode: Delivery?
+    public var blacklistedData: BlacklistedData?
     public var status: String
     public var eventFilters: [String]
     public var expirationTime: String?
@@ -77,3 +83,6 @@ struct CallLogResponse: Codable {
 struct AccountInfo: Codable {
     var id: Int64
 }
+
+/// An answer with no body (204), for requests whose result is their status alone.
+struct EmptyAnswer: Decodable {}
