@@ -122,7 +122,16 @@ let package = Package(
         ),
         .testTarget(name: "ScribeCoreTests", dependencies: ["ScribeCore", "ScribeTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ScribeStoreTests", dependencies: ["ScribeStore", "ScribeTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ScribeTelephonyTests", dependencies: ["ScribeTelephony", "ScribeTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ScribeTelephonyTests",
+            dependencies: [
+                "ScribeTelephony", "ScribeSandbox", "ScribeTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ScribeConnectorsTests", dependencies: ["ScribeConnectors", "ScribeSandbox", "ScribeTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ScribeAppTests", dependencies: ["ScribeApp", "ScribeStore", "ScribeTestSupport"], swiftSettings: swiftSettings),
         .testTarget(

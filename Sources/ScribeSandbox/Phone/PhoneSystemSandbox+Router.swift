@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import NIOHTTP1
@@ -103,11 +104,30 @@ extension PhoneSystemSandbox {
     }
 
     private func authorized(_ request: Request, _ handle: () throws -> Response) throws -> Response {
-        self.isAuthorized(request) ? try handle() : self.unauthorized()
+        if let refusal = self.refusal(request) { return refusal }
+        return try handle()
     }
 
     private func authorizedAsync(_ request: Request, _ handle: () async throws -> Response) async throws -> Response {
-        self.isAuthorized(request) ? try await handle() : self.unauthorized()
+        if let refusal = self.refusal(request) { return refusal }
+        return try await handle()
+    }
+
+    /// The answer to a request that does not get through: a rate-limit knob, or a bad token.
+    private func refusal(_ request: Request) -> Response? {
+        let retryAfter = self.state.withLock { state -> Int? in
+            state.apiRequests += 1
+            guard state.rateLimitNext > 0 else { return nil }
+            state.rateLimitNext -= 1
+            return state.retryAfter
+        }
+        if let retryAfter {
+            var response = self.json(PhoneSandboxPayloads.error(code: "CMN-301", message: "Request rate exceeded"), status: .tooManyRequests)
+            response.headers[HTTPField.Name("Retry-After")!] = String(retryAfter)
+            response.headers[HTTPField.Name("X-Rate-Limit-Group")!] = "heavy"
+            return response
+        }
+        return self.isAuthorized(request) ? nil : self.unauthorized()
     }
 
     private func extensions() -> Response {

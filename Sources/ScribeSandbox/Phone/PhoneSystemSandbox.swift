@@ -47,6 +47,11 @@ public final class PhoneSystemSandbox: Sendable {
         var hangUpsSent: [String: Date] = [:]
         /// Fail this many upcoming deliveries without sending them (a network blip).
         var dropNextDeliveries = 0
+        /// Answer the next API requests with 429 and this Retry-After.
+        var rateLimitNext = 0
+        var retryAfter = 0
+        /// API requests received (token requests excluded), for tests counting what a client sent.
+        var apiRequests = 0
     }
 
     public let company: SandboxCompany
@@ -114,6 +119,22 @@ public final class PhoneSystemSandbox: Sendable {
 
     /// The ids of subscriptions ever made and not deleted, active or not.
     public var subscriptionIDs: [String] { self.state.withLock { Array($0.subscriptions.keys).sorted() } }
+
+    /// Answers the next `count` API requests with RingCentral's 429 and `Retry-After: retryAfter`.
+    public func rateLimitNext(_ count: Int, retryAfter: Int) {
+        self.state.withLock {
+            $0.rateLimitNext += count
+            $0.retryAfter = retryAfter
+        }
+    }
+
+    /// Invalidates every access token issued so far, as an expiry or a revocation would.
+    public func revokeTokens() {
+        self.state.withLock { $0.tokens.removeAll() }
+    }
+
+    /// API requests received so far (token requests excluded).
+    public var apiRequestCount: Int { self.state.withLock { $0.apiRequests } }
 
     /// Makes the next `count` deliveries fail as if the network dropped them.
     public func dropNextDeliveries(_ count: Int) {

@@ -15,6 +15,9 @@ public actor RingCentralClient {
     private let now: @Sendable () -> Date
     private var token: (value: String, expiresAt: Date)?
     private var tokenRequest: Task<(String, Date), any Error>?
+    /// Until when RingCentral penalizes us for a 429. Any request during the window restarts the
+    /// penalty, so nothing is sent until it has passed.
+    private var penaltyUntil: Date?
 
     public init(credentials: RingCentralCredentials, httpClient: HTTPClient, timeout: TimeAmount = .seconds(15), now: @escaping @Sendable () -> Date = { Date() }) {
         self.credentials = credentials
@@ -88,6 +91,12 @@ public actor RingCentralClient {
     ) async throws(TelephonyError) -> Response {
         var retriedAfterRefresh = false
         while true {
+            if let penaltyUntil, penaltyUntil > self.now() {
+                throw TelephonyError(
+                    .rateLimited(retryAfter: penaltyUntil.timeIntervalSince(self.now())), operation: operation,
+                    message: "not sent: RingCentral's rate-limit penalty lasts until \(penaltyUntil.iso8601)"
+                )
+            }
             let token = try await self.accessToken()
             var request = HTTPClientRequest(url: self.credentials.serverURL + path)
             request.method = method
@@ -104,7 +113,12 @@ public actor RingCentralClient {
                 retriedAfterRefresh = true
                 continue
             }
-            try Self.check(status: status, headers: headers, data: data, operation: operation)
+            do {
+                try Self.check(status: status, headers: headers, data: data, operation: operation)
+            } catch {
+                if case .rateLimited(let retryAfter) = error.kind { self.penaltyUntil = self.now().addingTimeInterval(retryAfter) }
+                throw error
+            }
             if Response.self == EmptyAnswer.self, let empty = EmptyAnswer() as? Response { return empty }
             do {
                 return try JSONDecoder().decode(Response.self, from: data)
