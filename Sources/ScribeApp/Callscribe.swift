@@ -68,7 +68,7 @@ public final class Callscribe: Sendable {
             .init(
                 service: FoldWorker(
                     store: self.store, effects: self.effects, wake: self.eventsStored, logsClaimed: self.logsClaimed,
-                    ready: self.directoryReady, batchSize: 500, logger: self.logger
+                    ready: self.directoryReady, batchSize: 500, gracePeriod: self.configuration.gracePeriod, logger: self.logger
                 )
             ),
             .init(

@@ -20,6 +20,8 @@ public struct CallscribeConfiguration: Sendable {
     public var hubSpotToken: String
     public var defaultCountryCode: String
     public var workerConcurrency: Int
+    /// How long after a hang-up a call waits before it is written.
+    public var gracePeriod: TimeInterval
     public var retryPolicy: RetryPolicy
     public var syncInterval: TimeInterval
     public var subscriptionCheckInterval: TimeInterval
@@ -51,6 +53,7 @@ public struct CallscribeConfiguration: Sendable {
         }
         self.defaultCountryCode = country
         self.workerConcurrency = try source.integer(.workerConcurrency, in: 1...256)
+        self.gracePeriod = TimeInterval(try source.integer(.gracePeriod, in: 0...60_000)) / 1000
         self.retryPolicy = RetryPolicy(maximumAttempts: try source.integer(.maxAttempts, in: 1...100))
         self.syncInterval = TimeInterval(try source.integer(.syncInterval, in: 5...86_400))
         self.subscriptionCheckInterval = TimeInterval(try source.integer(.subscriptionCheck, in: 5...86_400))

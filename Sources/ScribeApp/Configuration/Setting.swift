@@ -33,6 +33,7 @@ extension Setting {
     public static let hubSpotToken = Setting("HUBSPOT_ACCESS_TOKEN", default: nil, "HubSpot private-app access token (required).", secret: true)
     public static let defaultCountryCode = Setting("CALLSCRIBE_DEFAULT_COUNTRY_CODE", default: "1", "Country calling code assumed for national numbers.")
     public static let workerConcurrency = Setting("CALLSCRIBE_WORKER_CONCURRENCY", default: "16", "CRM writes in flight at once (1-256).")
+    public static let gracePeriod = Setting("CALLSCRIBE_GRACE_MILLISECONDS", default: "300", "How long after a hang-up a call waits before it is written, for late or out-of-order events (0-60000).")
     public static let maxAttempts = Setting("CALLSCRIBE_MAX_ATTEMPTS", default: "8", "Attempts before a failed CRM write is dead-lettered (1-100).")
     public static let syncInterval = Setting("CALLSCRIBE_SYNC_INTERVAL", default: "300", "Seconds between call-log reconciliation sweeps (5-86400).")
     public static let subscriptionCheck = Setting("CALLSCRIBE_SUBSCRIPTION_CHECK_SECONDS", default: "300", "Seconds between checks that the webhook subscription is active (5-86400); a blacklisted one is replaced.")
@@ -44,7 +45,7 @@ extension Setting {
     public static let all: [Setting] = [
         .dataDirectory, .databasePath, .host, .port, .publicURL, .secretKey, .ringCentralServer, .ringCentralClientID,
         .ringCentralClientSecret, .ringCentralJWT, .webhookToken, .hubSpotURL, .hubSpotToken, .defaultCountryCode,
-        .workerConcurrency, .maxAttempts, .syncInterval, .subscriptionCheck, .catchUpWindow, .contactCacheSeconds, .logLevel,
+        .workerConcurrency, .gracePeriod, .maxAttempts, .syncInterval, .subscriptionCheck, .catchUpWindow, .contactCacheSeconds, .logLevel,
     ]
 
     /// The settings reference, for `--help` and the README.

@@ -65,6 +65,10 @@ public struct CallLogWriter: Sendable {
         case .logged, .skipped: return log
         case .observed, .waiting, .creating, .failed: break
         }
+        // Events that came after the log was claimed (late or out of order) are in the call now.
+        if let call = try await self.store.call(log.key.sessionID), let leg = call.endedLegs.first(where: { $0.extensionID == log.key.extensionID }) {
+            log.leg = leg
+        }
         let decision = self.policy.decide(log.leg, defaultCountryCode: self.defaultCountryCode)
         guard case .lookUpContact(let number) = decision else {
             if case .skip(let reason) = decision { log.state = .skipped(reason) }

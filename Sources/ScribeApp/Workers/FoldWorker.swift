@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import ScribeCore
 import ServiceLifecycle
@@ -10,6 +11,8 @@ struct FoldWorker: Service {
     let logsClaimed: WorkSignal
     let ready: OneShot<Void>
     let batchSize: Int
+    /// How long a claimed log waits before it is written, for events still on their way.
+    let gracePeriod: TimeInterval
     let logger: Logger
 
     func run() async throws {
@@ -18,7 +21,9 @@ struct FoldWorker: Service {
         try await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
-                    let report = try await self.store.foldPendingEvents(limit: self.batchSize, now: self.effects.now(), makeID: self.effects.makeID)
+                    let report = try await self.store.foldPendingEvents(
+                        limit: self.batchSize, now: self.effects.now(), writeAfter: self.gracePeriod, makeID: self.effects.makeID
+                    )
                     if report.logsClaimed > 0 { self.logsClaimed.signal() }
                     if report.eventsFolded == self.batchSize { continue }
                 } catch {

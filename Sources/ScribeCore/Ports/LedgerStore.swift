@@ -19,8 +19,8 @@ public protocol LedgerStore: Sendable {
 
     /// Folds up to `limit` stored events into their calls, claims the call logs the calls now call
     /// for (one per ended extension leg per connection of the account) and queues a write job for
-    /// each, all in one transaction.
-    func foldPendingEvents(limit: Int, now: Date, makeID: @escaping @Sendable () -> String) async throws -> FoldReport
+    /// each, due `writeAfter` seconds from `now` (a grace period for late, out-of-order events).
+    func foldPendingEvents(limit: Int, now: Date, writeAfter: TimeInterval, makeID: @escaping @Sendable () -> String) async throws -> FoldReport
 
     func call(_ sessionID: TelephonySessionID) async throws -> Call?
     /// A session's raw events in sequence order.
@@ -55,6 +55,13 @@ public protocol LedgerStore: Sendable {
     /// A named bookmark, e.g. how far the call-log sync has read.
     func cursor(_ name: String) async throws -> String?
     func setCursor(_ name: String, to value: String) async throws
+}
+
+extension LedgerStore {
+    /// Folds with jobs due at once.
+    public func foldPendingEvents(limit: Int, now: Date, makeID: @escaping @Sendable () -> String) async throws -> FoldReport {
+        try await self.foldPendingEvents(limit: limit, now: now, writeAfter: 0, makeID: makeID)
+    }
 }
 
 /// Whether an appended event was new.

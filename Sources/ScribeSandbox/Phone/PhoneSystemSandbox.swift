@@ -176,6 +176,28 @@ public final class PhoneSystemSandbox: Sendable {
         }
     }
 
+    /// Sends every event of `calls` at once, as an unreliable network would: a fraction `duplicates`
+    /// of them twice, all in an order shuffled by `seed`.
+    public func deliverScrambled(_ calls: [ScriptedCall], duplicates: Double, seed: UInt64) async {
+        var random = SeededGenerator(seed: seed)
+        var deliveries: [(ScriptedCall, Int)] = []
+        for call in calls {
+            for index in call.statusChanges.indices {
+                deliveries.append((call, index))
+                if Double.random(in: 0..<1, using: &random) < duplicates { deliveries.append((call, index)) }
+            }
+        }
+        deliveries.shuffle(using: &random)
+        let now = Date()
+        let subscriptions = self.state.withLock { $0.subscriptions.values.filter { $0.isActive(at: now) } }
+        for (call, index) in deliveries {
+            for subscription in subscriptions {
+                let notification = SandboxNotification(call: call, change: index, accountID: self.company.accountID, subscriptionID: subscription.id)
+                await self.post((try? JSONEncoder().encode(notification)) ?? Data(), to: subscription)
+            }
+        }
+    }
+
     private func post(_ body: Data, to subscription: Subscription) async {
         let drop = self.state.withLock { state -> Bool in
             guard state.dropNextDeliveries > 0 else { return false }

@@ -25,7 +25,7 @@ extension SQLiteLedgerStore {
     /// Folding works in two steps so that the decoding and encoding stay out of the single writer:
     /// a read of the pending events and their calls, the fold in memory, then one short write.
     /// That is safe because only the fold writes calls and claims logs, and a ledger has one folder.
-    public func foldPendingEvents(limit: Int, now: Date, makeID: @escaping @Sendable () -> String) async throws -> FoldReport {
+    public func foldPendingEvents(limit: Int, now: Date, writeAfter: TimeInterval, makeID: @escaping @Sendable () -> String) async throws -> FoldReport {
         let snapshot = try await self.writer.read { db in try FoldSnapshot.read(limit: limit, db) }
         guard let lastSeq = snapshot.lastSeq else { return FoldReport() }
         let events = try snapshot.eventBodies.map { try LedgerJSON.decode(TelephonyEvent.self, from: $0) }
@@ -65,7 +65,7 @@ extension SQLiteLedgerStore {
                 guard try Self.insertClaim(columns, db) else { continue }
                 try db.execute(
                     sql: "INSERT INTO jobs (kind, call_log_id, run_at) VALUES (?, ?, ?)",
-                    arguments: [Job.Kind.writeCallLog.rawValue, log.id.rawValue, now.timeIntervalSince1970]
+                    arguments: [Job.Kind.writeCallLog.rawValue, log.id.rawValue, now.timeIntervalSince1970 + writeAfter]
                 )
                 claimed += 1
             }

@@ -40,8 +40,8 @@ final class FaultyLedgerStore: LedgerStore {
         if self.fault == .everyAppend { throw Failure() }
         return try await self.base.appendEvents(events, receivedAt: receivedAt)
     }
-    func foldPendingEvents(limit: Int, now: Date, makeID: @escaping @Sendable () -> String) async throws -> FoldReport {
-        try await self.base.foldPendingEvents(limit: limit, now: now, makeID: makeID)
+    func foldPendingEvents(limit: Int, now: Date, writeAfter: TimeInterval, makeID: @escaping @Sendable () -> String) async throws -> FoldReport {
+        try await self.base.foldPendingEvents(limit: limit, now: now, writeAfter: writeAfter, makeID: makeID)
     }
     func call(_ sessionID: TelephonySessionID) async throws -> Call? { try await self.base.call(sessionID) }
     func events(of sessionID: TelephonySessionID) async throws -> [TelephonyEvent] { try await self.base.events(of: sessionID) }
