@@ -62,6 +62,7 @@ public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible 
                 "\(area)-\(exchange)-\(line)",
                 "\(area).\(exchange).\(line)",
                 "+1 \(area) \(exchange) \(line)",
+                "+1 (\(area)) \(exchange)-\(line)",
                 "1-\(area)-\(exchange)-\(line)",
             ]
         } else {

@@ -1,0 +1,74 @@
+import Foundation
+import ScribeCore
+
+/// The body of `POST /api/v2/activities` (`AddActivityRequest`) for one logged call.
+///
+/// API v2 makes `person_id` read-only: an activity is linked to a person through its primary
+/// participant, and Pipedrive derives `person_id` from it.
+struct PipedriveActivityInput: Encodable, Sendable, Equatable {
+    struct Participant: Encodable, Sendable, Equatable {
+        var personID: Int
+        var primary: Bool
+
+        private enum CodingKeys: String, CodingKey {
+            case personID = "person_id"
+            case primary
+        }
+    }
+
+    var subject: String
+    var type: String
+    var done: Bool
+    var dueDate: String
+    var dueTime: String
+    var duration: String
+    var participants: [Participant]
+    var note: String
+    var publicDescription: String
+
+    private enum CodingKeys: String, CodingKey {
+        case subject, type, done, participants, note
+        case dueDate = "due_date"
+        case dueTime = "due_time"
+        case duration
+        case publicDescription = "public_description"
+    }
+
+    /// The activity type's `key_string` for calls (a default type in every company).
+    static let callType = "call"
+    /// Prefixes the marker in `public_description`, so that a human-written description never matches.
+    static let markerPrefix = "callscribe:"
+
+    /// The `public_description` carrying `marker`.
+    static func markerText(_ marker: CallLogID) -> String {
+        PipedriveActivityInput.markerPrefix + marker.rawValue
+    }
+
+    /// A done call activity for `entry`, linked to `personID` as its primary participant.
+    init(entry: CallLogEntry, personID: Int, bodyFormat: BodyFormat) {
+        self.subject = entry.subject
+        self.type = PipedriveActivityInput.callType
+        self.done = true
+        (self.dueDate, self.dueTime) = PipedriveActivityInput.dueDateAndTime(entry.startedAt)
+        self.duration = PipedriveActivityInput.duration(entry.duration)
+        self.participants = [Participant(personID: personID, primary: true)]
+        self.note = bodyFormat.render(entry)
+        self.publicDescription = PipedriveActivityInput.markerText(entry.marker)
+    }
+
+    /// `YYYY-MM-DD` and `HH:MM` in UTC, as Pipedrive stores due dates.
+    static func dueDateAndTime(_ date: Date) -> (String, String) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let day = String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        return (day, time)
+    }
+
+    /// `HH:MM`, rounded up to the next whole minute (a 10-second call lasts `00:01`), as AppConnect does.
+    static func duration(_ seconds: TimeInterval) -> String {
+        let minutes = Int((max(0, seconds) / 60).rounded(.up))
+        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
+}

@@ -1,0 +1,155 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import ScribeCore
+
+/// Logs calls into Pipedrive as done activities of type `call`, linked to a person (API v2).
+///
+/// The API token travels in the `x-api-token` header, never in a URL, so it cannot reach a log line
+/// or an error message.
+///
+/// ```swift
+/// let pipedrive = PipedriveConnector(apiToken: token, httpClient: .shared)
+/// let contacts = try await pipedrive.findContacts(matching: caller)
+/// ```
+public struct PipedriveConnector: CRMConnector {
+    /// The newest activities read when looking for a marker: `pages × 500`.
+    static let markerScanPages = 4
+    static let pageSize = 500
+
+    private let baseURL: String
+    private let apiToken: String
+    private let http: ConnectorHTTPClient
+
+    /// - Parameters:
+    ///   - baseURL: `https://api.pipedrive.com`, the company's `https://{company}.pipedrive.com`, or a sandbox's address.
+    ///   - apiToken: a user's personal API token.
+    ///   - httpClient: shared; its lifetime belongs to the caller.
+    ///   - timeout: the deadline for each request.
+    public init(
+        baseURL: String = "https://api.pipedrive.com",
+        apiToken: String,
+        httpClient: HTTPClient,
+        timeout: TimeAmount = .seconds(10),
+        logger: Logger = Logger(label: "callscribe.pipedrive")
+    ) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.apiToken = apiToken
+        self.http = ConnectorHTTPClient(httpClient: httpClient, timeout: timeout, logger: logger)
+    }
+
+    /// Pipedrive renders an activity's `note` as HTML.
+    public var bodyFormat: BodyFormat { .html }
+
+    /// Pipedrive matches a phone search against the text as stored, so this tries the number's
+    /// stored-form variants in turn (`+14155550123`, `(415) 555-0123`, …) with `exact_match`, and stops
+    /// at the first that finds anyone. The persons found are then read in one request for their
+    /// phones and update time, which search results lack.
+    public func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact] {
+        let operation = "pipedrive.findContacts"
+        var hits: [PipedrivePersonSearchResult.Item] = []
+        for variant in phone.storedFormVariants {
+            let query = [("term", variant), ("fields", "phone"), ("exact_match", "true"), ("limit", "100")]
+            let found = try await self.get("/api/v2/persons/search", query: query, as: PipedrivePersonSearchResult.self, operation: operation)
+            hits = found.data.items.map(\.item)
+            if !hits.isEmpty { break }
+        }
+        var seen = Set<Int>()
+        hits = hits.filter { seen.insert($0.id).inserted }
+        guard !hits.isEmpty else { return [] }
+
+        let ids = hits.map { String($0.id) }.joined(separator: ",")
+        let persons = try await self.get("/api/v2/persons", query: [("ids", ids), ("limit", "100")], as: [PipedrivePerson].self, operation: operation).data
+        let byID = Dictionary(persons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return hits.map { hit in
+            guard let person = byID[hit.id] else {
+                // Deleted or hidden between the two requests: what search said is all there is.
+                return Contact(id: ContactID(String(hit.id)), name: PipedriveConnector.name(hit.name, fallback: phone.e164), phoneNumbers: hit.phones ?? [])
+            }
+            return Contact(
+                id: ContactID(String(person.id)),
+                name: PipedriveConnector.name(person.name ?? hit.name, fallback: phone.e164),
+                phoneNumbers: (person.phones ?? []).compactMap(\.value).filter { !$0.isEmpty },
+                updatedAt: person.updateTime.flatMap(PipedriveConnector.parseDate)
+            )
+        }
+    }
+
+    /// Creates a done `call` activity with `entry.contact` as its primary participant, carrying
+    /// `entry.marker` in `public_description` as `callscribe:<marker>`.
+    public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
+        let operation = "pipedrive.createCall"
+        guard let personID = Int(entry.contact.id.rawValue) else {
+            throw ConnectorError(.validationFailed(field: "person_id"), operation: operation, message: "Pipedrive person ids are integers, got \(entry.contact.id.rawValue)")
+        }
+        let input = PipedriveActivityInput(entry: entry, personID: personID, bodyFormat: self.bodyFormat)
+        let response = try await self.http.send(.POST, url: self.baseURL + "/api/v2/activities", headers: self.headers, body: input, operation: operation)
+        let created = try self.decode(response, as: PipedriveActivity.self, operation: operation)
+        return CRMRecordID(String(created.data.id))
+    }
+
+    /// Pages through the newest activities (up to 2,000) for the one whose `public_description` carries
+    /// `marker`: activities cannot be searched by field, and the record sought was made moments before a crash.
+    public func findCallRecord(marker: CallLogID) async throws(ConnectorError) -> CRMRecordID? {
+        let operation = "pipedrive.findCall"
+        let wanted = PipedriveActivityInput.markerText(marker)
+        var cursor: String?
+        for _ in 0..<PipedriveConnector.markerScanPages {
+            var query = [("sort_by", "add_time"), ("sort_direction", "desc"), ("limit", String(PipedriveConnector.pageSize))]
+            if let cursor { query.append(("cursor", cursor)) }
+            let page = try await self.get("/api/v2/activities", query: query, as: [PipedriveActivity].self, operation: operation)
+            if let match = page.data.first(where: { $0.publicDescription == wanted }) {
+                return CRMRecordID(String(match.id))
+            }
+            guard let next = page.additionalData?.nextCursor, !next.isEmpty else { return nil }
+            cursor = next
+        }
+        return nil
+    }
+
+    private var headers: HTTPHeaders { ["x-api-token": self.apiToken] }
+
+    /// GETs `path?query` and decodes the envelope of a 2xx answer.
+    private func get<Payload: Decodable & Sendable>(
+        _ path: String,
+        query: [(String, String)],
+        as type: Payload.Type,
+        operation: String
+    ) async throws(ConnectorError) -> PipedriveEnvelope<Payload> {
+        let queryString = query.map { "\($0.0)=\(PipedriveConnector.percentEncoded($0.1))" }.joined(separator: "&")
+        let response = try await self.http.send(.GET, url: self.baseURL + path + "?" + queryString, headers: self.headers, operation: operation)
+        return try self.decode(response, as: Payload.self, operation: operation)
+    }
+
+    /// The envelope of a 2xx answer; any other answer goes through ``PipedriveErrorMapper``.
+    private func decode<Payload: Decodable & Sendable>(_ response: ConnectorHTTPResponse, as type: Payload.Type, operation: String) throws(ConnectorError) -> PipedriveEnvelope<Payload> {
+        guard response.isSuccess else {
+            var error = PipedriveErrorMapper.error(for: response, operation: operation)
+            // The token is only ever sent in a header, but a CRM may echo what it was sent.
+            error.message = error.message.replacingOccurrences(of: self.apiToken, with: "[redacted]")
+            throw error
+        }
+        return try response.decode(PipedriveEnvelope<Payload>.self, operation: operation)
+    }
+
+    /// Query values are encoded strictly: `+` would otherwise read as a space.
+    static func percentEncoded(_ value: String) -> String {
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        allowed.insert(charactersIn: "-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+
+    static func name(_ name: String?, fallback: String) -> String {
+        let trimmed = name?.trimmingCharacters(in: .whitespaces) ?? ""
+        return trimmed.isEmpty ? fallback : trimmed
+    }
+
+    /// v2 writes RFC 3339 (`2025-01-01T10:20:00Z`); v1 wrote `2025-01-01 10:20:00` in UTC.
+    static func parseDate(_ text: String) -> Date? {
+        if let date = try? Date.ISO8601FormatStyle().parse(text) { return date }
+        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
+        return try? Date.ISO8601FormatStyle(dateTimeSeparator: .space).parse(text)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// `{success, data, additional_data}`: the envelope of every Pipedrive answer.
+struct PipedriveEnvelope<Payload: Decodable & Sendable>: Decodable, Sendable {
+    struct AdditionalData: Decodable, Sendable {
+        var nextCursor: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case nextCursor = "next_cursor"
+        }
+    }
+
+    var success: Bool
+    var data: Payload
+    var additionalData: AdditionalData?
+
+    private enum CodingKeys: String, CodingKey {
+        case success, data
+        case additionalData = "additional_data"
+    }
+}
+
+/// `data` of `GET /api/v2/persons/search`.
+struct PipedrivePersonSearchResult: Decodable, Sendable {
+    struct Hit: Decodable, Sendable {
+        var item: Item
+    }
+
+    /// A found person as search returns it: phones are plain strings, and no update time.
+    struct Item: Decodable, Sendable {
+        var id: Int
+        var name: String?
+        var phones: [String]?
+    }
+
+    var items: [Hit]
+}
+
+/// A person from `GET /api/v2/persons`.
+struct PipedrivePerson: Decodable, Sendable {
+    struct Phone: Decodable, Sendable {
+        var value: String?
+    }
+
+    var id: Int
+    var name: String?
+    var phones: [Phone]?
+    var updateTime: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name, phones
+        case updateTime = "update_time"
+    }
+}
+
+/// The fields of an activity the connector reads back.
+struct PipedriveActivity: Decodable, Sendable {
+    var id: Int
+    var publicDescription: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case id
+        case publicDescription = "public_description"
+    }
+}

@@ -1,0 +1,115 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import ScribeCore
+
+/// Logs calls into Salesforce as completed call Tasks on a contact or lead (REST API).
+///
+/// ```swift
+/// let salesforce = SalesforceConnector(instanceURL: instanceURL, accessToken: token, httpClient: .shared)
+/// let contacts = try await salesforce.findContacts(matching: caller)
+/// ```
+///
+/// Each Task carries the log's marker in `CallObject` ("Call Object Identifier"), so that
+/// ``findCallRecord(marker:)`` can find it again with SOQL.
+public struct SalesforceConnector: CRMConnector {
+    /// The REST API version used unless told otherwise.
+    public static let defaultAPIVersion = "v61.0"
+
+    private let instanceURL: String
+    private let accessToken: String
+    private let apiVersion: String
+    private let activityTimeZone: TimeZone
+    private let http: ConnectorHTTPClient
+
+    /// - Parameters:
+    ///   - instanceURL: the org's `instance_url` from the token response, e.g. `https://acme.my.salesforce.com`, or a sandbox's address.
+    ///   - accessToken: an OAuth access token (session id).
+    ///   - apiVersion: `vNN.0`.
+    ///   - httpClient: shared; its lifetime belongs to the caller.
+    ///   - timeout: the deadline for each request.
+    ///   - activityTimeZone: the zone in which a call's start becomes the Task's `ActivityDate`.
+    public init(
+        instanceURL: String,
+        accessToken: String,
+        apiVersion: String = SalesforceConnector.defaultAPIVersion,
+        httpClient: HTTPClient,
+        timeout: TimeAmount = .seconds(10),
+        activityTimeZone: TimeZone = .gmt,
+        logger: Logger = Logger(label: "callscribe.salesforce")
+    ) {
+        self.instanceURL = instanceURL.hasSuffix("/") ? String(instanceURL.dropLast()) : instanceURL
+        self.accessToken = accessToken
+        self.apiVersion = apiVersion
+        self.activityTimeZone = activityTimeZone
+        self.http = ConnectorHTTPClient(httpClient: httpClient, timeout: timeout, logger: logger)
+    }
+
+    /// A Task's `Description` is plain text.
+    public var bodyFormat: BodyFormat { .plainText }
+
+    /// Searches phone fields for the number's national digits with SOSL, which matches them however
+    /// the number was formatted when stored. Contacts come first, then leads.
+    public func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact] {
+        let sosl = SalesforceQuery.phoneSearch(phone.nationalNumber)
+        let found = try await self.get("search/", query: sosl, as: SalesforceSearchResponse.self, operation: "salesforce.findContacts")
+        var seen = Set<String>()
+        let records = found.searchRecords.filter { seen.insert($0.id).inserted }
+        let contacts = records.filter { $0.type != "Lead" }
+        let leads = records.filter { $0.type == "Lead" }
+        return (contacts + leads).map { $0.contact(fallbackName: phone.e164) }
+    }
+
+    /// Creates a completed call Task on `entry.contact` (`WhoId`), carrying `entry.marker` in `CallObject`.
+    public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
+        let operation = "salesforce.createCall"
+        let fields = SalesforceTaskFields(entry: entry, bodyFormat: self.bodyFormat, timeZone: self.activityTimeZone)
+        let response = try await self.send(.POST, path: "sobjects/Task", body: fields, operation: operation)
+        let result = try response.decode(SalesforceSaveResult.self, operation: operation)
+        guard result.success, let id = result.id, !id.isEmpty else {
+            // Salesforce answers a failed create with 400; a 2xx that says it failed is read the same way.
+            throw SalesforceErrorMapper.error(
+                status: 400, headers: response.headers, body: SalesforceErrorBody(items: result.errors ?? []),
+                rawBody: response.bodyText, operation: operation
+            )
+        }
+        return CRMRecordID(id)
+    }
+
+    /// Queries Tasks by `CallObject` with SOQL, the marker escaped as a string literal.
+    public func findCallRecord(marker: CallLogID) async throws(ConnectorError) -> CRMRecordID? {
+        let soql = SalesforceQuery.taskByCallObject(marker.rawValue)
+        let found = try await self.get("query", query: soql, as: SalesforceQueryResponse.self, operation: "salesforce.findCall")
+        return found.records.first.map { CRMRecordID($0.id) }
+    }
+
+    /// GETs `path?q=query` under `/services/data/vNN.0/` and decodes a 2xx answer.
+    private func get<Response: Decodable>(_ path: String, query: String, as type: Response.Type, operation: String) async throws(ConnectorError) -> Response {
+        let response = try await self.send(.GET, path: "\(path)?q=\(SalesforceQuery.urlEncoded(query))", body: nil as SalesforceTaskFields?, operation: operation)
+        return try response.decode(Response.self, operation: operation)
+    }
+
+    /// Sends one request under `/services/data/vNN.0/`; any non-2xx answer goes through ``SalesforceErrorMapper``.
+    private func send(_ method: HTTPMethod, path: String, body: (some Encodable & Sendable)?, operation: String) async throws(ConnectorError) -> ConnectorHTTPResponse {
+        let url = "\(self.instanceURL)/services/data/\(self.apiVersion)/\(path)"
+        let headers: HTTPHeaders = ["Authorization": "Bearer \(self.accessToken)"]
+        let response: ConnectorHTTPResponse
+        do {
+            response = try await self.http.send(method, url: url, headers: headers, body: body, operation: operation)
+        } catch {
+            throw self.redacted(error)
+        }
+        guard response.isSuccess else { throw self.redacted(SalesforceErrorMapper.error(for: response, operation: operation)) }
+        return response
+    }
+
+    /// `error` with the access token cut out of its message, should anything ever echo it.
+    private func redacted(_ error: ConnectorError) -> ConnectorError {
+        guard !self.accessToken.isEmpty, error.message.contains(self.accessToken) else { return error }
+        var error = error
+        error.message = error.message.replacingOccurrences(of: self.accessToken, with: "[redacted]")
+        return error
+    }
+}

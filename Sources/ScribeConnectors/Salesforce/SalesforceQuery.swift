@@ -1,0 +1,60 @@
+import Foundation
+
+/// Builds SOSL and SOQL text with every user value escaped, and URL-encodes it for `?q=`.
+enum SalesforceQuery {
+    /// The fields read for each person found by a phone search.
+    static let personFields = ["Id", "Name", "Phone", "MobilePhone", "LastModifiedDate"]
+
+    /// `FIND {term} IN PHONE FIELDS RETURNING Contact(…), Lead(…)`: contacts and leads whose phone
+    /// fields hold `digits`, whatever formatting they were stored with.
+    static func phoneSearch(_ digits: String) -> String {
+        let fields = SalesforceQuery.personFields.joined(separator: ", ")
+        return "FIND {\(SalesforceQuery.escapeSOSL(digits))} IN PHONE FIELDS RETURNING Contact(\(fields)), Lead(\(fields))"
+    }
+
+    /// `SELECT Id FROM Task WHERE CallObject = '…' LIMIT 1`.
+    static func taskByCallObject(_ callObject: String) -> String {
+        "SELECT Id FROM Task WHERE CallObject = '\(SalesforceQuery.escapeSOQL(callObject))' LIMIT 1"
+    }
+
+    /// The SOSL reserved characters, each of which must be preceded by a backslash inside `FIND {…}`.
+    static let soslReserved: Set<Character> = ["?", "&", "|", "!", "{", "}", "[", "]", "(", ")", "^", "~", "*", ":", "\\", "\"", "'", "+", "-"]
+
+    /// `text` with every SOSL reserved character backslash-escaped, for use inside `FIND {…}`.
+    static func escapeSOSL(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if SalesforceQuery.soslReserved.contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    /// `text` as the inside of a SOQL string literal (`'…'`): backslash, quotes and control
+    /// characters escaped with SOQL's escape sequences.
+    static func escapeSOQL(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\": out += "\\\\"
+            case "'": out += "\\'"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Percent-encodes everything but RFC 3986's unreserved characters, so that a space, `+`, `&`,
+    /// `{` or `'` in a query can never be read as something else.
+    static func urlEncoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: SalesforceQuery.unreserved) ?? ""
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}

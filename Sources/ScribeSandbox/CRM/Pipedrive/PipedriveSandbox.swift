@@ -1,0 +1,103 @@
+import Foundation
+import Logging
+import ScribeCore
+import Synchronization
+
+/// A Pipedrive company in memory, speaking API v2 (B2 of the API facts): persons seeded from a
+/// ``SandboxCompany``, activities written by whoever holds the API token.
+///
+/// Tests steer it with thread-safe knobs (``outage``, ``failNext(count:status:retryAfter:)``,
+/// ``latency``) and read back what it received (``activities``, ``requestCount``).
+///
+/// ```swift
+/// let pipedrive = PipedriveSandbox(company: SandboxCompany(), apiToken: "sandbox-token")
+/// let server = SandboxServer(name: "pipedrive", router: pipedrive.router(), logger: logger)
+/// ```
+public final class PipedriveSandbox: Sendable {
+    /// The user every record belongs to.
+    static let ownerID = 13_370_001
+    /// The burst window's request budget, sent as `x-ratelimit-limit`.
+    static let rateLimit = 80
+    /// Seconds the burst window lasts (rolling 2 s), sent as `x-ratelimit-reset` on a 429 without `Retry-After`.
+    static let rateWindowSeconds = 2
+
+    /// The token every API request must carry, as the `x-api-token` header or the `api_token` query parameter.
+    public let apiToken: String
+    /// The stored phone text shared by three persons (a customer and two colleagues), if any.
+    public let sharedPhone: String?
+
+    let state: Mutex<PipedriveSandboxState>
+    let logger: Logger
+
+    /// - Parameters:
+    ///   - company: one person is seeded per customer (ids from 1001), phones stored as typed.
+    ///   - apiToken: the token clients must present.
+    public init(company: SandboxCompany, apiToken: String, logger: Logger = Logger(label: "callscribe.sandbox.pipedrive")) {
+        self.apiToken = apiToken
+        self.sharedPhone = company.customers.first?.storedPhone
+        self.logger = logger
+        self.state = Mutex(PipedriveSandboxState(persons: PipedriveSandboxSeed.persons(for: company)))
+    }
+
+    /// When true, every API request is answered 503 with a Pipedrive error body.
+    public var outage: Bool {
+        get { self.state.withLock { $0.outage } }
+        set { self.state.withLock { $0.outage = newValue } }
+    }
+
+    /// Added before every API answer, to simulate a slow CRM.
+    public var latency: Duration {
+        get { self.state.withLock { $0.latency } }
+        set { self.state.withLock { $0.latency = newValue } }
+    }
+
+    /// Answers the next `count` API requests with `status` instead of serving them.
+    ///
+    /// - Parameters:
+    ///   - status: 429 sends `Request over limit` with `x-ratelimit-remaining: 0`; 5xx a server error;
+    ///     401, 403 and 404 their usual bodies.
+    ///   - retryAfter: the `Retry-After` header (seconds) on a 429; `nil` sends none, leaving `x-ratelimit-reset`.
+    public func failNext(count: Int = 1, status: Int, retryAfter: Int? = 1) {
+        let failure = PipedriveSandboxState.InjectedFailure(status: status, retryAfter: retryAfter)
+        self.state.withLock { $0.failures += Array(repeating: failure, count: max(0, count)) }
+    }
+
+    /// API requests received, failed ones included.
+    public var requestCount: Int {
+        self.state.withLock { $0.requestCount }
+    }
+
+    /// API requests per operation: `persons.search`, `persons.list`, `persons.get`, `activities.create`,
+    /// `activities.list`, `activities.get`.
+    public var requestsByOperation: [String: Int] {
+        self.state.withLock { $0.requestsByOperation }
+    }
+
+    /// API requests received for `operation`, e.g. `activities.create`.
+    public func requestCount(for operation: String) -> Int {
+        self.state.withLock { $0.requestsByOperation[operation, default: 0] }
+    }
+
+    /// Zeroes the request counters.
+    public func resetCounters() {
+        self.state.withLock {
+            $0.requestCount = 0
+            $0.requestsByOperation = [:]
+        }
+    }
+
+    /// The activities written so far, in the order they were created.
+    public var activities: [PipedriveSandboxActivity] {
+        self.state.withLock { $0.activities }
+    }
+
+    /// The activity with `id`.
+    public func activity(id: Int) -> PipedriveSandboxActivity? {
+        self.state.withLock { $0.activity(id) }
+    }
+
+    /// The company's persons, by id.
+    public var persons: [PipedriveSandboxPerson] {
+        self.state.withLock { $0.persons }
+    }
+}

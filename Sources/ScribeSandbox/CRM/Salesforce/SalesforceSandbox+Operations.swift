@@ -1,0 +1,99 @@
+import Foundation
+import Synchronization
+
+/// What each API operation does to the org, independent of HTTP.
+extension SalesforceSandbox {
+    /// A record as Salesforce returns it: `attributes` and the selected fields.
+    struct RecordJSON: Encodable {
+        struct Attributes: Encodable {
+            var type: String
+            var url: String
+        }
+
+        var attributes: Attributes
+        var fields: [(String, SalesforceFieldValue)]
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicKey.self)
+            try container.encode(self.attributes, forKey: DynamicKey("attributes"))
+            for (name, value) in self.fields { try container.encode(value, forKey: DynamicKey(name)) }
+        }
+    }
+
+    struct DynamicKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { self.stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    struct SearchJSON: Encodable {
+        var searchRecords: [RecordJSON]
+    }
+
+    struct QueryJSON: Encodable {
+        var totalSize: Int
+        var done: Bool
+        var records: [RecordJSON]
+    }
+
+    struct SaveResultJSON: Encodable {
+        var id: String
+        var success: Bool
+        var errors: [String]
+    }
+
+    func search(_ text: String, version: String) throws(SalesforceSandboxError) -> SearchJSON {
+        let search = try SalesforceSOSLSearch.parse(text)
+        let people = self.state.withLock { $0.people }
+        var records: [RecordJSON] = []
+        for returning in search.returning {
+            var matched = people.filter { $0.type == returning.object && search.matches($0) }
+            if let limit = returning.limit { matched = Array(matched.prefix(limit)) }
+            records += matched.map { person in
+                RecordJSON(
+                    attributes: .init(type: person.type, url: "/services/data/\(version)/sobjects/\(person.type)/\(person.id)"),
+                    fields: returning.fields.map { ($0, person.value(of: $0) ?? .null) }
+                )
+            }
+        }
+        // SOSL returns at most 2,000 rows.
+        return SearchJSON(searchRecords: Array(records.prefix(min(search.limit ?? 2_000, 2_000))))
+    }
+
+    func query(_ text: String, version: String) throws(SalesforceSandboxError) -> QueryJSON {
+        let query = try SalesforceSOQLQuery.parse(text)
+        var tasks = self.state.withLock { $0.tasks }
+        if let condition = query.condition {
+            // SOQL compares text case-insensitively.
+            tasks = tasks.filter { ($0.value(of: condition.field)?.text ?? "").lowercased() == condition.value.lowercased() }
+        }
+        let total = tasks.count
+        if let limit = query.limit { tasks = Array(tasks.prefix(limit)) }
+        let records = tasks.map { task in
+            RecordJSON(
+                attributes: .init(type: "Task", url: "/services/data/\(version)/sobjects/Task/\(task.id)"),
+                fields: query.fields.map { ($0, task.value(of: $0) ?? .null) }
+            )
+        }
+        return QueryJSON(totalSize: min(total, query.limit ?? total), done: true, records: records)
+    }
+
+    func createTask(_ body: [String: SalesforceFieldValue]) throws(SalesforceSandboxError) -> SalesforceSandboxTask {
+        try self.state.withLock { state throws(SalesforceSandboxError) -> SalesforceSandboxTask in
+            let fields = try SalesforceTaskValidator.validated(body, personExists: state.personExists)
+            let id = SalesforceSandboxID.make(keyPrefix: "00T", number: SalesforceSandboxState.idOffset + state.nextTaskNumber)
+            state.nextTaskNumber += 1
+            let task = SalesforceSandboxTask(id: id, fields: fields, createdDate: Date())
+            state.tasks.append(task)
+            return task
+        }
+    }
+
+    func readTask(id: String, version: String) throws(SalesforceSandboxError) -> RecordJSON {
+        guard let task = self.task(id: id) else { throw .notFound }
+        let names = ["Id"] + SalesforceTaskValidator.fields.keys.sorted() + ["CreatedDate", "LastModifiedDate"]
+        return RecordJSON(attributes: .init(type: "Task", url: "/services/data/\(version)/sobjects/Task/\(task.id)"), fields: names.map { ($0, task.value(of: $0) ?? .null) })
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Logging
+import ScribeCore
+import Synchronization
+
+/// A Salesforce org in memory, speaking the REST API (B3 of the API facts): contacts seeded from a
+/// ``SandboxCompany``, call Tasks written by whoever holds the access token, SOSL phone search and
+/// SOQL on Tasks.
+///
+/// Tests and demos steer it with thread-safe knobs (``outage``, ``failNext(count:status:errorCode:)``,
+/// ``latency``) and read back exactly what it received (``tasks``, ``requestCount``, ``receivedQueries``).
+///
+/// ```swift
+/// let salesforce = SalesforceSandbox(company: SandboxCompany(), accessToken: "00D…!sandbox")
+/// let server = SandboxServer(name: "salesforce", router: salesforce.router(), logger: logger)
+/// ```
+public final class SalesforceSandbox: Sendable {
+    /// The token every API request must carry as `Authorization: Bearer …`.
+    public let accessToken: String
+
+    let state: Mutex<SalesforceSandboxState>
+    let logger: Logger
+
+    /// - Parameters:
+    ///   - company: one Contact is seeded per customer (`Phone` = `storedPhone`, `MobilePhone` = `storedMobile`).
+    ///   - accessToken: the token clients must present.
+    public init(company: SandboxCompany, accessToken: String, logger: Logger = Logger(label: "callscribe.sandbox.salesforce")) {
+        self.accessToken = accessToken
+        self.logger = logger
+        self.state = Mutex(SalesforceSandboxState(people: SalesforceSandboxPerson.contacts(for: company)))
+    }
+
+    /// When true, every API request is answered 503 with a Salesforce error array.
+    public var outage: Bool {
+        get { self.state.withLock { $0.outage } }
+        set { self.state.withLock { $0.outage = newValue } }
+    }
+
+    /// Added before every API answer, to simulate a slow org.
+    public var latency: Duration {
+        get { self.state.withLock { $0.latency } }
+        set { self.state.withLock { $0.latency = newValue } }
+    }
+
+    /// Answers the next `count` API requests with `status` instead of serving them.
+    ///
+    /// - Parameter errorCode: the `errorCode` of the body; `nil` picks the usual one for the status
+    ///   (401 `INVALID_SESSION_ID`, 403 `REQUEST_LIMIT_EXCEEDED`, 404 `NOT_FOUND`, 503 `SERVER_UNAVAILABLE`,
+    ///   other 5xx `UNKNOWN_EXCEPTION`).
+    public func failNext(count: Int = 1, status: Int, errorCode: String? = nil) {
+        let failure = SalesforceSandboxState.InjectedFailure(status: status, errorCode: errorCode)
+        self.state.withLock { $0.failures += Array(repeating: failure, count: max(0, count)) }
+    }
+
+    /// API requests received, failed ones included.
+    public var requestCount: Int {
+        self.state.withLock { $0.requestCount }
+    }
+
+    /// API requests per operation: `search`, `query`, `task.create`, `task.read`.
+    public var requestsByOperation: [String: Int] {
+        self.state.withLock { $0.requestsByOperation }
+    }
+
+    /// API requests received for `operation`, e.g. `task.create`.
+    public func requestCount(for operation: String) -> Int {
+        self.state.withLock { $0.requestsByOperation[operation, default: 0] }
+    }
+
+    /// Zeroes the request counters and forgets the received queries.
+    public func resetCounters() {
+        self.state.withLock {
+            $0.requestCount = 0
+            $0.requestsByOperation = [:]
+            $0.receivedQueries = []
+        }
+    }
+
+    /// The `q` of every authenticated search and query, decoded, in the order received.
+    public var receivedQueries: [String] {
+        self.state.withLock { $0.receivedQueries }
+    }
+
+    /// The Tasks created so far, in order.
+    public var tasks: [SalesforceSandboxTask] {
+        self.state.withLock { $0.tasks }
+    }
+
+    /// The Task with `id` (15 or 18 characters).
+    public func task(id: String) -> SalesforceSandboxTask? {
+        guard let id15 = SalesforceSandboxID.canonical(id) else { return nil }
+        return self.state.withLock { $0.tasks.first { $0.id.prefix(15) == id15 } }
+    }
+
+    /// The org's contacts, in seeding order (customer order).
+    public var contacts: [SalesforceSandboxPerson] {
+        self.state.withLock { $0.people.filter { $0.type == "Contact" } }
+    }
+
+    /// The org's leads, in the order added.
+    public var leads: [SalesforceSandboxPerson] {
+        self.state.withLock { $0.people.filter { $0.type == "Lead" } }
+    }
+
+    /// Adds a lead and returns its id.
+    @discardableResult
+    public func addLead(firstName: String, lastName: String, phone: String?, mobilePhone: String? = nil) -> String {
+        self.state.withLock { state in
+            let id = SalesforceSandboxID.make(keyPrefix: "00Q", number: 200_000 + state.nextLeadNumber)
+            state.nextLeadNumber += 1
+            state.people.append(
+                SalesforceSandboxPerson(type: "Lead", id: id, firstName: firstName, lastName: lastName, phone: phone, mobilePhone: mobilePhone, lastModifiedDate: Date())
+            )
+            return id
+        }
+    }
+}

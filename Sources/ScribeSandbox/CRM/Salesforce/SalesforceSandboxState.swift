@@ -1,0 +1,49 @@
+import Foundation
+
+/// Everything a ``SalesforceSandbox`` holds, guarded as one value by its mutex.
+struct SalesforceSandboxState {
+    /// A failure waiting to be served instead of the next API request.
+    struct InjectedFailure {
+        var status: Int
+        var errorCode: String?
+    }
+
+    /// Contacts, then leads as they are added.
+    var people: [SalesforceSandboxPerson]
+    var tasks: [SalesforceSandboxTask] = []
+    var nextTaskNumber = 1
+    var nextLeadNumber = 1
+
+    var outage = false
+    var latency: Duration = .zero
+    var failures: [InjectedFailure] = []
+    var requestCount = 0
+    var requestsByOperation: [String: Int] = [:]
+    var receivedQueries: [String] = []
+
+    /// Whether a contact or lead has the 15-character id `id15`.
+    func personExists(_ id15: String) -> Bool {
+        self.people.contains { $0.id.prefix(15) == id15 }
+    }
+
+    /// Tasks get ids counting up from an offset, so that they mix digits and letters like real ones.
+    static let idOffset = 400_000
+}
+
+extension SalesforceSandboxPerson {
+    /// One contact per customer of `company`, numbers stored as the customer typed them.
+    static func contacts(for company: SandboxCompany) -> [SalesforceSandboxPerson] {
+        let base = Date(timeIntervalSince1970: 1_730_000_000)
+        return company.customers.enumerated().map { index, customer in
+            SalesforceSandboxPerson(
+                type: "Contact",
+                id: SalesforceSandboxID.make(keyPrefix: "003", number: 100_000 + index * 7919),
+                firstName: customer.firstName,
+                lastName: customer.lastName,
+                phone: customer.storedPhone,
+                mobilePhone: customer.storedMobile,
+                lastModifiedDate: base.addingTimeInterval(TimeInterval(index * 3_600))
+            )
+        }
+    }
+}
