@@ -10,9 +10,6 @@ import ServiceLifecycle
 /// The composition root: builds every part from the configuration and hands the HTTP edge and the
 /// CLI what they need. The only place that knows every concrete type.
 public final class Callscribe: Sendable {
-    /// The one CRM connection of this release.
-    static let hubSpotConnectionID = ConnectionID("hubspot")
-
     public let configuration: CallscribeConfiguration
     public let store: any LedgerStore
     public let effects: Effects
@@ -96,10 +93,15 @@ public final class Callscribe: Sendable {
     }
 
     func makeConnector(_ connection: CRMConnection) throws -> any CRMConnector {
-        switch connection.kind {
-        case "hubspot":
-            return HubSpotConnector(baseURL: connection.baseURL, accessToken: try self.secrets.open(connection.sealedCredential), httpClient: self.httpClient)
-        default:
+        let credential = try self.secrets.open(connection.sealedCredential)
+        switch CRMSettings.Kind(rawValue: connection.kind) {
+        case .hubspot:
+            return HubSpotConnector(baseURL: connection.baseURL, accessToken: credential, httpClient: self.httpClient)
+        case .pipedrive:
+            return PipedriveConnector(baseURL: connection.baseURL, apiToken: credential, httpClient: self.httpClient)
+        case .salesforce:
+            return SalesforceConnector(instanceURL: connection.baseURL, accessToken: credential, httpClient: self.httpClient)
+        case nil:
             throw ConfigurationError(setting: "connection \(connection.id)", problem: "unknown CRM kind '\(connection.kind)'")
         }
     }

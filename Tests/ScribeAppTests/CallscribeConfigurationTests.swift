@@ -42,8 +42,7 @@ struct CallscribeConfigurationTests {
         #expect(configuration.ringCentral.clientSecret == "rc-secret-value-7f3a")
         #expect(configuration.ringCentral.jwt == "rc-jwt-value-9c1e")
         #expect(configuration.ringCentral.serverURL == "https://platform.ringcentral.com")
-        #expect(configuration.hubSpotToken == "hs-token-value-42b8")
-        #expect(configuration.hubSpotURL == "https://api.hubapi.com")
+        #expect(configuration.crm == CRMSettings(kind: .hubspot, baseURL: "https://api.hubapi.com", credential: "hs-token-value-42b8"))
         #expect(configuration.host == "127.0.0.1")
         #expect(configuration.port == 8080)
         #expect(configuration.publicURL == nil)
@@ -122,8 +121,8 @@ struct CallscribeConfigurationTests {
             #expect(configuration.port == 9191, "the environment wins over the file")
             #expect(configuration.host == "0.0.0.0")
             #expect(configuration.workerConcurrency == 4, "a JSON number is read as the number")
-            #expect(configuration.hubSpotURL == "http://127.0.0.1:4010", "the trailing slash is dropped")
-            #expect(configuration.hubSpotToken == "from-file")
+            #expect(configuration.crm.baseURL == "http://127.0.0.1:4010", "the trailing slash is dropped")
+            #expect(configuration.crm.credential == "from-file")
             #expect(configuration.logLevel == .debug)
         }
     }

@@ -16,8 +16,8 @@ public struct CallscribeConfiguration: Sendable {
     public var ringCentral: RingCentralCredentials
     /// Nil means derived from the secret key, so it survives restarts.
     public var webhookToken: String?
-    public var hubSpotURL: String
-    public var hubSpotToken: String
+    /// The CRM calls are logged into: its connector, base URL and credential.
+    public var crm: CRMSettings
     public var defaultCountryCode: String
     public var workerConcurrency: Int
     /// How long after a hang-up a call waits before it is written.
@@ -45,8 +45,7 @@ public struct CallscribeConfiguration: Sendable {
             clientSecret: try source.required(.ringCentralClientSecret), jwt: try source.required(.ringCentralJWT)
         )
         self.webhookToken = source.string(.webhookToken)
-        self.hubSpotURL = try source.url(.hubSpotURL)
-        self.hubSpotToken = try source.required(.hubSpotToken)
+        self.crm = try CRMSettings(source)
         let country = try source.required(.defaultCountryCode)
         guard (1...3).contains(country.count), country.allSatisfy({ $0.isASCII && $0.isNumber }), country.first != "0" else {
             throw ConfigurationError(setting: Setting.defaultCountryCode.name, problem: "'\(country)' is not a country calling code such as 1 or 44")

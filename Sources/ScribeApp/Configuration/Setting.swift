@@ -29,8 +29,13 @@ extension Setting {
     public static let ringCentralClientSecret = Setting("RINGCENTRAL_CLIENT_SECRET", default: nil, "RingCentral app client secret (required).", secret: true)
     public static let ringCentralJWT = Setting("RINGCENTRAL_JWT", default: nil, "RingCentral JWT credential of an admin user (required).", secret: true)
     public static let webhookToken = Setting("CALLSCRIBE_WEBHOOK_TOKEN", default: nil, "Verification-Token RingCentral must send with every delivery. Default: generated at start-up.", secret: true)
+    public static let crm = Setting("CALLSCRIBE_CRM", default: "hubspot", "The CRM calls are logged into: hubspot, pipedrive or salesforce.")
     public static let hubSpotURL = Setting("HUBSPOT_API_URL", default: "https://api.hubapi.com", "HubSpot API base URL.")
-    public static let hubSpotToken = Setting("HUBSPOT_ACCESS_TOKEN", default: nil, "HubSpot private-app access token (required).", secret: true)
+    public static let hubSpotToken = Setting("HUBSPOT_ACCESS_TOKEN", default: nil, "HubSpot private-app access token (required for hubspot).", secret: true)
+    public static let pipedriveURL = Setting("PIPEDRIVE_API_URL", default: "https://api.pipedrive.com", "Pipedrive API base URL.")
+    public static let pipedriveToken = Setting("PIPEDRIVE_API_TOKEN", default: nil, "Pipedrive API token (required for pipedrive).", secret: true)
+    public static let salesforceURL = Setting("SALESFORCE_INSTANCE_URL", default: nil, "Salesforce instance URL, e.g. https://example.my.salesforce.com (required for salesforce).")
+    public static let salesforceToken = Setting("SALESFORCE_ACCESS_TOKEN", default: nil, "Salesforce access token (required for salesforce).", secret: true)
     public static let defaultCountryCode = Setting("CALLSCRIBE_DEFAULT_COUNTRY_CODE", default: "1", "Country calling code assumed for national numbers.")
     public static let workerConcurrency = Setting("CALLSCRIBE_WORKER_CONCURRENCY", default: "16", "CRM writes in flight at once (1-256).")
     public static let gracePeriod = Setting("CALLSCRIBE_GRACE_MILLISECONDS", default: "300", "How long after a hang-up a call waits before it is written, for late or out-of-order events (0-60000).")
@@ -44,7 +49,8 @@ extension Setting {
     /// Every setting, in the order `--help` lists them.
     public static let all: [Setting] = [
         .dataDirectory, .databasePath, .host, .port, .publicURL, .secretKey, .ringCentralServer, .ringCentralClientID,
-        .ringCentralClientSecret, .ringCentralJWT, .webhookToken, .hubSpotURL, .hubSpotToken, .defaultCountryCode,
+        .ringCentralClientSecret, .ringCentralJWT, .webhookToken, .crm, .hubSpotURL, .hubSpotToken,
+        .pipedriveURL, .pipedriveToken, .salesforceURL, .salesforceToken, .defaultCountryCode,
         .workerConcurrency, .gracePeriod, .maxAttempts, .syncInterval, .subscriptionCheck, .catchUpWindow, .contactCacheSeconds, .logLevel,
     ]
 

@@ -38,8 +38,8 @@ struct Startup: Service {
         let configuration = self.callscribe.configuration
         try await store.saveConnection(
             CRMConnection(
-                id: Callscribe.hubSpotConnectionID, accountID: accountID, kind: "hubspot", baseURL: configuration.hubSpotURL,
-                sealedCredential: try self.callscribe.secrets.seal(configuration.hubSpotToken)
+                id: ConnectionID(configuration.crm.kind.rawValue), accountID: accountID, kind: configuration.crm.kind.rawValue,
+                baseURL: configuration.crm.baseURL, sealedCredential: try self.callscribe.secrets.seal(configuration.crm.credential)
             )
         )
         for connection in try await store.connections(of: accountID) {
