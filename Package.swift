@@ -132,7 +132,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ScribeConnectorsTests", dependencies: ["ScribeConnectors", "ScribeSandbox", "ScribeTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ScribeConnectorsTests",
+            dependencies: [
+                "ScribeConnectors", "ScribeSandbox", "ScribeTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ScribeAppTests", dependencies: ["ScribeApp", "ScribeStore", "ScribeTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ScribeServerTests",

@@ -58,17 +58,13 @@ extension HubSpotSandbox {
     /// Runs one API request through the knobs (count, latency, outage, injected failure), then the
     /// token check, then `handler` with the request body.
     private func serve(_ request: Request, operation: String, _ handler: (ByteBuffer) throws(HubSpotSandboxError) -> SandboxReply) async -> Response {
-        let (latency, failure, requestNumber) = self.state.withLock { state in
-            state.requestCount += 1
-            state.requestsByOperation[operation, default: 0] += 1
-            let failure: HubSpotSandboxError? =
-                state.outage ? .serverError(503) : (state.failures.isEmpty ? nil : state.failures.removeFirst()).map { .injected(status: $0.status, retryAfter: $0.retryAfter) }
-            return (state.latency, failure, state.requestCount)
-        }
-        if latency > .zero { try? await Task.sleep(for: latency) }
+        let admission = await self.faults.admit(operation)
         let reply: SandboxReply
-        if let failure {
-            reply = .error(failure)
+        if let fault = admission.fault {
+            switch fault {
+            case .outage: reply = .error(.serverError(503))
+            case .planned(let failure): reply = .error(.injected(status: failure.status, retryAfter: failure.retryAfter))
+            }
         } else if request.headers[.authorization] != "Bearer \(self.accessToken)" {
             reply = .error(.unauthenticated)
         } else {
@@ -83,7 +79,7 @@ extension HubSpotSandbox {
                 reply = .error(.invalidInput("Invalid input JSON: the request body could not be read"))
             }
         }
-        return reply.response(requestNumber: requestNumber)
+        return reply.response(requestNumber: admission.requestNumber)
     }
 
     /// `name=a,b` or `name=a&name=b`, or nil when absent.

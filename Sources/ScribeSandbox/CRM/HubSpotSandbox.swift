@@ -20,6 +20,8 @@ public final class HubSpotSandbox: Sendable {
     public let sharedNumber: String?
 
     let state: Mutex<HubSpotSandboxState>
+    /// Outage, latency, planned failures and request counters.
+    let faults = SandboxFaults()
     let journal: SandboxCallJournal?
     let logger: Logger
 
@@ -39,14 +41,14 @@ public final class HubSpotSandbox: Sendable {
 
     /// When true, every API request is answered 503 with a HubSpot error body.
     public var outage: Bool {
-        get { self.state.withLock { $0.outage } }
-        set { self.state.withLock { $0.outage = newValue } }
+        get { self.faults.outage }
+        set { self.faults.outage = newValue }
     }
 
     /// Added before every API answer, to simulate a slow CRM.
     public var latency: Duration {
-        get { self.state.withLock { $0.latency } }
-        set { self.state.withLock { $0.latency = newValue } }
+        get { self.faults.latency }
+        set { self.faults.latency = newValue }
     }
 
     /// Answers the next `count` API requests with `status` instead of serving them.
@@ -56,31 +58,27 @@ public final class HubSpotSandbox: Sendable {
     ///     5xx sends a server error; 401, 403 and 404 send their usual bodies.
     ///   - retryAfter: the `Retry-After` header (seconds) on a 429; `nil` sends none.
     public func failNext(count: Int = 1, status: Int, retryAfter: Int? = 1) {
-        let failure = HubSpotSandboxState.InjectedFailure(status: status, retryAfter: retryAfter)
-        self.state.withLock { $0.failures += Array(repeating: failure, count: max(0, count)) }
+        self.faults.failNext(count: count, SandboxFaults.PlannedFailure(status: status, retryAfter: retryAfter))
     }
 
     /// API requests received, failed ones included (the HTML page is not counted).
     public var requestCount: Int {
-        self.state.withLock { $0.requestCount }
+        self.faults.requestCount
     }
 
     /// API requests per operation: `contacts.search`, `calls.create`, `calls.update`, `calls.read`, `calls.list`, `calls.search`.
     public var requestsByOperation: [String: Int] {
-        self.state.withLock { $0.requestsByOperation }
+        self.faults.requestsByOperation
     }
 
     /// API requests received for `operation`, e.g. `calls.create`.
     public func requestCount(for operation: String) -> Int {
-        self.state.withLock { $0.requestsByOperation[operation, default: 0] }
+        self.faults.requestCount(for: operation)
     }
 
     /// Zeroes the request counters.
     public func resetCounters() {
-        self.state.withLock {
-            $0.requestCount = 0
-            $0.requestsByOperation = [:]
-        }
+        self.faults.resetCounters()
     }
 
     /// The call records written so far, in the order they were created.

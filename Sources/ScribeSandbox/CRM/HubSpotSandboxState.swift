@@ -2,23 +2,12 @@ import Foundation
 
 /// Everything a ``HubSpotSandbox`` holds, guarded as one value by its mutex.
 struct HubSpotSandboxState {
-    /// A failure waiting to be served instead of the next API request.
-    struct InjectedFailure {
-        var status: Int
-        var retryAfter: Int?
-    }
-
     var contacts: [SandboxContact]
     var contactIndex: [String: Int]
     var calls: [SandboxCallRecord] = []
     var callIndex: [String: Int] = [:]
     var nextCallID: Int64
 
-    var outage = false
-    var latency: Duration = .zero
-    var failures: [InjectedFailure] = []
-    var requestCount = 0
-    var requestsByOperation: [String: Int] = [:]
 
     /// Call ids start high and count up, like a real portal's engagement ids.
     static let firstCallID: Int64 = 50_000_000_001

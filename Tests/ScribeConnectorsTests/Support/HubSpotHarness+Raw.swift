@@ -8,16 +8,8 @@ extension HubSpotHarness {
     /// Sends `json` straight to the sandbox with AsyncHTTPClient, bypassing the connector, to see
     /// the wire as HubSpot's clients would.
     func raw(_ method: HTTPMethod, _ path: String, json: String? = nil, token: String? = HubSpotHarness.token) async throws -> ConnectorHTTPResponse {
-        var request = HTTPClientRequest(url: self.baseURL + path)
-        request.method = method
-        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        if let json {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: json))
-        }
-        let response = try await self.httpClient.execute(request, timeout: .seconds(10))
-        let body = try await response.body.collect(upTo: 4 << 20)
-        return ConnectorHTTPResponse(status: Int(response.status.code), headers: response.headers, body: body)
+        let headers = token.map { [("Authorization", "Bearer \($0)")] } ?? []
+        return try await self.httpClient.rawSandboxRequest(method, self.baseURL + path, headers: headers, json: json)
     }
 }
 

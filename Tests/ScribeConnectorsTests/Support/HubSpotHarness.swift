@@ -1,11 +1,9 @@
 import AsyncHTTPClient
 import Foundation
-import Logging
 import NIOCore
 import ScribeConnectors
 import ScribeCore
 import ScribeSandbox
-import ServiceLifecycle
 
 /// A HubSpot sandbox served for real on loopback, and connectors pointed at it.
 struct HubSpotHarness {
@@ -22,30 +20,15 @@ struct HubSpotHarness {
         HubSpotConnector(baseURL: self.baseURL, accessToken: token, httpClient: self.httpClient, timeout: timeout)
     }
 
-    /// Starts a fresh sandbox server, runs `body` against it, and stops the server.
+    /// Starts a fresh sandbox server, runs `body` against it, and stops the server gracefully.
     static func run<Value>(
         persistenceURL: URL? = nil,
         _ body: (HubSpotHarness) async throws -> Value
     ) async throws -> Value {
         let httpClient = try HTTPClient.suite
         let sandbox = HubSpotSandbox(company: HubSpotHarness.company, accessToken: HubSpotHarness.token, persistenceURL: persistenceURL)
-        var logger = Logger(label: "test.hubspot-sandbox")
-        logger.logLevel = .warning
-        let server = SandboxServer(name: "hubspot-sandbox", router: sandbox.router(), logger: logger)
-        let services = ServiceGroup(configuration: .init(services: [server], logger: logger))
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await services.run() }
-            let harness = HubSpotHarness(sandbox: sandbox, baseURL: await server.baseURL, httpClient: httpClient)
-            // A graceful stop closes the client's idle keep-alive connections instead of cancelling them mid-wait.
-            do {
-                let value = try await body(harness)
-                await services.triggerGracefulShutdown()
-                try await group.waitForAll()
-                return value
-            } catch {
-                await services.triggerGracefulShutdown()
-                throw error
-            }
+        return try await withSandboxServer(name: "hubspot-sandbox", router: sandbox.router()) { baseURL in
+            try await body(HubSpotHarness(sandbox: sandbox, baseURL: baseURL, httpClient: httpClient))
         }
     }
 }

@@ -1,12 +1,10 @@
 import AsyncHTTPClient
 import Foundation
-import Logging
 import NIOCore
 import NIOHTTP1
 import ScribeConnectors
 import ScribeCore
 import ScribeSandbox
-import ServiceLifecycle
 
 /// A Salesforce sandbox served for real on loopback, and connectors pointed at it.
 struct SalesforceHarness {
@@ -28,38 +26,16 @@ struct SalesforceHarness {
     static func run<Value>(_ body: (SalesforceHarness) async throws -> Value) async throws -> Value {
         let httpClient = try HTTPClient.suite
         let sandbox = SalesforceSandbox(company: SalesforceHarness.company, accessToken: SalesforceHarness.token)
-        var logger = Logger(label: "test.salesforce-sandbox")
-        logger.logLevel = .warning
-        let server = SandboxServer(name: "salesforce-sandbox", router: sandbox.router(), logger: logger)
-        let services = ServiceGroup(configuration: .init(services: [server], logger: logger))
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await services.run() }
-            let harness = SalesforceHarness(sandbox: sandbox, baseURL: await server.baseURL, httpClient: httpClient)
-            do {
-                let value = try await body(harness)
-                await services.triggerGracefulShutdown()
-                try await group.waitForAll()
-                return value
-            } catch {
-                await services.triggerGracefulShutdown()
-                throw error
-            }
+        return try await withSandboxServer(name: "salesforce-sandbox", router: sandbox.router()) { baseURL in
+            try await body(SalesforceHarness(sandbox: sandbox, baseURL: baseURL, httpClient: httpClient))
         }
     }
 
     /// Sends a request straight to the sandbox, bypassing the connector, to see the wire as
     /// Salesforce's clients would. `path` is appended to the base URL as is.
     func raw(_ method: HTTPMethod, _ path: String, json: String? = nil, token: String? = SalesforceHarness.token) async throws -> ConnectorHTTPResponse {
-        var request = HTTPClientRequest(url: self.baseURL + path)
-        request.method = method
-        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        if let json {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: json))
-        }
-        let response = try await self.httpClient.execute(request, timeout: .seconds(10))
-        let body = try await response.body.collect(upTo: 4 << 20)
-        return ConnectorHTTPResponse(status: Int(response.status.code), headers: response.headers, body: body)
+        let headers = token.map { [("Authorization", "Bearer \($0)")] } ?? []
+        return try await self.httpClient.rawSandboxRequest(method, self.baseURL + path, headers: headers, json: json)
     }
 
     /// `GET /services/data/v61.0/<endpoint>?q=<text>`, with `text` percent-encoded.

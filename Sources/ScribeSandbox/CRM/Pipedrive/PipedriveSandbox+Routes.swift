@@ -62,19 +62,15 @@ extension PipedriveSandbox {
     /// Runs one API request through the knobs (count, latency, outage, injected failure), then the
     /// token check, then `handler` with the query and body.
     private func serve(_ request: Request, operation: String, _ handler: (Parameters, ByteBuffer) throws(PipedriveSandboxError) -> PipedriveSandboxReply) async -> Response {
-        let (latency, failure) = self.state.withLock { state in
-            state.requestCount += 1
-            state.requestsByOperation[operation, default: 0] += 1
-            let failure: PipedriveSandboxError? =
-                state.outage ? .serverError(503) : (state.failures.isEmpty ? nil : state.failures.removeFirst()).map { .injected(status: $0.status, retryAfter: $0.retryAfter) }
-            return (state.latency, failure)
-        }
-        if latency > .zero { try? await Task.sleep(for: latency) }
+        let admission = await self.faults.admit(operation)
         let query = request.uri.queryParameters
         let token = HTTPField.Name("x-api-token").flatMap { request.headers[$0] } ?? query.get("api_token")
         let reply: PipedriveSandboxReply
-        if let failure {
-            reply = .error(failure)
+        if let fault = admission.fault {
+            switch fault {
+            case .outage: reply = .error(.serverError(503))
+            case .planned(let failure): reply = .error(.injected(status: failure.status, retryAfter: failure.retryAfter))
+            }
         } else if token != self.apiToken {
             reply = .error(.unauthorized)
         } else {

@@ -27,6 +27,8 @@ public final class PipedriveSandbox: Sendable {
     public let sharedPhone: String?
 
     let state: Mutex<PipedriveSandboxState>
+    /// Outage, latency, planned failures and request counters.
+    let faults = SandboxFaults()
     let logger: Logger
 
     /// - Parameters:
@@ -41,14 +43,14 @@ public final class PipedriveSandbox: Sendable {
 
     /// When true, every API request is answered 503 with a Pipedrive error body.
     public var outage: Bool {
-        get { self.state.withLock { $0.outage } }
-        set { self.state.withLock { $0.outage = newValue } }
+        get { self.faults.outage }
+        set { self.faults.outage = newValue }
     }
 
     /// Added before every API answer, to simulate a slow CRM.
     public var latency: Duration {
-        get { self.state.withLock { $0.latency } }
-        set { self.state.withLock { $0.latency = newValue } }
+        get { self.faults.latency }
+        set { self.faults.latency = newValue }
     }
 
     /// Answers the next `count` API requests with `status` instead of serving them.
@@ -58,32 +60,28 @@ public final class PipedriveSandbox: Sendable {
     ///     401, 403 and 404 their usual bodies.
     ///   - retryAfter: the `Retry-After` header (seconds) on a 429; `nil` sends none, leaving `x-ratelimit-reset`.
     public func failNext(count: Int = 1, status: Int, retryAfter: Int? = 1) {
-        let failure = PipedriveSandboxState.InjectedFailure(status: status, retryAfter: retryAfter)
-        self.state.withLock { $0.failures += Array(repeating: failure, count: max(0, count)) }
+        self.faults.failNext(count: count, SandboxFaults.PlannedFailure(status: status, retryAfter: retryAfter))
     }
 
     /// API requests received, failed ones included.
     public var requestCount: Int {
-        self.state.withLock { $0.requestCount }
+        self.faults.requestCount
     }
 
     /// API requests per operation: `persons.search`, `persons.list`, `persons.get`, `activities.create`,
     /// `activities.list`, `activities.get`.
     public var requestsByOperation: [String: Int] {
-        self.state.withLock { $0.requestsByOperation }
+        self.faults.requestsByOperation
     }
 
     /// API requests received for `operation`, e.g. `activities.create`.
     public func requestCount(for operation: String) -> Int {
-        self.state.withLock { $0.requestsByOperation[operation, default: 0] }
+        self.faults.requestCount(for: operation)
     }
 
     /// Zeroes the request counters.
     public func resetCounters() {
-        self.state.withLock {
-            $0.requestCount = 0
-            $0.requestsByOperation = [:]
-        }
+        self.faults.resetCounters()
     }
 
     /// The activities written so far, in the order they were created.

@@ -2,22 +2,12 @@ import Foundation
 
 /// Everything a ``PipedriveSandbox`` holds, guarded as one value by its mutex.
 struct PipedriveSandboxState {
-    struct InjectedFailure {
-        var status: Int
-        var retryAfter: Int?
-    }
-
     var persons: [PipedriveSandboxPerson]
     var personIndex: [Int: Int]
     var activities: [PipedriveSandboxActivity] = []
     var activityIndex: [Int: Int] = [:]
     var nextActivityID = 5001
 
-    var outage = false
-    var latency: Duration = .zero
-    var failures: [InjectedFailure] = []
-    var requestCount = 0
-    var requestsByOperation: [String: Int] = [:]
 
     init(persons: [PipedriveSandboxPerson]) {
         self.persons = persons

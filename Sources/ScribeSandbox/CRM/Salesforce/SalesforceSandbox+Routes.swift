@@ -60,20 +60,14 @@ extension SalesforceSandbox {
         operation: String,
         _ handler: (String, ByteBuffer) throws(SalesforceSandboxError) -> Reply
     ) async -> Response {
-        let (latency, failure, requestNumber) = self.state.withLock { state in
-            state.requestCount += 1
-            state.requestsByOperation[operation, default: 0] += 1
-            let failure: SalesforceSandboxError? =
-                state.outage
-                ? .injected(status: 503, errorCode: "SERVER_UNAVAILABLE")
-                : (state.failures.isEmpty ? nil : state.failures.removeFirst()).map { .injected(status: $0.status, errorCode: $0.errorCode) }
-            return (state.latency, failure, state.requestCount)
-        }
-        if latency > .zero { try? await Task.sleep(for: latency) }
+        let admission = await self.faults.admit(operation)
         let version = context.parameters.get("version") ?? ""
         let reply: Reply
-        if let failure {
-            reply = .error(failure)
+        if let fault = admission.fault {
+            switch fault {
+            case .outage: reply = .error(.injected(status: 503, errorCode: "SERVER_UNAVAILABLE"))
+            case .planned(let failure): reply = .error(.injected(status: failure.status, errorCode: failure.errorCode))
+            }
         } else if request.headers[.authorization] != "Bearer \(self.accessToken)" {
             reply = .error(.invalidSession)
         } else if !SalesforceSandbox.isVersion(version) {
@@ -92,7 +86,7 @@ extension SalesforceSandbox {
         }
         var headers = HTTPFields()
         headers[.contentType] = "application/json;charset=UTF-8"
-        if let name = HTTPField.Name("Sforce-Limit-Info") { headers[name] = "api-usage=\(requestNumber)/15000" }
+        if let name = HTTPField.Name("Sforce-Limit-Info") { headers[name] = "api-usage=\(admission.requestNumber)/15000" }
         if reply.status == 401, let name = HTTPField.Name("WWW-Authenticate") { headers[name] = "Token" }
         let status = HTTPResponse.Status(code: reply.status, reasonPhrase: HTTPResponseStatus(statusCode: reply.status).reasonPhrase)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))

@@ -19,6 +19,8 @@ public final class SalesforceSandbox: Sendable {
     public let accessToken: String
 
     let state: Mutex<SalesforceSandboxState>
+    /// Outage, latency, planned failures and request counters.
+    let faults = SandboxFaults()
     let logger: Logger
 
     /// - Parameters:
@@ -32,14 +34,14 @@ public final class SalesforceSandbox: Sendable {
 
     /// When true, every API request is answered 503 with a Salesforce error array.
     public var outage: Bool {
-        get { self.state.withLock { $0.outage } }
-        set { self.state.withLock { $0.outage = newValue } }
+        get { self.faults.outage }
+        set { self.faults.outage = newValue }
     }
 
     /// Added before every API answer, to simulate a slow org.
     public var latency: Duration {
-        get { self.state.withLock { $0.latency } }
-        set { self.state.withLock { $0.latency = newValue } }
+        get { self.faults.latency }
+        set { self.faults.latency = newValue }
     }
 
     /// Answers the next `count` API requests with `status` instead of serving them.
@@ -48,32 +50,28 @@ public final class SalesforceSandbox: Sendable {
     ///   (401 `INVALID_SESSION_ID`, 403 `REQUEST_LIMIT_EXCEEDED`, 404 `NOT_FOUND`, 503 `SERVER_UNAVAILABLE`,
     ///   other 5xx `UNKNOWN_EXCEPTION`).
     public func failNext(count: Int = 1, status: Int, errorCode: String? = nil) {
-        let failure = SalesforceSandboxState.InjectedFailure(status: status, errorCode: errorCode)
-        self.state.withLock { $0.failures += Array(repeating: failure, count: max(0, count)) }
+        self.faults.failNext(count: count, SandboxFaults.PlannedFailure(status: status, errorCode: errorCode))
     }
 
     /// API requests received, failed ones included.
     public var requestCount: Int {
-        self.state.withLock { $0.requestCount }
+        self.faults.requestCount
     }
 
     /// API requests per operation: `search`, `query`, `task.create`, `task.read`.
     public var requestsByOperation: [String: Int] {
-        self.state.withLock { $0.requestsByOperation }
+        self.faults.requestsByOperation
     }
 
     /// API requests received for `operation`, e.g. `task.create`.
     public func requestCount(for operation: String) -> Int {
-        self.state.withLock { $0.requestsByOperation[operation, default: 0] }
+        self.faults.requestCount(for: operation)
     }
 
     /// Zeroes the request counters and forgets the received queries.
     public func resetCounters() {
-        self.state.withLock {
-            $0.requestCount = 0
-            $0.requestsByOperation = [:]
-            $0.receivedQueries = []
-        }
+        self.faults.resetCounters()
+        self.state.withLock { $0.receivedQueries = [] }
     }
 
     /// The `q` of every authenticated search and query, decoded, in the order received.

@@ -2,23 +2,12 @@ import Foundation
 
 /// Everything a ``SalesforceSandbox`` holds, guarded as one value by its mutex.
 struct SalesforceSandboxState {
-    /// A failure waiting to be served instead of the next API request.
-    struct InjectedFailure {
-        var status: Int
-        var errorCode: String?
-    }
-
     /// Contacts, then leads as they are added.
     var people: [SalesforceSandboxPerson]
     var tasks: [SalesforceSandboxTask] = []
     var nextTaskNumber = 1
     var nextLeadNumber = 1
 
-    var outage = false
-    var latency: Duration = .zero
-    var failures: [InjectedFailure] = []
-    var requestCount = 0
-    var requestsByOperation: [String: Int] = [:]
     var receivedQueries: [String] = []
 
     /// Whether a contact or lead has the 15-character id `id15`.
