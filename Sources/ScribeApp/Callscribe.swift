@@ -28,8 +28,8 @@ public final class Callscribe: Sendable {
     let logsClaimed = WorkSignal()
     /// Asks the call-log sync for a sweep now rather than at its next interval.
     let sweepNow = WorkSignal()
+    /// Known once start-up has stored the account's extensions and CRM connections.
     let accountID = OneShot<AccountID>()
-    let directoryReady = OneShot<Void>()
     let parser = TelephonyEventParser()
     let appender: EventAppender
 
@@ -65,7 +65,7 @@ public final class Callscribe: Sendable {
             .init(
                 service: FoldWorker(
                     store: self.store, effects: self.effects, wake: self.eventsStored, logsClaimed: self.logsClaimed,
-                    ready: self.directoryReady, batchSize: 500, gracePeriod: self.configuration.gracePeriod, logger: self.logger
+                    ready: self.accountID, batchSize: 500, gracePeriod: self.configuration.gracePeriod, logger: self.logger
                 )
             ),
             .init(

@@ -9,7 +9,8 @@ struct FoldWorker: Service {
     let effects: Effects
     let wake: WorkSignal
     let logsClaimed: WorkSignal
-    let ready: OneShot<Void>
+    /// Fulfilled once the account's CRM connections are stored.
+    let ready: OneShot<AccountID>
     let batchSize: Int
     /// How long a claimed log waits before it is written, for events still on their way.
     let gracePeriod: TimeInterval
@@ -17,7 +18,7 @@ struct FoldWorker: Service {
 
     func run() async throws {
         // Calls are only folded once the account's CRM connections are known, or they would get no logs.
-        await self.ready.value
+        _ = await self.ready.value
         try await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {

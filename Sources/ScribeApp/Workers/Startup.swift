@@ -25,7 +25,6 @@ struct Startup: Service {
             }
         }
         self.callscribe.accountID.fulfill(accountID)
-        self.callscribe.directoryReady.fulfill(())
     }
 
     private func connectDirectory() async throws -> AccountID {

@@ -15,7 +15,7 @@ struct SubscriptionKeeper: Service {
     let renewBefore: TimeInterval
 
     func run() async throws {
-        await self.callscribe.directoryReady.value
+        _ = await self.callscribe.accountID.value
         let port = await self.callscribe.serverListening.value
         let address = self.callscribe.configuration.webhookAddress(boundPort: port)
         try await cancelWhenGracefulShutdown {

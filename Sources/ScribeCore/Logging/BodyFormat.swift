@@ -14,14 +14,10 @@ public enum BodyFormat: String, Sendable, Hashable, Codable {
         case .plainText:
             return sections.map { "\($0.label): \($0.value)" }.joined(separator: "\n")
         case .html:
-            return sections.map { "<p><b>\($0.label)</b>: \(BodyFormat.escapeHTML($0.value).replacingNewlines(with: "<br>"))</p>" }.joined()
+            return sections.map { "<p><b>\($0.label)</b>: \(HTMLEscaping.escape($0.value).replacingNewlines(with: "<br>"))</p>" }.joined()
         case .markdown:
             return sections.map { "**\($0.label)**: \(BodyFormat.escapeMarkdown($0.value))" }.joined(separator: "\n\n")
         }
-    }
-
-    static func escapeHTML(_ text: String) -> String {
-        HTMLEscaping.escape(text)
     }
 
     static func escapeMarkdown(_ text: String) -> String {

@@ -89,10 +89,7 @@ public final class PhoneSystemSandbox: Sendable {
     public var deliveryCounts: (delivered: Int, failed: Int) { self.state.withLock { ($0.deliveries, $0.failedDeliveries) } }
 
     /// How many webhook subscriptions are active.
-    public var subscriptionCount: Int {
-        let now = Date()
-        return self.state.withLock { $0.subscriptions.values.filter { $0.isActive(at: now) }.count }
-    }
+    public var subscriptionCount: Int { self.activeSubscriptions().count }
 
     /// Blacklists every subscription, as RingCentral does after deliveries have failed for a while:
     /// no more deliveries until the subscriber deletes it and subscribes again.
@@ -164,12 +161,7 @@ public final class PhoneSystemSandbox: Sendable {
                 if wait > 0 { try? await Task.sleep(for: .seconds(wait)) }
                 if Task.isCancelled { return }
             }
-            let now = Date()
-            let subscriptions = self.state.withLock { $0.subscriptions.values.filter { $0.isActive(at: now) } }
-            for subscription in subscriptions {
-                let notification = SandboxNotification(call: call, change: index, accountID: self.company.accountID, subscriptionID: subscription.id)
-                await self.post((try? JSONEncoder().encode(notification)) ?? Data(), to: subscription)
-            }
+            await self.send(call, change: index, to: self.activeSubscriptions())
             if change.code == "Disconnected" {
                 self.state.withLock { $0.hangUpsSent[call.telephonySessionID] = Date() }
             }
@@ -188,13 +180,22 @@ public final class PhoneSystemSandbox: Sendable {
             }
         }
         deliveries.shuffle(using: &random)
-        let now = Date()
-        let subscriptions = self.state.withLock { $0.subscriptions.values.filter { $0.isActive(at: now) } }
+        let subscriptions = self.activeSubscriptions()
         for (call, index) in deliveries {
-            for subscription in subscriptions {
-                let notification = SandboxNotification(call: call, change: index, accountID: self.company.accountID, subscriptionID: subscription.id)
-                await self.post((try? JSONEncoder().encode(notification)) ?? Data(), to: subscription)
-            }
+            await self.send(call, change: index, to: subscriptions)
+        }
+    }
+
+    private func activeSubscriptions() -> [Subscription] {
+        let now = Date()
+        return self.state.withLock { $0.subscriptions.values.filter { $0.isActive(at: now) } }
+    }
+
+    /// Posts the `change`-th event of `call` to each subscription.
+    private func send(_ call: ScriptedCall, change index: Int, to subscriptions: [Subscription]) async {
+        for subscription in subscriptions {
+            let notification = SandboxNotification(call: call, change: index, accountID: self.company.accountID, subscriptionID: subscription.id)
+            await self.post((try? JSONEncoder().encode(notification)) ?? Data(), to: subscription)
         }
     }
 

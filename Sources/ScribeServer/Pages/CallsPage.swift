@@ -24,11 +24,11 @@ struct CallsPage {
         }.joined(separator: " · ")
         let rows = calls.map { call in
             """
-            <tr class="\(call.state)"><td>\(escape(call.startedAt.formatted(date: .abbreviated, time: .standard)))</td>\
-            <td>\(call.direction == "Inbound" ? "↙ in" : "↗ out")</td><td>\(escape(call.contact ?? call.counterpart))</td>\
-            <td>\(escape(call.counterpart))</td><td>\(escape(CallLogEntry.formatDuration(TimeInterval(call.durationSeconds))))</td>\
-            <td>\(escape(call.result))</td><td><span class="chip">\(escape(call.state))</span></td>\
-            <td>\(escape(call.explanation))\(call.note.map { " <small>\(escape($0))</small>" } ?? "")</td></tr>
+            <tr class="\(call.state)"><td>\(HTMLEscaping.escape(call.startedAt.formatted(date: .abbreviated, time: .standard)))</td>\
+            <td>\(call.direction == "Inbound" ? "↙ in" : "↗ out")</td><td>\(HTMLEscaping.escape(call.contact ?? call.counterpart))</td>\
+            <td>\(HTMLEscaping.escape(call.counterpart))</td><td>\(HTMLEscaping.escape(CallLogEntry.formatDuration(TimeInterval(call.durationSeconds))))</td>\
+            <td>\(HTMLEscaping.escape(call.result))</td><td><span class="chip">\(HTMLEscaping.escape(call.state))</span></td>\
+            <td>\(HTMLEscaping.escape(call.explanation))\(call.note.map { " <small>\(HTMLEscaping.escape($0))</small>" } ?? "")</td></tr>
             """
         }.joined(separator: "\n")
         return """
@@ -43,9 +43,5 @@ struct CallsPage {
             \(rows.isEmpty ? "<tr><td colspan=8>No calls yet.</td></tr>" : rows)
             </table></body></html>
             """
-    }
-
-    private static func escape(_ text: String) -> String {
-        HTMLEscaping.escape(text)
     }
 }
