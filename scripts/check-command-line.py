@@ -68,6 +68,20 @@ check("calls show --events lists the call's events in sequence order",
 unknown = run(["calls", "show", "s-nope", "--data", folder])
 check("calls show of an unknown id exits non-zero naming it", unknown.returncode != 0 and "s-nope" in unknown.stderr, unknown.stderr)
 
+# A server whose phone system is unreachable still stops cleanly on SIGTERM.
+import signal, time
+env = {k: v for k, v in os.environ.items() if not k.startswith(("CALLSCRIBE_", "RINGCENTRAL_", "HUBSPOT_"))}
+env.update({**required, "RINGCENTRAL_SERVER_URL": "http://127.0.0.1:9", "CALLSCRIBE_PORT": "0", "CALLSCRIBE_DATA_DIR": os.path.join(folder, "serve")})
+server = subprocess.Popen([binary, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+time.sleep(3)
+server.send_signal(signal.SIGTERM)
+try:
+    code = server.wait(timeout=15)
+    check("serve stops cleanly on SIGTERM while the phone system is unreachable", code == 0, f"exit {code}: {server.stderr.read()[-300:]}")
+except subprocess.TimeoutExpired:
+    server.kill()
+    check("serve stops cleanly on SIGTERM while the phone system is unreachable", False, "still running 15 s after SIGTERM")
+
 passed = sum(results)
 print(f"{passed} passed, {len(results) - passed} failed")
 sys.exit(0 if passed == len(results) else 1)

@@ -70,7 +70,7 @@ public final class Callscribe: Sendable {
             ),
             .init(
                 service: LogWorker(
-                    store: self.store, writer: writer, effects: self.effects, wake: self.logsClaimed,
+                    store: self.store, writer: writer, effects: self.effects, wake: self.logsClaimed, ready: self.accountID,
                     concurrency: self.configuration.workerConcurrency, lease: 30, logger: self.logger
                 )
             ),

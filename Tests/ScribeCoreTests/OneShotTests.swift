@@ -27,4 +27,16 @@ struct OneShotTests {
         #expect(await shot.value == "first")
         #expect(await shot.value == "first")
     }
+
+    @Test("a cancellable wait gets the value once fulfilled, and throws when its task is cancelled first")
+    func cancellableWait() async throws {
+        let shot = OneShot<Int>()
+        let waiting = Task { try await shot.wait() }
+        waiting.cancel()
+        await #expect(throws: CancellationError.self) { try await waiting.value }
+        let second = Task { try await shot.wait() }
+        shot.fulfill(7)
+        #expect(try await second.value == 7)
+        #expect(try await shot.wait() == 7)
+    }
 }

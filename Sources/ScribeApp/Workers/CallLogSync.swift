@@ -23,8 +23,8 @@ struct CallLogSync: Service {
     let logger: Logger
 
     func run() async throws {
-        let accountID = await self.accountID.value
         try await cancelWhenGracefulShutdown {
+            guard let accountID = try? await self.accountID.wait() else { return }
             while !Task.isCancelled {
                 do {
                     let unheard = try await self.sweep(accountID)

@@ -18,8 +18,8 @@ struct FoldWorker: Service {
 
     func run() async throws {
         // Calls are only folded once the account's CRM connections are known, or they would get no logs.
-        _ = await self.ready.value
         try await cancelWhenGracefulShutdown {
+            guard (try? await self.ready.wait()) != nil else { return }
             while !Task.isCancelled {
                 do {
                     let report = try await self.store.foldPendingEvents(

@@ -9,12 +9,17 @@ struct LogWorker: Service {
     let writer: CallLogWriter
     let effects: Effects
     let wake: WorkSignal
+    /// Fulfilled once start-up has registered the CRM connectors; jobs left from before a restart
+    /// must not run (and fail for want of a connector) before then.
+    let ready: OneShot<AccountID>
     let concurrency: Int
     let lease: TimeInterval
     let logger: Logger
 
     func run() async throws {
         try await cancelWhenGracefulShutdown {
+            // Shut down before start-up finished: nothing to do.
+            guard (try? await self.ready.wait()) != nil else { return }
             while !Task.isCancelled {
                 let claimed = await self.runDueJobs()
                 if claimed == self.concurrency { continue }

@@ -12,19 +12,20 @@ struct Startup: Service {
 
     func run() async throws {
         let logger = self.callscribe.logger
-        var delay: Double = 1
-        let accountID: AccountID
-        while true {
-            do {
-                accountID = try await self.connectDirectory()
-                break
-            } catch {
-                logger.warning("cannot reach the phone system yet; retrying", metadata: ["error": "\(error)", "retryIn": "\(Int(delay))s"])
-                try await Task.sleep(for: .seconds(delay))
-                delay = min(delay * 2, 60)
+        // A shutdown while the phone system is still unreachable ends the retries quietly.
+        try? await cancelWhenGracefulShutdown {
+            var delay: Double = 1
+            while !Task.isCancelled {
+                do {
+                    self.callscribe.accountID.fulfill(try await self.connectDirectory())
+                    return
+                } catch {
+                    logger.warning("cannot reach the phone system yet; retrying", metadata: ["error": "\(error)", "retryIn": "\(Int(delay))s"])
+                    try await Task.sleep(for: .seconds(delay))
+                    delay = min(delay * 2, 60)
+                }
             }
         }
-        self.callscribe.accountID.fulfill(accountID)
     }
 
     private func connectDirectory() async throws -> AccountID {

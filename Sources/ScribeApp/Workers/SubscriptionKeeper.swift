@@ -15,10 +15,9 @@ struct SubscriptionKeeper: Service {
     let renewBefore: TimeInterval
 
     func run() async throws {
-        _ = await self.callscribe.accountID.value
-        let port = await self.callscribe.serverListening.value
-        let address = self.callscribe.configuration.webhookAddress(boundPort: port)
         try await cancelWhenGracefulShutdown {
+            guard (try? await self.callscribe.accountID.wait()) != nil, let port = try? await self.callscribe.serverListening.wait() else { return }
+            let address = self.callscribe.configuration.webhookAddress(boundPort: port)
             var failures = 0
             while !Task.isCancelled {
                 var wait = self.interval
