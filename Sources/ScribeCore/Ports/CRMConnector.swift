@@ -1,6 +1,10 @@
 import Foundation
 
 /// A CRM, as the engine sees it. Every method maps the CRM's own failures to ``ConnectorError``.
+///
+/// Connectors are deliberately dumb: the engine decides what a record says (``CallLogEntry/body``
+/// is rendered by the engine, and after a person's edit it already contains their text), and the
+/// connector maps it to the CRM's fields.
 public protocol CRMConnector: Sendable {
     /// How record bodies are rendered for this CRM.
     var bodyFormat: BodyFormat { get }
@@ -8,10 +12,36 @@ public protocol CRMConnector: Sendable {
     /// Contacts whose stored numbers match `phone`, whatever format the CRM stored them in.
     func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact]
 
+    /// Creates a contact with `name` and `phone`: the placeholder for an unknown caller, or the
+    /// "create contact" of a manual log.
+    func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact
+
     /// Creates the call record, carrying `entry.marker` so that it can be found again.
     func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID
+
+    /// Rewrites the parts of the record the engine owns: subject, body, recording link and result.
+    /// Never the contact, the time or the marker.
+    func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError)
+
+    /// Reads back the record's subject and body, to tell our last write from a person's edit.
+    /// Throws ``ConnectorError/Kind/notFound`` when the record was deleted.
+    func readCallRecord(_ id: CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot
 
     /// The record carrying `marker`, if one was created: used after a crash between the CRM's
     /// accepting a create and the ledger's recording it.
     func findCallRecord(marker: CallLogID) async throws(ConnectorError) -> CRMRecordID?
+}
+
+/// What a CRM record says now, as read back from the CRM.
+public struct CallRecordSnapshot: Sendable, Hashable, Codable {
+    public var subject: String
+    public var body: String
+
+    public init(subject: String, body: String) {
+        self.subject = subject
+        self.body = body
+    }
+
+    /// The fingerprint the ledger keeps of what it last wrote.
+    public var fingerprint: String { StableHash.hex(self.subject + "\u{0}" + self.body) }
 }

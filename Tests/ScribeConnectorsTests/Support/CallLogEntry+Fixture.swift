@@ -13,6 +13,7 @@ extension CallLogEntry {
         CallLogEntry(
             marker: marker,
             subject: "Inbound call with \(contact.name)",
+            body: "<p><b>Notes</b>: Asked about &lt;invoices&gt; &amp; refunds</p>",
             startedAt: Date(timeIntervalSince1970: 1_741_079_700.25),
             duration: 250.4,
             direction: direction,
@@ -21,7 +22,6 @@ extension CallLogEntry {
             toNumber: "+16505550100",
             contact: contact,
             agentName: "Ada Park",
-            notes: "Asked about <invoices> & refunds",
             recordingURL: recordingURL,
             sessionID: "s-9f2c"
         )
