@@ -17,6 +17,12 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     public typealias FindContacts = @Sendable (PhoneNumber) async throws(ConnectorError) -> [Contact]
     /// Plans ``createCallRecord(_:)``.
     public typealias CreateCallRecord = @Sendable (CallLogEntry) async throws(ConnectorError) -> CRMRecordID
+    /// Plans ``createContact(named:phone:)``.
+    public typealias CreateContact = @Sendable (String, PhoneNumber) async throws(ConnectorError) -> Contact
+    /// Plans ``updateCallRecord(_:with:)``.
+    public typealias UpdateCallRecord = @Sendable (CRMRecordID, CallLogEntry) async throws(ConnectorError) -> Void
+    /// Plans ``readCallRecord(_:)``.
+    public typealias ReadCallRecord = @Sendable (CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot
     /// Plans ``findCallRecord(marker:)``.
     public typealias FindCallRecord = @Sendable (CallLogID) async throws(ConnectorError) -> CRMRecordID?
 
@@ -29,20 +35,28 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     private let findContactsPlan: FindContacts?
     private let createCallRecordPlan: CreateCallRecord?
     private let findCallRecordPlan: FindCallRecord?
+    private let createContactPlan: CreateContact?
+    private let updateCallRecordPlan: UpdateCallRecord?
+    private let readCallRecordPlan: ReadCallRecord?
     private let record = Mutex(Record())
 
     /// A connector that answers only the operations given; any other call throws and is recorded as unplanned.
     public init(
         bodyFormat: BodyFormat = .html, findContacts: FindContacts? = nil, createCallRecord: CreateCallRecord? = nil,
-        findCallRecord: FindCallRecord? = nil
+        findCallRecord: FindCallRecord? = nil, createContact: CreateContact? = nil, updateCallRecord: UpdateCallRecord? = nil,
+        readCallRecord: ReadCallRecord? = nil
     ) {
+        self.createContactPlan = createContact
+        self.updateCallRecordPlan = updateCallRecord
+        self.readCallRecordPlan = readCallRecord
         self.bodyFormat = bodyFormat
         self.findContactsPlan = findContacts
         self.createCallRecordPlan = createCallRecord
         self.findCallRecordPlan = findCallRecord
     }
 
-    /// Every call made so far, in order: `findContacts(<e164>)`, `createCallRecord(<marker>)`, `findCallRecord(<marker>)`.
+    /// Every call made so far, in order: `findContacts(<e164>)`, `createContact(<e164>)`, `createCallRecord(<marker>)`,
+    /// `updateCallRecord(<record id>)`, `readCallRecord(<record id>)`, `findCallRecord(<marker>)`.
     public var calls: [String] { self.record.withLock { $0.calls } }
 
     /// The calls (as in ``calls``) to operations the test did not plan. Empty in a test that went to plan.
@@ -56,6 +70,21 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let plan = try self.note("createCallRecord", argument: entry.marker.rawValue, plan: self.createCallRecordPlan)
         return try await plan(entry)
+    }
+
+    public func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact {
+        let plan = try self.note("createContact", argument: phone.e164, plan: self.createContactPlan)
+        return try await plan(name, phone)
+    }
+
+    public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
+        let plan = try self.note("updateCallRecord", argument: id.rawValue, plan: self.updateCallRecordPlan)
+        try await plan(id, entry)
+    }
+
+    public func readCallRecord(_ id: CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot {
+        let plan = try self.note("readCallRecord", argument: id.rawValue, plan: self.readCallRecordPlan)
+        return try await plan(id)
     }
 
     public func findCallRecord(marker: CallLogID) async throws(ConnectorError) -> CRMRecordID? {

@@ -38,7 +38,7 @@ struct CallLogWriterTests {
         #expect(log.crmRecordID == "hs-call-1")
         #expect(log.contact == H.jane)
         #expect(log.note?.contains("Jane Doe") == true)
-        #expect(log.renderedHash == StableHash.hex(BodyFormat.html.render(entry)))
+        #expect(log.renderedHash == entry.snapshot.fingerprint)
         #expect(log.artifacts[.basics] == .written)
         #expect(log.artifacts[.recording] == .absent)
         #expect(log.attempts == 1)

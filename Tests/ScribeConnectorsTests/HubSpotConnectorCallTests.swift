@@ -26,7 +26,7 @@ struct HubSpotConnectorCallTests {
                 call.properties == [
                     "hs_timestamp": "2025-03-04T09:15:00.250Z",
                     "hs_call_title": "Inbound call with Carmen Dubois",
-                    "hs_call_body": BodyFormat.html.render(entry),
+                    "hs_call_body": entry.body,
                     "hs_call_duration": "250400",
                     "hs_call_direction": "INBOUND",
                     "hs_call_status": "COMPLETED",

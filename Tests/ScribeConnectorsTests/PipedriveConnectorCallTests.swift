@@ -31,7 +31,7 @@ struct PipedriveConnectorCallTests {
             #expect(activity.dueDate == "2025-03-04")
             #expect(activity.dueTime == "09:15")
             #expect(activity.duration == "00:05")
-            #expect(activity.note == BodyFormat.html.render(entry))
+            #expect(activity.note == entry.body)
             #expect(activity.note?.contains("<p><b>Notes</b>: Asked about &lt;invoices&gt; &amp; refunds</p>") == true)
             #expect(activity.publicDescription == "callscribe:log-0001")
             #expect(activity.participants == [.init(personID: 1003, primary: true)])

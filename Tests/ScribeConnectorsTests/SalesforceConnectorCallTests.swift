@@ -37,7 +37,7 @@ struct SalesforceConnectorCallTests {
                     "CallType": "Inbound",
                     "CallDurationInSeconds": 250,
                     "CallDisposition": "Answered",
-                    "Description": .string(BodyFormat.plainText.render(entry)),
+                    "Description": .string(entry.body),
                     "CallObject": "log-0001",
                 ]
             )

@@ -15,7 +15,6 @@ public struct CallLogWriter: Sendable {
     let defaultCountryCode: String
     let effects: Effects
     let logger: Logger
-    let composer = CallLogComposer()
 
     public init(
         store: any LedgerStore, connectors: ConnectorRegistry, contacts: ContactCache, policy: LoggingPolicy, retryPolicy: RetryPolicy,
@@ -78,15 +77,16 @@ public struct CallLogWriter: Sendable {
         let found = try await self.contacts.contacts(for: number, on: log.key.connectionID) { () async throws(ConnectorError) in
             try await connector.findContacts(matching: number)
         }
-        guard case .contact(let contact, let reason) = self.policy.choose(among: found) else {
+        guard case .contact(let contact, let reason) = self.policy.choose(among: found) else {  // TODO(session): other choices
             log.state = .skipped(.unknownContact)
             log.note = "No contact has \(number.e164)."
             return log
         }
         log.contact = contact
         log.note = "Matched \(contact.name): \(reason)."
-        let agent = self.connectors.extensionName(log.key.extensionID)
-        let entry = self.composer.compose(log, contact: contact, agentName: agent)
+        let agent = self.connectors.extensionName(log.key.extensionID).map { AgentIdentity(name: $0, extensionNumber: nil) }
+        let composer = CallLogComposer(format: RecordFormat(), bodyFormat: connector.bodyFormat)
+        let entry = composer.compose(log, contact: contact, content: CallLogContent(), agent: agent, journey: []).entry
         let hadClaim = log.crmRecordID == nil && log.attempts > 1
         if hadClaim, let existing = try await connector.findCallRecord(marker: log.id) {
             // A previous attempt created the record but died before the ledger heard of it.
@@ -98,8 +98,7 @@ public struct CallLogWriter: Sendable {
             try await self.store.saveCallLog(log)
             log.crmRecordID = try await connector.createCallRecord(entry)
         }
-        log.renderedHash = StableHash.hex(connector.bodyFormat.render(entry))
-        log.artifacts.markReadyWritten()
+        log.renderedHash = entry.snapshot.fingerprint
         log.state = .logged
         return log
     }

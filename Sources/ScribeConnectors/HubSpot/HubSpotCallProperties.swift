@@ -18,7 +18,7 @@ enum HubSpotCallProperties {
         var properties = [
             "hs_timestamp": HubSpotCallProperties.timestamp(entry.startedAt),
             "hs_call_title": entry.subject,
-            "hs_call_body": bodyFormat.render(entry),
+            "hs_call_body": entry.body,
             // Milliseconds: HubSpot's current docs (an older beta took seconds).
             "hs_call_duration": String(Int((max(0, entry.duration) * 1000).rounded())),
             "hs_call_direction": entry.direction == .inbound ? "INBOUND" : "OUTBOUND",

@@ -57,6 +57,19 @@ public struct HubSpotConnector: CRMConnector {
 
     /// Creates a call engagement associated with `entry.contact` (type 194), carrying `entry.marker`
     /// in the `callscribe_log_id` property.
+    // Placeholders until the update/read/create-contact work lands.
+    public func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact {
+        throw ConnectorError(.permanent, operation: "hubspot.createContact", message: "not built yet")
+    }
+
+    public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
+        throw ConnectorError(.permanent, operation: "hubspot.updateCall", message: "not built yet")
+    }
+
+    public func readCallRecord(_ id: CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot {
+        throw ConnectorError(.permanent, operation: "hubspot.readCall", message: "not built yet")
+    }
+
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let input = HubSpotCallInput(
             properties: HubSpotCallProperties.properties(for: entry, bodyFormat: self.bodyFormat),

@@ -52,7 +52,7 @@ struct PipedriveActivityInput: Encodable, Sendable, Equatable {
         (self.dueDate, self.dueTime) = PipedriveActivityInput.dueDateAndTime(entry.startedAt)
         self.duration = PipedriveActivityInput.duration(entry.duration)
         self.participants = [Participant(personID: personID, primary: true)]
-        self.note = bodyFormat.render(entry)
+        self.note = entry.body
         self.publicDescription = PipedriveActivityInput.markerText(entry.marker)
     }
 

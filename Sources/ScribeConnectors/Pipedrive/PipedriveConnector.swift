@@ -79,6 +79,19 @@ public struct PipedriveConnector: CRMConnector {
 
     /// Creates a done `call` activity with `entry.contact` as its primary participant, carrying
     /// `entry.marker` in `public_description` as `callscribe:<marker>`.
+    // Placeholders until the update/read/create-contact work lands.
+    public func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact {
+        throw ConnectorError(.permanent, operation: "pipedrive.createContact", message: "not built yet")
+    }
+
+    public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
+        throw ConnectorError(.permanent, operation: "pipedrive.updateCall", message: "not built yet")
+    }
+
+    public func readCallRecord(_ id: CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot {
+        throw ConnectorError(.permanent, operation: "pipedrive.readCall", message: "not built yet")
+    }
+
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let operation = "pipedrive.createCall"
         guard let personID = Int(entry.contact.id.rawValue) else {

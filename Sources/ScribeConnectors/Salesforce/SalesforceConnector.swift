@@ -63,6 +63,19 @@ public struct SalesforceConnector: CRMConnector {
     }
 
     /// Creates a completed call Task on `entry.contact` (`WhoId`), carrying `entry.marker` in `CallObject`.
+    // Placeholders until the update/read/create-contact work lands.
+    public func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact {
+        throw ConnectorError(.permanent, operation: "salesforce.createContact", message: "not built yet")
+    }
+
+    public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
+        throw ConnectorError(.permanent, operation: "salesforce.updateCall", message: "not built yet")
+    }
+
+    public func readCallRecord(_ id: CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot {
+        throw ConnectorError(.permanent, operation: "salesforce.readCall", message: "not built yet")
+    }
+
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let operation = "salesforce.createCall"
         let fields = SalesforceTaskFields(entry: entry, bodyFormat: self.bodyFormat, timeZone: self.activityTimeZone)

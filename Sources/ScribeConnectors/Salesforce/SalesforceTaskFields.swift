@@ -42,7 +42,7 @@ struct SalesforceTaskFields: Encodable, Sendable, Hashable {
         self.callType = entry.direction == .inbound ? "Inbound" : "Outbound"
         self.callDurationInSeconds = Int(max(0, entry.duration).rounded())
         self.callDisposition = String(entry.result.rawValue.prefix(SalesforceTaskFields.maxCallDisposition))
-        self.description = String(bodyFormat.render(entry).prefix(SalesforceTaskFields.maxDescription))
+        self.description = String(entry.body.prefix(SalesforceTaskFields.maxDescription))
         self.callObject = entry.marker.rawValue
     }
 

@@ -1,22 +1,39 @@
 import Foundation
 
 /// One call log in the ledger: the truth from which the CRM record is rendered.
+///
+/// The writer owns every field but ``request``, which only people change (the manual log).
 public struct CallLog: Sendable, Hashable, Codable, Identifiable {
     public var id: CallLogID
     public var key: CallLogKey
     public var state: CallLogState
-    /// The leg this log is about, as folded when the log was claimed.
+    /// The leg this log is about, as last folded.
     public var leg: CallLeg
     /// Each artifact's state: what is in the CRM record, what is still to come.
     public var artifacts: ArtifactChecklist
     /// The contact the call was matched to, once resolved.
     public var contact: Contact?
+    /// The contacts a person is asked to choose among.
+    public var candidates: [Contact]
     /// The record we wrote in the CRM.
     public var crmRecordID: CRMRecordID?
-    /// A hash of what we last rendered, to tell our writes from a person's edits.
+    /// The fingerprint of the subject and body we last wrote (``CallRecordSnapshot/fingerprint``),
+    /// to tell our writes from a person's edits.
     public var renderedHash: String?
+    /// What the record shows of each artifact since our last write.
+    public var written: [Artifact: String]
+    /// A person edited the record in the CRM: from then on we only add to it.
+    public var personEdited: Bool
+    /// A create was sent at least once: a retry first looks for the record by our marker.
+    public var createAttempted: Bool
     /// The latest decision in words, e.g. which contact was chosen and why.
     public var note: String?
+    /// Every decision and write, oldest first.
+    public var timeline: [LogEvent]
+    /// What a person asked for through the manual log.
+    public var request: PersonRequest?
+    /// The time of the request the writer last carried out.
+    public var requestHandledAt: Date?
     /// How many write attempts have been made.
     public var attempts: Int
     public var createdAt: Date
@@ -27,9 +44,58 @@ public struct CallLog: Sendable, Hashable, Codable, Identifiable {
         self.key = key
         self.state = .observed
         self.leg = leg
-        self.artifacts = .afterHangUp
+        self.artifacts = ArtifactChecklist(states: [.basics: .ready])
+        self.candidates = []
+        self.written = [:]
+        self.personEdited = false
+        self.createAttempted = false
+        self.timeline = []
         self.attempts = 0
         self.createdAt = createdAt
         self.updatedAt = createdAt
     }
+
+    /// Whether a person's request is waiting to be carried out.
+    public var hasOpenRequest: Bool {
+        guard let request else { return false }
+        return request.requestedAt > (self.requestHandledAt ?? .distantPast)
+    }
+
+    /// Notes a decision: it becomes the log's ``note`` and joins the ``timeline``.
+    public mutating func record(_ message: String, at time: Date) {
+        self.note = message
+        self.timeline.append(LogEvent(at: time, message: message))
+        if self.timeline.count > CallLog.timelineLimit { self.timeline.removeFirst(self.timeline.count - CallLog.timelineLimit) }
+    }
+
+    static let timelineLimit = 100
+}
+
+/// One entry in a log's timeline.
+public struct LogEvent: Sendable, Hashable, Codable {
+    public var at: Date
+    public var message: String
+
+    public init(at: Date, message: String) {
+        self.at = at
+        self.message = message
+    }
+}
+
+/// A person's request to log a call: now, against this contact.
+public struct PersonRequest: Sendable, Hashable, Codable {
+    public var requestedAt: Date
+    public var contact: ContactRequest?
+
+    public init(requestedAt: Date, contact: ContactRequest?) {
+        self.requestedAt = requestedAt
+        self.contact = contact
+    }
+}
+
+/// Who a person chose to log a call against.
+public enum ContactRequest: Sendable, Hashable, Codable {
+    case existing(ContactID)
+    /// Create a new contact with this name and the caller's number.
+    case create(name: String)
 }

@@ -64,6 +64,8 @@ public enum SkipReason: String, Sendable, Hashable, Codable, CaseIterable {
     case blockedNumber = "blocked_number"
     case tooShort = "too_short"
     case noPhoneNumber = "no_phone_number"
+    case blockedExtension = "blocked_extension"
+    case voicemail
 
     public var explanation: String {
         switch self {
@@ -73,6 +75,8 @@ public enum SkipReason: String, Sendable, Hashable, Codable, CaseIterable {
         case .blockedNumber: "the number is on the blocked list."
         case .tooShort: "shorter than the minimum duration."
         case .noPhoneNumber: "the phone system reported no caller number."
+        case .blockedExtension: "calls of this extension are not logged."
+        case .voicemail: "voicemails are not logged for this user."
         }
     }
 }

@@ -26,7 +26,7 @@ struct CallsPage {
             """
             <tr class="\(call.state)"><td>\(HTMLEscaping.escape(call.startedAt.formatted(date: .abbreviated, time: .standard)))</td>\
             <td>\(call.direction == "Inbound" ? "↙ in" : "↗ out")</td><td>\(HTMLEscaping.escape(call.contact ?? call.counterpart))</td>\
-            <td>\(HTMLEscaping.escape(call.counterpart))</td><td>\(HTMLEscaping.escape(CallLogEntry.formatDuration(TimeInterval(call.durationSeconds))))</td>\
+            <td>\(HTMLEscaping.escape(call.counterpart))</td><td>\(HTMLEscaping.escape(CallLogComposer.formatDuration(TimeInterval(call.durationSeconds))))</td>\
             <td>\(HTMLEscaping.escape(call.result))</td><td><span class="chip">\(HTMLEscaping.escape(call.state))</span></td>\
             <td>\(HTMLEscaping.escape(call.explanation))\(call.note.map { " <small>\(HTMLEscaping.escape($0))</small>" } ?? "")</td></tr>
             """

@@ -1,0 +1,67 @@
+import Foundation
+
+/// When the CRM record is written.
+public enum LoggingMode: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Create the record within seconds of hang-up, then update it as each artifact arrives.
+    case incremental
+    /// One create once every expected artifact is ready or past its deadline; never an update
+    /// (for compliance policies and CRMs that forbid edits).
+    case allAtOnce = "all_at_once"
+}
+
+/// Everything that decides what gets logged, when and how, for one user (under admin mandates).
+public struct LoggingSettings: Sendable, Hashable, Codable {
+    public var mode: LoggingMode
+    public var policy: LoggingPolicy
+    public var record: RecordFormat
+    public var timing: ArtifactTiming
+    /// Whether the web app opens the log form when a call ends.
+    public var popUpAfterCall: Bool
+
+    public init(
+        mode: LoggingMode = .incremental, policy: LoggingPolicy = LoggingPolicy(), record: RecordFormat = RecordFormat(),
+        timing: ArtifactTiming = ArtifactTiming(), popUpAfterCall: Bool = false
+    ) {
+        self.mode = mode
+        self.policy = policy
+        self.record = record
+        self.timing = timing
+        self.popUpAfterCall = popUpAfterCall
+    }
+}
+
+/// How long each artifact is waited for.
+public struct ArtifactTiming: Sendable, Hashable, Codable {
+    /// After hang-up, how long to wait for the agent to start notes before logging ("auto log with
+    /// countdown"); nil logs at once.
+    public var countdown: TimeInterval?
+    /// Once the agent has started notes, how long after their last keystroke to wait for them to save.
+    public var notesHold: TimeInterval
+    /// A recording is ready about as long after the call as the call lasted; this is the slack on top.
+    public var recordingSlack: TimeInterval
+    /// Whether the account has AI insights (RingSense), so recorded calls get a summary and transcript.
+    public var expectInsights: Bool
+    /// How long after the recording's deadline to wait for the AI summary and transcript.
+    public var insightsWait: TimeInterval
+
+    public init(
+        countdown: TimeInterval? = nil, notesHold: TimeInterval = 600, recordingSlack: TimeInterval = 120, expectInsights: Bool = false,
+        insightsWait: TimeInterval = 600
+    ) {
+        self.countdown = countdown
+        self.notesHold = notesHold
+        self.recordingSlack = recordingSlack
+        self.expectInsights = expectInsights
+        self.insightsWait = insightsWait
+    }
+
+    /// When a recording of `leg` should be ready by.
+    public func recordingDeadline(_ leg: CallLeg) -> Date {
+        leg.endedAt.addingTimeInterval(leg.duration + self.recordingSlack)
+    }
+
+    /// When the AI summary and transcript of `leg` should be ready by.
+    public func insightsDeadline(_ leg: CallLeg) -> Date {
+        self.recordingDeadline(leg).addingTimeInterval(self.insightsWait)
+    }
+}
