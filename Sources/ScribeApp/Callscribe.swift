@@ -51,7 +51,7 @@ public final class Callscribe: Sendable {
     /// The long-running parts, for the one service group: start-up, folding, the CRM writer and the call-log sync.
     public func services() -> [ServiceGroupConfiguration.ServiceConfiguration] {
         let writer = CallLogWriter(
-            store: self.store, connectors: self.connectors, contacts: self.contacts, policy: LoggingPolicy(),
+            store: self.store, connectors: self.connectors, contacts: self.contacts, settings: self.configuration.logging,
             retryPolicy: self.configuration.retryPolicy, defaultCountryCode: self.configuration.defaultCountryCode,
             effects: self.effects, logger: self.logger
         )

@@ -37,10 +37,11 @@ struct CallLogWriterTests {
         #expect(log.state == .logged)
         #expect(log.crmRecordID == "hs-call-1")
         #expect(log.contact == H.jane)
-        #expect(log.note?.contains("Jane Doe") == true)
+        #expect(log.timeline.map(\.message) == ["Matched Jane Doe: the only contact with this number.", "Created the CRM record with basics."])
         #expect(log.renderedHash == entry.snapshot.fingerprint)
         #expect(log.artifacts[.basics] == .written)
-        #expect(log.artifacts[.recording] == .absent)
+        #expect(log.artifacts[.recording] == .notApplicable, "the call was not recorded")
+        #expect(log.artifacts[.notes] == .absent)
         #expect(log.attempts == 1)
         #expect(log.updatedAt == H.now)
         #expect(try await harness.remainingJobs().isEmpty)
@@ -50,7 +51,10 @@ struct CallLogWriterTests {
     @Test("a second attempt finds the record an earlier attempt created instead of creating another")
     func secondAttemptFindsRecord() async throws {
         let harness = try await H()
-        // The first attempt's worker died holding the lease; once it lapses the job is claimed again.
+        // The first attempt's worker died after sending the create; once its lease lapses the job is claimed again.
+        var claimed = try await harness.log()
+        claimed.createAttempted = true
+        try await harness.sqlite.saveCallLog(claimed)
         let retry = try #require(try await harness.sqlite.claimJobs(limit: 10, now: H.at(100), leaseUntil: H.at(130)).first)
         #expect(retry.attempts == 2)
         let connector = StrictCRMConnector(findContacts: { _ in [H.jane] }, findCallRecord: { _ in "hs-existing" })
@@ -93,6 +97,9 @@ struct CallLogWriterTests {
     @Test("a second attempt that finds no earlier record creates one")
     func secondAttemptCreates() async throws {
         let harness = try await H()
+        var claimed = try await harness.log()
+        claimed.createAttempted = true
+        try await harness.sqlite.saveCallLog(claimed)
         let retry = try #require(try await harness.sqlite.claimJobs(limit: 10, now: H.at(100), leaseUntil: H.at(130)).first)
         let connector = StrictCRMConnector(
             findContacts: { _ in [H.jane] }, createCallRecord: { _ in "hs-call-2" }, findCallRecord: { _ in nil }
@@ -114,7 +121,7 @@ struct CallLogWriterTests {
         let log = try await harness.log()
         #expect(log.state == .skipped(.unknownContact))
         #expect(log.crmRecordID == nil)
-        #expect(log.note == "No contact has +14155550123.")
+        #expect(log.note == "No contact has +14155550123; left for logging by hand.")
         #expect(try await harness.remainingJobs().isEmpty)
         #expect(try await harness.sqlite.deadJobs().isEmpty)
     }
@@ -130,17 +137,18 @@ struct CallLogWriterTests {
         #expect(try await harness.remainingJobs().isEmpty)
     }
 
-    @Test("a log already logged is completed again without a CRM call")
+    @Test("a logged call run again with nothing new makes no CRM request")
     func alreadyLogged() async throws {
         let harness = try await H()
-        var log = try await harness.log()
-        log.state = .logged
-        log.crmRecordID = "hs-call-1"
-        try await harness.sqlite.saveCallLog(log)
-        let connector = StrictCRMConnector()
-        try await harness.writer(connector).run(harness.job)
+        let connector = StrictCRMConnector(findContacts: { _ in [H.jane] }, createCallRecord: { _ in "hs-call-1" })
+        let writer = harness.writer(connector)
+        try await writer.run(harness.job)
+        // Saving nothing new still queues a write for the call's logs.
+        #expect(try await harness.sqlite.saveAgentInput(AgentInput(sessionID: "s-1", extensionID: "ext-1"), now: H.now) == [harness.logID])
+        let again = try #require(try await harness.sqlite.claimJobs(limit: 10, now: H.at(100), leaseUntil: H.at(130)).first)
+        try await writer.run(again)
 
-        #expect(connector.calls.isEmpty)
+        #expect(connector.calls == ["findContacts(+14155550123)", "createCallRecord(\(harness.logID))"])
         #expect(try await harness.log().crmRecordID == "hs-call-1")
         #expect(try await harness.remainingJobs().isEmpty)
     }

@@ -30,6 +30,8 @@ public struct CallscribeConfiguration: Sendable {
     public var catchUpWindow: TimeInterval
     public var contactCacheLifetime: TimeInterval
     public var logLevel: Logger.Level
+    /// What gets logged, when and how.
+    public var logging: LoggingSettings
 
     /// Reads and validates every setting; the first bad one stops start-up with its name.
     public init(_ source: SettingsSource) throws(ConfigurationError) {
@@ -63,6 +65,7 @@ public struct CallscribeConfiguration: Sendable {
             throw ConfigurationError(setting: Setting.logLevel.name, problem: "'\(level)' is not one of trace, debug, info, notice, warning, error, critical")
         }
         self.logLevel = logLevel
+        self.logging = try LoggingSettings(source, defaultCountryCode: country)
     }
 
     /// The URL webhooks are delivered to, given the port the server actually bound.

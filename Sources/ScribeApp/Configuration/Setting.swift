@@ -52,7 +52,7 @@ extension Setting {
         .ringCentralClientSecret, .ringCentralJWT, .webhookToken, .crm, .hubSpotURL, .hubSpotToken,
         .pipedriveURL, .pipedriveToken, .salesforceURL, .salesforceToken, .defaultCountryCode,
         .workerConcurrency, .gracePeriod, .maxAttempts, .syncInterval, .subscriptionCheck, .catchUpWindow, .contactCacheSeconds, .logLevel,
-    ]
+    ] + Setting.logging
 
     /// The settings reference, for `--help` and the README.
     public static var reference: String {

@@ -60,3 +60,29 @@ public struct SettingsSource: Sendable {
         return text.hasSuffix("/") ? String(text.dropLast()) : text
     }
 }
+
+extension SettingsSource {
+    public func boolean(_ setting: Setting) throws(ConfigurationError) -> Bool {
+        let text = try self.required(setting).lowercased()
+        switch text {
+        case "true", "yes", "on", "1": return true
+        case "false", "no", "off", "0": return false
+        default: throw ConfigurationError(setting: setting.name, problem: "'\(text)' is not true or false")
+        }
+    }
+
+    /// A comma-separated list; empty items are dropped.
+    public func list(_ setting: Setting) -> [String] {
+        (self.string(setting) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// One of `choices`, by its raw value.
+    public func choice<Choice: RawRepresentable & CaseIterable>(_ setting: Setting, as type: Choice.Type) throws(ConfigurationError) -> Choice
+    where Choice.RawValue == String {
+        let text = try self.required(setting)
+        guard let value = Choice(rawValue: text.lowercased()) else {
+            throw ConfigurationError(setting: setting.name, problem: "'\(text)' is not one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+}

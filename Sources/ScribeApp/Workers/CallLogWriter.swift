@@ -2,35 +2,40 @@ import Foundation
 import Logging
 import ScribeCore
 
-/// Carries one call log from "observed" to its outcome: policy, contact, compose, CRM write.
+/// Carries one call log from "observed" to its outcome and keeps its CRM record up to date:
+/// policy, contact, compose, create, then (in incremental mode) updates as artifacts arrive.
 ///
-/// The ledger is updated before the side effect (state `creating`) and with its result, so a crash
-/// between the two is repaired on the next attempt by finding the record through its marker.
+/// The ledger is updated before the create (`createAttempted`, state `creating`) and with its
+/// result, so a crash between the two is repaired on the next attempt by finding the record through
+/// its marker. Updates read the record back first and never replace text a person wrote.
 public struct CallLogWriter: Sendable {
     let store: any LedgerStore
     let connectors: ConnectorRegistry
     let contacts: ContactCache
-    let policy: LoggingPolicy
+    let settings: LoggingSettings
     let retryPolicy: RetryPolicy
     let defaultCountryCode: String
+    let recordings: (any RecordingSource)?
     let effects: Effects
     let logger: Logger
 
     public init(
-        store: any LedgerStore, connectors: ConnectorRegistry, contacts: ContactCache, policy: LoggingPolicy, retryPolicy: RetryPolicy,
-        defaultCountryCode: String, effects: Effects, logger: Logger
+        store: any LedgerStore, connectors: ConnectorRegistry, contacts: ContactCache, settings: LoggingSettings, retryPolicy: RetryPolicy,
+        defaultCountryCode: String, recordings: (any RecordingSource)? = nil, effects: Effects, logger: Logger
     ) {
         self.store = store
         self.connectors = connectors
         self.contacts = contacts
-        self.policy = policy
+        self.settings = settings
         self.retryPolicy = retryPolicy
         self.defaultCountryCode = defaultCountryCode
+        self.recordings = recordings
         self.effects = effects
         self.logger = logger
     }
 
-    /// Runs one job to completion, failure with a retry time, or the dead-letter queue.
+    /// Runs one job: to completion (perhaps to run again at a deadline), failure with a retry time,
+    /// or the dead-letter queue.
     public func run(_ job: Job) async throws {
         guard var log = try await self.store.callLog(job.callLogID) else {
             self.logger.error("job for a missing call log", metadata: ["job": "\(job.id)", "log": "\(job.callLogID)"])
@@ -38,68 +43,71 @@ public struct CallLogWriter: Sendable {
         }
         log.attempts = job.attempts
         do {
-            log = try await self.advance(log)
+            let runAgainAt: Date?
+            (log, runAgainAt) = try await self.advance(log)
             log.updatedAt = self.effects.now()
-            try await self.store.completeJob(job, log: log)
+            try await self.store.completeJob(job, log: log, runAgainAt: runAgainAt)
             self.logger.info(
-                "\(log.state == .logged ? "logged" : "not logged")",
-                metadata: ["log": "\(log.id)", "session": "\(log.key.sessionID)", "outcome": "\(log.state.explanation)", "note": "\(log.note ?? "")"]
+                "call log advanced",
+                metadata: ["log": "\(log.id)", "session": "\(log.key.sessionID)", "state": "\(log.state.name)", "note": "\(log.note ?? "")"]
             )
         } catch let error as ConnectorError {
             let now = self.effects.now()
             let retryAfter: TimeInterval? = if case .rateLimited(let after) = error.kind { after } else { nil }
             let retryAt = error.isRetryable
                 ? self.retryPolicy.nextAttempt(after: job.attempts, now: now, hint: retryAfter, random: self.effects.random()) : nil
-            // Keep `creating` out of the visible state: the marker search on the next attempt does not depend on it.
             log.state = .failed(reason: error.description, retryAt: retryAt)
+            log.record("Failed: \(error.description)" + (retryAt.map { "; next attempt at \($0.iso8601)" } ?? "; no more automatic attempts"), at: now)
             log.updatedAt = now
             self.logger.warning("CRM write failed", metadata: ["log": "\(log.id)", "error": "\(error)", "retryAt": "\(retryAt?.iso8601 ?? "never")"])
             try await self.store.failJob(job, log: log, error: error.description, runAt: retryAt)
         }
     }
 
-    private func advance(_ log: CallLog) async throws -> CallLog {
+    /// One step forward; returns the log and when to look at it again, if a deadline is waited for.
+    private func advance(_ log: CallLog) async throws -> (CallLog, Date?) {
         var log = log
-        switch log.state {
-        case .logged, .skipped: return log
-        case .observed, .waiting, .creating, .failed: break
-        }
+        let now = self.effects.now()
+        let byPerson = log.hasOpenRequest
+        if case .skipped = log.state, !byPerson { return (log, nil) }
         // Events that came after the log was claimed (late or out of order) are in the call now.
-        if let call = try await self.store.call(log.key.sessionID), let leg = call.endedLegs.first(where: { $0.extensionID == log.key.extensionID }) {
-            log.leg = leg
-        }
-        let decision = self.policy.decide(log.leg, defaultCountryCode: self.defaultCountryCode)
-        guard case .lookUpContact(let number) = decision else {
-            if case .skip(let reason) = decision { log.state = .skipped(reason) }
-            return log
-        }
+        let call = try await self.store.call(log.key.sessionID)
+        if let leg = call?.endedLegs.first(where: { $0.extensionID == log.key.extensionID }) { log.leg = leg }
         let connector = try self.connectors.connector(for: log.key.connectionID)
-        let found = try await self.contacts.contacts(for: number, on: log.key.connectionID) { () async throws(ConnectorError) in
-            try await connector.findContacts(matching: number)
+
+        if log.contact == nil {
+            guard let contact = try await self.resolveContact(&log, connector: connector, byPerson: byPerson, now: now) else { return (log, nil) }
+            log.contact = contact
         }
-        guard case .contact(let contact, let reason) = self.policy.choose(among: found) else {  // TODO(session): other choices
-            log.state = .skipped(.unknownContact)
-            log.note = "No contact has \(number.e164)."
-            return log
+        guard let contact = log.contact else { return (log, nil) }
+
+        var content = try await self.store.content(session: log.key.sessionID, extension: log.key.extensionID)
+        let pollAgainAt = try await self.fetchRecordingIfDue(log.leg, content: &content, now: now)
+        let composer = CallLogComposer(format: self.settings.record, bodyFormat: connector.bodyFormat)
+        let composed = composer.compose(log, contact: contact, content: content, agent: self.connectors.agent(log.key.extensionID), journey: call?.journey ?? [])
+        let shown = composed.artifactFingerprints
+        let checklist = ArtifactChecklist.evaluate(leg: log.leg, content: content, settings: self.settings, shown: shown, written: log.written, now: now)
+        log.artifacts = checklist
+
+        let step = CallLogPlanner.nextStep(isCreated: log.crmRecordID != nil, checklist: checklist, mode: self.settings.mode, byPerson: byPerson)
+        switch step {
+        case .wait(let artifacts, let until):
+            if log.state != .waiting(.artifacts, until: until) {
+                log.state = .waiting(.artifacts, until: until)
+                log.record("Waiting for \(artifacts.map(\.rawValue).joined(separator: ", ")) until \(until.iso8601).", at: now)
+            }
+            return (log, [until, pollAgainAt].compactMap { $0 }.min())
+        case .create:
+            try await self.create(&log, composed: composed, connector: connector, now: now)
+        case .update:
+            try await self.update(&log, composed: composed, checklist: checklist, connector: connector, now: now)
+        case .done:
+            break
         }
-        log.contact = contact
-        log.note = "Matched \(contact.name): \(reason)."
-        let agent = self.connectors.extensionName(log.key.extensionID).map { AgentIdentity(name: $0, extensionNumber: nil) }
-        let composer = CallLogComposer(format: RecordFormat(), bodyFormat: connector.bodyFormat)
-        let entry = composer.compose(log, contact: contact, content: CallLogContent(), agent: agent, journey: []).entry
-        let hadClaim = log.crmRecordID == nil && log.attempts > 1
-        if hadClaim, let existing = try await connector.findCallRecord(marker: log.id) {
-            // A previous attempt created the record but died before the ledger heard of it.
-            log.crmRecordID = existing
-            log.note? += " Found the record an earlier attempt created."
-        } else {
-            log.state = .creating
-            log.updatedAt = self.effects.now()
-            try await self.store.saveCallLog(log)
-            log.crmRecordID = try await connector.createCallRecord(entry)
-        }
-        log.renderedHash = entry.snapshot.fingerprint
-        log.state = .logged
-        return log
+        if byPerson { log.requestHandledAt = log.request?.requestedAt }
+        log.artifacts = ArtifactChecklist.evaluate(leg: log.leg, content: content, settings: self.settings, shown: shown, written: log.written, now: now)
+        // In incremental mode a recording still to come is fetched when due; everything else arrives by itself.
+        let stillPolling = self.settings.mode == .incremental && log.artifacts[.recording].name == "pending"
+        return (log, stillPolling ? pollAgainAt : nil)
     }
 }

@@ -4,7 +4,7 @@ import Synchronization
 /// The live connector for each CRM connection, and the names of the account's extensions.
 public final class ConnectorRegistry: Sendable {
     private let connectors = Mutex<[ConnectionID: any CRMConnector]>([:])
-    private let extensionNames = Mutex<[ExtensionID: String]>([:])
+    private let extensions = Mutex<[ExtensionID: PhoneExtension]>([:])
 
     public init() {}
 
@@ -13,8 +13,8 @@ public final class ConnectorRegistry: Sendable {
     }
 
     public func setExtensions(_ extensions: [PhoneExtension]) {
-        self.extensionNames.withLock { names in
-            for ext in extensions { names[ext.id] = ext.name }
+        self.extensions.withLock { known in
+            for ext in extensions { known[ext.id] = ext }
         }
     }
 
@@ -25,7 +25,8 @@ public final class ConnectorRegistry: Sendable {
         return connector
     }
 
-    func extensionName(_ id: ExtensionID) -> String? {
-        self.extensionNames.withLock { $0[id] }
+    /// The agent behind an extension, as records name them.
+    func agent(_ id: ExtensionID) -> AgentIdentity? {
+        self.extensions.withLock { $0[id] }.map { AgentIdentity(name: $0.name, extensionNumber: $0.extensionNumber) }
     }
 }

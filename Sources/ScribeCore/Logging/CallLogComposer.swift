@@ -118,11 +118,14 @@ public struct ComposedRecord: Sendable, Hashable {
     public var entry: CallLogEntry
     public var sections: [TaggedSection]
 
-    /// A fingerprint per artifact of what this record shows of it; an artifact it does not show has none.
+    /// A fingerprint per artifact of what this record shows of it; an artifact it does not show has
+    /// none. The subject counts as part of the basics.
     public var artifactFingerprints: [Artifact: String] {
-        Dictionary(grouping: self.sections, by: \.artifact).mapValues { tagged in
+        var fingerprints = Dictionary(grouping: self.sections, by: \.artifact).mapValues { tagged in
             StableHash.hex(tagged.map { $0.section.label + "\u{0}" + $0.section.value }.joined(separator: "\u{1}"))
         }
+        fingerprints[.basics] = StableHash.hex(self.entry.subject + "\u{1}" + (fingerprints[.basics] ?? ""))
+        return fingerprints
     }
 
     /// The sections of `artifacts` only: what gets added to a record a person has edited.

@@ -57,3 +57,20 @@ public struct CallInsights: Sendable, Hashable, Codable {
         self.transcript = transcript
     }
 }
+
+/// What an agent saves about one call of theirs: any field left nil is kept as it was.
+public struct AgentInput: Sendable, Hashable, Codable {
+    public var sessionID: TelephonySessionID
+    public var extensionID: ExtensionID
+    public var notes: AgentNotes?
+    public var subject: String?
+    public var disposition: String?
+
+    public init(sessionID: TelephonySessionID, extensionID: ExtensionID, notes: AgentNotes? = nil, subject: String? = nil, disposition: String? = nil) {
+        self.sessionID = sessionID
+        self.extensionID = extensionID
+        self.notes = notes
+        self.subject = subject
+        self.disposition = disposition
+    }
+}

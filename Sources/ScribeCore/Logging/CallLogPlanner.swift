@@ -21,11 +21,9 @@ public enum CallLogPlanner {
     ///
     /// - Parameters:
     ///   - isCreated: whether the CRM record exists.
-    ///   - bodyChanged: whether the record as composed now differs from what we last wrote
-    ///     (a late event, a changed setting), beyond the artifacts' own states.
     ///   - byPerson: a person asked for the log now, so nothing is waited for.
     public static func nextStep(
-        isCreated: Bool, checklist: ArtifactChecklist, mode: LoggingMode, bodyChanged: Bool, byPerson: Bool
+        isCreated: Bool, checklist: ArtifactChecklist, mode: LoggingMode, byPerson: Bool
     ) -> LogStep {
         if !isCreated {
             if byPerson { return .create }
@@ -35,7 +33,7 @@ public enum CallLogPlanner {
             return .create
         }
         guard mode == .incremental || byPerson else { return .done }
-        if !checklist.ready.isEmpty || bodyChanged { return .update }
+        if !checklist.ready.isEmpty { return .update }
         return .done
     }
 }

@@ -37,12 +37,31 @@ public protocol LedgerStore: Sendable {
     /// Saves a log's state on its own: the claim before a CRM side effect.
     func saveCallLog(_ log: CallLog) async throws
 
+    // MARK: Content people and the phone system add
+
+    /// What is known about a call for one extension's log: the agent's input, the recording, the insights.
+    func content(session: TelephonySessionID, extension extensionID: ExtensionID) async throws -> CallLogContent
+    /// Saves what an agent typed about a call (live or ended) and queues a write, due at `now`, for
+    /// each of that extension's logs of the call. Returns the logs queued.
+    @discardableResult
+    func saveAgentInput(_ input: AgentInput, now: Date) async throws -> [CallLogID]
+    /// Saves a call's recording link and queues a write for each of its logs.
+    @discardableResult
+    func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date) async throws -> [CallLogID]
+    /// Saves a call's AI insights and queues a write for each of its logs.
+    @discardableResult
+    func saveInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> [CallLogID]
+    /// Stores a person's request to log a call (and their contact choice) and queues its write at `now`,
+    /// reviving a dead-lettered job. Throws when there is no such log.
+    func requestLog(_ id: CallLogID, _ request: PersonRequest, now: Date) async throws
+
     // MARK: Jobs
 
     /// Leases up to `limit` due jobs until `leaseUntil`; a job whose lease lapsed (its worker died) is due again.
     func claimJobs(limit: Int, now: Date, leaseUntil: Date) async throws -> [Job]
-    /// Saves the log and removes the job, atomically.
-    func completeJob(_ job: Job, log: CallLog) async throws
+    /// Saves the log and, atomically, removes the job or keeps it for `runAgainAt` (a deadline the
+    /// log waits for). A job that was triggered again while it ran stays due whatever `runAgainAt` says.
+    func completeJob(_ job: Job, log: CallLog, runAgainAt: Date?) async throws
     /// Saves the log and schedules the job again at `runAt`, or dead-letters it when `runAt` is nil.
     func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?) async throws
     /// Jobs that ran out of attempts, with their last error.
@@ -58,6 +77,11 @@ public protocol LedgerStore: Sendable {
 }
 
 extension LedgerStore {
+    /// Saves the log and removes the job (unless it was triggered again while it ran).
+    public func completeJob(_ job: Job, log: CallLog) async throws {
+        try await self.completeJob(job, log: log, runAgainAt: nil)
+    }
+
     /// Folds with jobs due at once.
     public func foldPendingEvents(limit: Int, now: Date, makeID: @escaping @Sendable () -> String) async throws -> FoldReport {
         try await self.foldPendingEvents(limit: limit, now: now, writeAfter: 0, makeID: makeID)

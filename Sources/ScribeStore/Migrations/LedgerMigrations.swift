@@ -6,6 +6,7 @@ enum LedgerMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("0001_create_ledger", migrate: migration0001)
+        migrator.registerMigration("0002_call_content_and_progress", migrate: migration0002)
         return migrator
     }
 
@@ -95,6 +96,38 @@ enum LedgerMigrations {
                     name TEXT PRIMARY KEY,
                     value TEXT NOT NULL
                 );
+                """
+        )
+    }
+
+    /// What people and the phone system add to a call (notes, recordings, insights) in tables the
+    /// CRM writer never writes; the writer's own progress on a log; one job per log, which a
+    /// trigger during a run marks to run again.
+    private static func migration0002(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE call_content (
+                    session_id TEXT NOT NULL,
+                    extension_id TEXT NOT NULL,
+                    notes TEXT,
+                    subject TEXT,
+                    disposition TEXT,
+                    updated_at REAL NOT NULL,
+                    PRIMARY KEY (session_id, extension_id)
+                );
+
+                CREATE TABLE call_media (
+                    session_id TEXT PRIMARY KEY,
+                    recording TEXT,
+                    insights TEXT,
+                    updated_at REAL NOT NULL
+                );
+
+                ALTER TABLE call_logs ADD COLUMN progress TEXT;
+                ALTER TABLE call_logs ADD COLUMN request TEXT;
+
+                ALTER TABLE jobs ADD COLUMN rerun INTEGER NOT NULL DEFAULT 0;
+                CREATE UNIQUE INDEX jobs_one_per_log ON jobs (call_log_id);
                 """
         )
     }

@@ -9,6 +9,7 @@ struct CallLogColumns {
     let leg: String
     let artifacts: String
     let contact: String?
+    let progress: String
 
     init(_ log: CallLog) throws {
         self.log = log
@@ -16,6 +17,35 @@ struct CallLogColumns {
         self.leg = try LedgerJSON.encode(log.leg)
         self.artifacts = try LedgerJSON.encode(log.artifacts)
         self.contact = try log.contact.map(LedgerJSON.encode)
+        self.progress = try LedgerJSON.encode(Progress(log))
+    }
+
+    /// The writer's bookkeeping beyond the state, as one JSON column.
+    struct Progress: Codable {
+        var candidates: [Contact]
+        var written: [Artifact: String]
+        var personEdited: Bool
+        var createAttempted: Bool
+        var timeline: [LogEvent]
+        var requestHandledAt: Date?
+
+        init(_ log: CallLog) {
+            self.candidates = log.candidates
+            self.written = log.written
+            self.personEdited = log.personEdited
+            self.createAttempted = log.createAttempted
+            self.timeline = log.timeline
+            self.requestHandledAt = log.requestHandledAt
+        }
+
+        func apply(to log: inout CallLog) {
+            log.candidates = self.candidates
+            log.written = self.written
+            log.personEdited = self.personEdited
+            log.createAttempted = self.createAttempted
+            log.timeline = self.timeline
+            log.requestHandledAt = self.requestHandledAt
+        }
     }
 
     var insertArguments: StatementArguments {
@@ -24,20 +54,20 @@ struct CallLogColumns {
             self.log.key.connectionID.rawValue, self.log.state.name, self.stateDetail, self.leg, self.artifacts, self.contact,
             self.log.crmRecordID?.rawValue, self.log.renderedHash, self.log.note, self.log.attempts,
             self.log.leg.startedAt.timeIntervalSince1970, self.log.createdAt.timeIntervalSince1970,
-            self.log.updatedAt.timeIntervalSince1970,
+            self.log.updatedAt.timeIntervalSince1970, self.progress,
         ]
     }
 
-    /// Writes every mutable column of an existing log.
+    /// Writes every column the writer owns; the person's ``CallLog/request`` is left as it is.
     func update(_ db: Database) throws {
         try db.execute(
             sql: """
                 UPDATE call_logs SET state = ?, state_detail = ?, leg = ?, artifacts = ?, contact = ?, crm_record_id = ?, rendered_hash = ?,
-                    note = ?, attempts = ?, updated_at = ? WHERE id = ?
+                    note = ?, attempts = ?, updated_at = ?, progress = ? WHERE id = ?
                 """,
             arguments: [
                 self.log.state.name, self.stateDetail, self.leg, self.artifacts, self.contact, self.log.crmRecordID?.rawValue, self.log.renderedHash,
-                self.log.note, self.log.attempts, self.log.updatedAt.timeIntervalSince1970, self.log.id.rawValue,
+                self.log.note, self.log.attempts, self.log.updatedAt.timeIntervalSince1970, self.progress, self.log.id.rawValue,
             ]
         )
         guard db.changesCount == 1 else { throw LedgerStoreError.callLogNotFound(self.log.id) }
@@ -60,6 +90,10 @@ struct CallLogColumns {
         log.note = row["note"]
         log.attempts = row["attempts"]
         log.updatedAt = Date(timeIntervalSince1970: row["updated_at"] as Double)
+        if let progress = row["progress"] as String? {
+            try LedgerJSON.decode(Progress.self, from: progress).apply(to: &log)
+        }
+        log.request = try (row["request"] as String?).map { try LedgerJSON.decode(PersonRequest.self, from: $0) }
         return log
     }
 }

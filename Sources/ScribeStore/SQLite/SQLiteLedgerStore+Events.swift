@@ -63,10 +63,7 @@ extension SQLiteLedgerStore {
             var claimed = 0
             for (log, columns) in claimsToWrite {
                 guard try Self.insertClaim(columns, db) else { continue }
-                try db.execute(
-                    sql: "INSERT INTO jobs (kind, call_log_id, run_at) VALUES (?, ?, ?)",
-                    arguments: [Job.Kind.writeCallLog.rawValue, log.id.rawValue, now.timeIntervalSince1970 + writeAfter]
-                )
+                try JobQueue.schedule(log.id, at: now.addingTimeInterval(writeAfter), db)
                 claimed += 1
             }
             try db.execute(sql: "UPDATE telephony_events SET folded = 1 WHERE folded = 0 AND seq <= ?", arguments: [lastSeq])
@@ -108,8 +105,8 @@ extension SQLiteLedgerStore {
         try db.execute(
             sql: """
                 INSERT INTO call_logs (id, account_id, extension_id, session_id, connection_id, state, state_detail, leg,
-                    artifacts, contact, crm_record_id, rendered_hash, note, attempts, started_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    artifacts, contact, crm_record_id, rendered_hash, note, attempts, started_at, created_at, updated_at, progress)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (account_id, extension_id, session_id, connection_id) DO NOTHING
                 """,
             arguments: columns.insertArguments

@@ -25,11 +25,11 @@ extension SQLiteLedgerStore {
         }
     }
 
-    public func completeJob(_ job: Job, log: CallLog) async throws {
+    public func completeJob(_ job: Job, log: CallLog, runAgainAt: Date?) async throws {
         let columns = try CallLogColumns(log)
         try await self.writer.write { db in
             try columns.update(db)
-            try db.execute(sql: "DELETE FROM jobs WHERE id = ?", arguments: [job.id])
+            try JobQueue.finish(job, runAgainAt: runAgainAt, db)
         }
     }
 
@@ -39,11 +39,11 @@ extension SQLiteLedgerStore {
             try columns.update(db)
             if let runAt {
                 try db.execute(
-                    sql: "UPDATE jobs SET run_at = ?, lease_until = NULL, last_error = ? WHERE id = ?",
+                    sql: "UPDATE jobs SET run_at = ?, lease_until = NULL, last_error = ?, rerun = 0 WHERE id = ?",
                     arguments: [runAt.timeIntervalSince1970, error, job.id]
                 )
             } else {
-                try db.execute(sql: "UPDATE jobs SET dead = 1, lease_until = NULL, last_error = ? WHERE id = ?", arguments: [error, job.id])
+                try db.execute(sql: "UPDATE jobs SET dead = 1, lease_until = NULL, last_error = ?, rerun = 0 WHERE id = ?", arguments: [error, job.id])
             }
         }
     }

@@ -23,14 +23,26 @@ final class FaultyLedgerStore: LedgerStore {
         self.fault = fault
     }
 
-    func completeJob(_ job: Job, log: CallLog) async throws {
+    func completeJob(_ job: Job, log: CallLog, runAgainAt: Date?) async throws {
         let failNow = self.fault == .firstJobCompletion && self.completionFailed.withLock { failed in
             defer { failed = true }
             return !failed
         }
         if failNow { throw Failure() }
-        try await self.base.completeJob(job, log: log)
+        try await self.base.completeJob(job, log: log, runAgainAt: runAgainAt)
     }
+
+    func content(session: TelephonySessionID, extension extensionID: ExtensionID) async throws -> CallLogContent {
+        try await self.base.content(session: session, extension: extensionID)
+    }
+    func saveAgentInput(_ input: AgentInput, now: Date) async throws -> [CallLogID] { try await self.base.saveAgentInput(input, now: now) }
+    func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
+        try await self.base.saveRecording(link, session: session, now: now)
+    }
+    func saveInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
+        try await self.base.saveInsights(insights, session: session, now: now)
+    }
+    func requestLog(_ id: CallLogID, _ request: PersonRequest, now: Date) async throws { try await self.base.requestLog(id, request, now: now) }
 
     func saveExtensions(_ extensions: [PhoneExtension]) async throws { try await self.base.saveExtensions(extensions) }
     func extensions(of accountID: AccountID) async throws -> [PhoneExtension] { try await self.base.extensions(of: accountID) }

@@ -57,11 +57,14 @@ struct WriterHarness {
     }
 
     /// A writer on this ledger with `connector` registered, a fixed clock, ids and jitter.
-    func writer(_ connector: StrictCRMConnector?, retryPolicy: RetryPolicy = RetryPolicy()) -> CallLogWriter {
+    func writer(
+        _ connector: StrictCRMConnector?, retryPolicy: RetryPolicy = RetryPolicy(), settings: LoggingSettings = LoggingSettings(),
+        recordings: (any RecordingSource)? = nil
+    ) -> CallLogWriter {
         if let connector { self.connectors.register(connector, for: Self.connection) }
         return CallLogWriter(
-            store: self.store, connectors: self.connectors, contacts: self.contacts, policy: LoggingPolicy(), retryPolicy: retryPolicy,
-            defaultCountryCode: "1", effects: Effects(now: { Self.now }, makeID: { "unused-id" }, random: { Self.random }),
+            store: self.store, connectors: self.connectors, contacts: self.contacts, settings: settings, retryPolicy: retryPolicy,
+            defaultCountryCode: "1", recordings: recordings, effects: Effects(now: { Self.now }, makeID: { "unused-id" }, random: { Self.random }),
             logger: Logger(label: "callscribe.tests", factory: { _ in SwiftLogNoOpLogHandler() })
         )
     }

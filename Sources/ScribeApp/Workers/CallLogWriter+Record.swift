@@ -1,0 +1,93 @@
+import Foundation
+import Logging
+import ScribeCore
+
+extension CallLogWriter {
+    /// Creates the CRM record, or adopts the one an earlier attempt created before the process died.
+    func create(_ log: inout CallLog, composed: ComposedRecord, connector: any CRMConnector, now: Date) async throws {
+        let entry = composed.entry
+        if log.createAttempted, let existing = try await connector.findCallRecord(marker: log.id) {
+            log.crmRecordID = existing
+            log.record("Found the record an earlier attempt created (\(existing)); not creating a second.", at: now)
+        } else {
+            log.createAttempted = true
+            log.state = .creating
+            log.updatedAt = now
+            // The claim before the side effect: a crash from here on is repaired through the marker.
+            try await self.store.saveCallLog(log)
+            log.crmRecordID = try await connector.createCallRecord(entry)
+            log.record("Created the CRM record with \(Self.describe(composed.artifactFingerprints.keys)).", at: now)
+        }
+        log.renderedHash = entry.snapshot.fingerprint
+        log.written = composed.artifactFingerprints
+        log.state = .logged
+    }
+
+    /// Brings the CRM record up to date. If a person edited it since our last write, their text
+    /// stays: the new artifacts are added after it and the subject is theirs.
+    func update(_ log: inout CallLog, composed: ComposedRecord, checklist: ArtifactChecklist, connector: any CRMConnector, now: Date) async throws {
+        guard let recordID = log.crmRecordID else { return }
+        let current: CallRecordSnapshot
+        do {
+            current = try await connector.readCallRecord(recordID)
+        } catch {
+            guard case .notFound = error.kind else { throw error }
+            log.written = composed.artifactFingerprints
+            log.state = .logged
+            log.record("The CRM record \(recordID) was deleted in the CRM; not recreating it.", at: now)
+            return
+        }
+        var entry = composed.entry
+        let changed = checklist.ready
+        if log.personEdited || current.fingerprint != log.renderedHash {
+            if !log.personEdited { log.record("A person edited the record in the CRM; from now on Callscribe only adds to it.", at: now) }
+            log.personEdited = true
+            // Basics are theirs to correct once edited; only whole new artifacts are added.
+            let added = changed.subtracting([.basics]).filter { composed.artifactFingerprints[$0] != nil }
+            entry.subject = current.subject
+            entry.body = connector.bodyFormat.appending(composed.sections(of: added), to: current.body)
+            guard !added.isEmpty else {
+                log.written = composed.artifactFingerprints
+                log.record("Nothing new to add to the edited record.", at: now)
+                return
+            }
+            try await connector.updateCallRecord(recordID, with: entry)
+            log.record("Added \(Self.describe(added)) below the person's text.", at: now)
+        } else {
+            try await connector.updateCallRecord(recordID, with: entry)
+            log.record("Updated the CRM record with \(Self.describe(changed)).", at: now)
+        }
+        log.renderedHash = entry.snapshot.fingerprint
+        log.written = composed.artifactFingerprints
+        log.state = .logged
+    }
+
+    /// Asks the phone system for the recording once it should be ready; returns when to ask again
+    /// if it is not there yet.
+    func fetchRecordingIfDue(_ leg: CallLeg, content: inout CallLogContent, now: Date) async throws -> Date? {
+        guard let recordings = self.recordings, content.recording == nil, !leg.recordingIDs.isEmpty, self.settings.record.logs(.recordingLink) else {
+            return nil
+        }
+        let deadline = self.settings.timing.recordingDeadline(leg)
+        guard now < deadline else { return nil }
+        // Ready about as long after the call as the call lasted.
+        let expected = leg.endedAt.addingTimeInterval(leg.duration)
+        guard now >= expected else { return expected }
+        do {
+            if let link = try await recordings.recordingLink(for: leg) {
+                content.recording = link
+                try await self.store.saveRecording(link, session: leg.sessionID, now: now)
+                return nil
+            }
+        } catch {
+            self.logger.warning("recording look-up failed", metadata: ["session": "\(leg.sessionID)", "error": "\(error)"])
+        }
+        return min(deadline, now.addingTimeInterval(Self.recordingPollInterval))
+    }
+
+    static let recordingPollInterval: TimeInterval = 15
+
+    static func describe(_ artifacts: some Sequence<Artifact>) -> String {
+        artifacts.sorted().map(\.rawValue).joined(separator: ", ")
+    }
+}
