@@ -53,7 +53,7 @@ public final class Callscribe: Sendable {
         let writer = CallLogWriter(
             store: self.store, connectors: self.connectors, contacts: self.contacts, settings: self.configuration.logging,
             retryPolicy: self.configuration.retryPolicy, defaultCountryCode: self.configuration.defaultCountryCode,
-            effects: self.effects, logger: self.logger
+            recordings: RingCentralRecordings(client: self.ringCentral), effects: self.effects, logger: self.logger
         )
         return [
             .init(service: Startup(callscribe: self), successTerminationBehavior: .ignore),

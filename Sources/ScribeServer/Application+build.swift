@@ -26,6 +26,7 @@ public func buildRouter(_ callscribe: Callscribe) -> Router<BasicRequestContext>
     router.add(middleware: ErrorMappingMiddleware())
     WebhookController(callscribe: callscribe).addRoutes(to: router)
     CallsController(callscribe: callscribe).addRoutes(to: router)
+    LogsController(callscribe: callscribe).addRoutes(to: router)
     CallsPage(callscribe: callscribe).addRoutes(to: router)
     return router
 }

@@ -6,8 +6,9 @@ enum PhoneSandboxPayloads {
 
     static func time(_ date: Date) -> String { self.formatter.format(date) }
 
-    /// The Detailed-view call-log record of a finished call.
-    static func callLogRecord(for call: ScriptedCall, accountID: String, baseURL: String) -> [String: Any] {
+    /// The Detailed-view call-log record of a finished call, as it stands at `now`: a recording is
+    /// listed once it is ready, about as long after the call as the call lasted.
+    static func callLogRecord(for call: ScriptedCall, accountID: String, baseURL: String, now: Date) -> [String: Any] {
         let inbound = call.direction == "Inbound"
         let customer: [String: Any] = ["phoneNumber": call.customerNumber]
         let employee: [String: Any] = [
@@ -34,7 +35,7 @@ enum PhoneSandboxPayloads {
             "from": inbound ? customer : employee, "to": inbound ? employee : customer, "transport": "PSTN",
             "lastModifiedTime": self.time(call.endedAt), "legs": [leg],
         ]
-        if call.recorded, call.outcome == .answered {
+        if call.recorded, call.outcome == .answered, call.recordingReadyAt <= now {
             record["recording"] = [
                 "id": call.recordingID, "uri": "\(baseURL)/restapi/v1.0/account/\(accountID)/recording/\(call.recordingID)",
                 "type": "Automatic", "contentUri": "\(baseURL)/restapi/v1.0/account/\(accountID)/recording/\(call.recordingID)/content",

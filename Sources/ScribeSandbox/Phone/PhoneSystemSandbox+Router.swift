@@ -148,13 +148,16 @@ extension PhoneSystemSandbox {
         let perPage = min(1000, max(1, query["perPage"].flatMap { Int(String($0)) } ?? 100))
         let page = max(1, query["page"].flatMap { Int(String($0)) } ?? 1)
         // A call reaches the call log once it has ended; newest first, as RingCentral lists them.
-        let finished = self.calls.filter { $0.endedAt <= now && $0.placedAt >= dateFrom && $0.placedAt < dateTo }.sorted { $0.placedAt > $1.placedAt }
+        let session = query["telephonySessionId"].map(String.init)
+        let finished = self.calls.filter { call in
+            call.endedAt <= now && (session.map { call.telephonySessionID == $0 } ?? (call.placedAt >= dateFrom && call.placedAt < dateTo))
+        }.sorted { $0.placedAt > $1.placedAt }
         let slice = finished.dropFirst((page - 1) * perPage).prefix(perPage)
         var navigation: [String: Any] = ["firstPage": ["uri": self.url("/restapi/v1.0/account/~/call-log?page=1")]]
         if page * perPage < finished.count {
             navigation["nextPage"] = ["uri": self.url("/restapi/v1.0/account/~/call-log?page=\(page + 1)&perPage=\(perPage)")]
         }
-        let records = slice.map { PhoneSandboxPayloads.callLogRecord(for: $0, accountID: self.company.accountID, baseURL: self.baseURL.get()) }
+        let records = slice.map { PhoneSandboxPayloads.callLogRecord(for: $0, accountID: self.company.accountID, baseURL: self.baseURL.get(), now: now) }
         return self.json([
             "uri": self.url("/restapi/v1.0/account/~/call-log"), "records": records, "navigation": navigation,
             "paging": ["page": page, "perPage": perPage, "pageStart": (page - 1) * perPage, "pageEnd": (page - 1) * perPage + max(0, records.count - 1)],

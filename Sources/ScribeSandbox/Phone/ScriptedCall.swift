@@ -34,6 +34,9 @@ public struct ScriptedCall: Codable, Sendable, Hashable {
         self.placedAt.addingTimeInterval(self.ringSeconds + (self.outcome == .missed ? 0 : self.talkSeconds))
     }
 
+    /// When the phone system has finished the recording: about as long after the call as the call lasted.
+    public var recordingReadyAt: Date { self.endedAt.addingTimeInterval(self.talkSeconds) }
+
     /// The party's status changes in order, with when each happens.
     var statusChanges: [(code: String, reason: String?, at: Date)] {
         var changes: [(String, String?, Date)] = [("Setup", nil, self.placedAt), ("Proceeding", nil, self.placedAt.addingTimeInterval(min(0.2, self.ringSeconds / 2)))]

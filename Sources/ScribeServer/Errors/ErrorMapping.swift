@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import ScribeApp
 import ScribeCore
 import ScribeTelephony
 
@@ -12,6 +13,12 @@ struct ErrorMappingMiddleware<Context: RequestContext>: RouterMiddleware {
             throw error
         } catch let error as WebhookPayloadError {
             throw APIError(.badRequest, code: "invalid_event", message: error.problem, field: error.field)
+        } catch let error as PeopleError {
+            switch error {
+            case .logNotFound: throw APIError(.notFound, code: "not_found", message: error.description)
+            case .invalidField(let field, let problem): throw APIError(.badRequest, code: "invalid_field", message: problem, field: field)
+            case .conflict(let message): throw APIError(.conflict, code: "conflict", message: message)
+            }
         } catch let error as HTTPError {
             throw APIError(error.status, code: "http_error", message: error.body ?? "\(error.status.reasonPhrase)")
         } catch {

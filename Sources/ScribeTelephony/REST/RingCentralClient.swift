@@ -80,6 +80,13 @@ public actor RingCentralClient {
         }
     }
 
+    /// The call-log records of one telephony session (one per recorded or logged leg), Detailed view.
+    public func callLog(telephonySessionID: TelephonySessionID) async throws(TelephonyError) -> [CallLogRecord] {
+        let query = "view=Detailed&type=Voice&recordingType=All&telephonySessionId=\(FormEncoding.escape(telephonySessionID.rawValue))"
+        let response: CallLogResponse = try await self.get("/restapi/v1.0/account/~/call-log?\(query)", operation: "ringcentral.callLogOfSession")
+        return response.records
+    }
+
     // MARK: Requests
 
     private func get<Response: Decodable>(_ path: String, operation: String) async throws(TelephonyError) -> Response {

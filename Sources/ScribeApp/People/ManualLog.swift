@@ -1,0 +1,47 @@
+import Foundation
+import ScribeCore
+
+/// What a person submits to log a call by hand: every field optional.
+public struct ManualLog: Sendable, Hashable, Codable {
+    public var notes: String?
+    public var subject: String?
+    public var disposition: String?
+    /// Log against this existing contact.
+    public var contactId: String?
+    /// Create a contact with this name (and the caller's number) and log against it.
+    public var newContactName: String?
+
+    public init(notes: String? = nil, subject: String? = nil, disposition: String? = nil, contactId: String? = nil, newContactName: String? = nil) {
+        self.notes = notes
+        self.subject = subject
+        self.disposition = disposition
+        self.contactId = contactId
+        self.newContactName = newContactName
+    }
+
+    /// The largest notes accepted (a long call's notes fit; a pasted book does not).
+    public static let maximumNotesLength = 100_000
+
+    /// Checks every field; the first bad one is named.
+    func validated() throws(PeopleError) -> (input: (notes: String?, subject: String?, disposition: String?), contact: ContactRequest?) {
+        if let notes, notes.utf8.count > Self.maximumNotesLength {
+            throw .invalidField("notes", "longer than \(Self.maximumNotesLength) bytes")
+        }
+        if let subject, subject.count > 255 || subject.contains(where: \.isNewline) {
+            throw .invalidField("subject", "must be one line of at most 255 characters")
+        }
+        if let disposition, disposition.count > 255 { throw .invalidField("disposition", "longer than 255 characters") }
+        let contactID = self.contactId?.trimmingCharacters(in: .whitespaces)
+        let newName = self.newContactName?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let contact: ContactRequest?
+        switch (contactID.flatMap { $0.isEmpty ? nil : $0 }, newName.flatMap { $0.isEmpty ? nil : $0 }) {
+        case (.some, .some): throw .invalidField("newContactName", "give either contactId or newContactName, not both")
+        case (.some(let id), nil): contact = .existing(ContactID(id))
+        case (nil, .some(let name)):
+            guard name.count <= 200 else { throw .invalidField("newContactName", "longer than 200 characters") }
+            contact = .create(name: name)
+        case (nil, nil): contact = nil
+        }
+        return ((self.notes, self.subject, self.disposition), contact)
+    }
+}
