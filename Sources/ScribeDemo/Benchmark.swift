@@ -10,6 +10,7 @@ import ScribeSandbox
 
 /// Figures from one benchmark run.
 public struct BenchmarkReport: Sendable, Codable {
+    public var mode: String
     public var calls: Int
     public var logged: Int
     public var skipped: Int
@@ -27,13 +28,14 @@ public struct BenchmarkReport: Sendable, Codable {
 
     public var text: String {
         """
+        logging mode                 \(self.mode)
         calls placed                 \(self.calls)
         logged / skipped / failed    \(self.logged) / \(self.skipped) / \(self.failed)
         elapsed                      \(String(format: "%.2f", self.seconds)) s
         calls settled per second     \(String(format: "%.0f", self.callsPerSecond))
         hang-up → CRM record p50     \(String(format: "%.1f", self.latencyP50Milliseconds)) ms
         hang-up → CRM record p99     \(String(format: "%.1f", self.latencyP99Milliseconds)) ms
-        CRM requests                 \(self.crmRequests)
+        CRM requests (incl. updates) \(self.crmRequests)
         CRM requests per logged call \(String(format: "%.3f", self.crmRequestsPerLoggedCall))
         webhook deliveries           \(self.webhookDeliveries)
         peak memory (whole process)  \(String(format: "%.0f", self.peakMemoryMegabytes)) MB
@@ -46,11 +48,14 @@ public struct BenchmarkReport: Sendable, Codable {
 /// Everything runs in one process over loopback HTTP: the sandboxes' own work is included in the
 /// elapsed time and the memory figure.
 public enum Benchmark {
-    public static func run(calls: Int, callsInFlight: Int, dataDirectory: URL, logger: Logger) async throws -> BenchmarkReport {
+    public static func run(calls: Int, callsInFlight: Int, mode: LoggingMode, dataDirectory: URL, logger: Logger) async throws -> BenchmarkReport {
         var options = SandboxStackOptions(dataDirectory: dataDirectory)
         options.settings = [
             Setting.syncInterval.name: "86400",
             Setting.workerConcurrency.name: "64",
+            Setting.loggingMode.name: mode.rawValue,
+            // Recordings come about a call's length after it; a minute's slack covers the bench's short calls.
+            Setting.recordingSlack.name: "60",
         ]
         return try await SandboxStack.run(options, logger: logger) { stack in
             try await stack.waitUntilSubscribed()
@@ -70,8 +75,11 @@ public enum Benchmark {
                     if let call = iterator.next() { group.addTask { await stack.phone.deliver(call, realTime: false) } }
                 }
             }
-            let counts = try await Self.waitUntilSettled(stack.callscribe, expected: calls)
+            var counts = try await Self.waitUntilSettled(stack.callscribe, expected: calls)
             let finished = Date()
+            // Staged updates (recording links) are CRM requests too: count them once the outbox is empty.
+            try await Self.waitUntilIdle(stack.callscribe)
+            counts = try await stack.callscribe.store.callLogCounts()
             let logs = try await stack.callscribe.store.callLogs(CallLogQuery(filter: .logged, limit: calls + 10))
             let createdByMarker = Dictionary(stack.crm.calls.compactMap { record in record.properties["callscribe_log_id"].map { ($0, record.createdAt) } }) { first, _ in first }
             let hangUps = stack.phone.hangUpsSent
@@ -82,7 +90,7 @@ public enum Benchmark {
             let logged = counts["logged", default: 0]
             let elapsed = finished.timeIntervalSince(started)
             return BenchmarkReport(
-                calls: calls, logged: logged, skipped: counts["skipped", default: 0], failed: counts["failed", default: 0],
+                mode: mode.rawValue, calls: calls, logged: logged, skipped: counts["skipped", default: 0], failed: counts["failed", default: 0],
                 seconds: elapsed, callsPerSecond: Double(calls) / elapsed,
                 latencyP50Milliseconds: Self.percentile(latencies, 0.50), latencyP99Milliseconds: Self.percentile(latencies, 0.99),
                 crmRequests: stack.crm.requestCount, crmRequestsPerLoggedCall: logged == 0 ? 0 : Double(stack.crm.requestCount) / Double(logged),
@@ -98,6 +106,13 @@ public enum Benchmark {
             let settled = counts["logged", default: 0] + counts["skipped", default: 0] + counts["failed", default: 0]
             if settled >= expected { return counts }
             try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// Polls until no write is queued any more.
+    static func waitUntilIdle(_ callscribe: Callscribe) async throws {
+        while try await callscribe.store.nextJobDue() != nil {
+            try await Task.sleep(for: .milliseconds(100))
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ScribeCore
 import ScribeDemo
 
 /// `callscribe bench`: logs a burst of sandbox calls as fast as possible and prints the figures.
@@ -16,19 +17,23 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Calls whose webhooks are being delivered at once.")
     var inFlight = 32
 
+    @Option(help: "incremental or all_at_once.")
+    var mode = "incremental"
+
     @Flag(help: "Print JSON.")
     var json = false
 
     func validate() throws {
         guard (1...1_000_000).contains(self.calls) else { throw ValidationError("--calls must be from 1 to 1000000") }
         guard (1...1024).contains(self.inFlight) else { throw ValidationError("--in-flight must be from 1 to 1024") }
+        guard LoggingMode(rawValue: self.mode) != nil else { throw ValidationError("--mode must be incremental or all_at_once") }
     }
 
     func run() async throws {
         let logger = CommandLogging.bootstrap(level: .warning)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callscribe-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let report = try await Benchmark.run(calls: self.calls, callsInFlight: self.inFlight, dataDirectory: folder, logger: logger)
+        let report = try await Benchmark.run(calls: self.calls, callsInFlight: self.inFlight, mode: LoggingMode(rawValue: self.mode) ?? .incremental, dataDirectory: folder, logger: logger)
         if self.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
