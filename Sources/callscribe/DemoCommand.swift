@@ -23,7 +23,11 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Average seconds between two calls.")
     var callGap = 2.0
 
+    @Option(help: "incremental (records gain notes and recording links in stages) or all_at_once (each record arrives once, complete).")
+    var mode = "incremental"
+
     func validate() throws {
+        guard ["incremental", "all_at_once"].contains(self.mode) else { throw ValidationError("--mode must be incremental or all_at_once") }
         guard (1...65533).contains(self.port) else { throw ValidationError("--port must be from 1 to 65533") }
         guard self.callGap > 0 else { throw ValidationError("--call-gap must be more than 0") }
     }
@@ -35,7 +39,8 @@ struct DemoCommand: AsyncParsableCommand {
         options.phonePort = self.port + 1
         options.crmPort = self.port + 2
         options.persistSandbox = true
-        options.settings = [Setting.syncInterval.name: "15"]
+        // Short calls in the demo: a recording is waited for a call's length plus half a minute.
+        options.settings = [Setting.syncInterval.name: "15", Setting.loggingMode.name: self.mode, Setting.recordingSlack.name: "30"]
         let demo = DemoService(options: options, callGap: self.callGap, logger: logger)
         try await ServiceGroup(configuration: .init(services: [demo], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()
     }
@@ -66,7 +71,11 @@ struct DemoService: Service {
             let generator = CallGenerator(
                 sandbox: stack.phone, scripts: CallScripts(company: stack.company, timeScale: 0.05), meanGap: self.callGap, seed: self.options.seed
             )
-            try await generator.run()
+            let agents = DemoAgents(callscribe: stack.callscribe, logger: self.logger)
+            try await withThrowingDiscardingTaskGroup { group in
+                group.addTask { try await generator.run() }
+                group.addTask { try await agents.run() }
+            }
         }
     }
 }
