@@ -41,7 +41,7 @@ struct SalesforceConnectorCallTests {
                     "CallObject": "log-0001",
                 ]
             )
-            #expect(task.fields["Description"]?.text?.contains("Notes: Asked about <invoices> & refunds") == true)
+            #expect(task.fields["Description"]?.text == entry.body, "the engine-rendered body is written verbatim")
             #expect(connector.bodyFormat == .plainText)
             #expect(harness.sandbox.requestCount(for: "task.create") == 1)
         }
