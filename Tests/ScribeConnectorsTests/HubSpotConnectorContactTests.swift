@@ -23,6 +23,9 @@ struct HubSpotConnectorContactTests {
             let stored = try #require(harness.sandbox.contacts.first { $0.id == contact.id.rawValue })
             let modified = try #require(stored.properties["lastmodifieddate"])
             #expect(contact.updatedAt == (try Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(modified)))
+            let created = try #require(stored.properties["createdate"])
+            #expect(contact.createdAt == (try Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(created)))
+            #expect(contact.createdAt != contact.updatedAt)
             #expect(harness.sandbox.requestCount(for: "contacts.search") == 1)
         }
     }

@@ -24,6 +24,8 @@ struct PipedriveConnectorContactTests {
             let stored = try #require(harness.sandbox.persons.first { $0.id == 1001 + customerIndex })
             // update_time is written to the second.
             #expect(contact.updatedAt == Date(timeIntervalSince1970: stored.updateTime.timeIntervalSince1970.rounded(.down)))
+            #expect(contact.createdAt == Date(timeIntervalSince1970: stored.addTime.timeIntervalSince1970.rounded(.down)))
+            #expect(contact.createdAt != contact.updatedAt)
             // One search per variant tried, up to the one stored, then one read of the persons found.
             let variantIndex = try #require(number.storedFormVariants.firstIndex(of: customer.storedPhone))
             #expect(harness.sandbox.requestCount(for: "persons.search") == variantIndex + 1)

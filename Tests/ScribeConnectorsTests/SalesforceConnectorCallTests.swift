@@ -41,7 +41,8 @@ struct SalesforceConnectorCallTests {
                     "CallObject": "log-0001",
                 ]
             )
-            #expect(task.fields["Description"]?.text == entry.body, "the engine-rendered body is written verbatim")
+            // Written verbatim: the engine renders the body, and the fixture's happens to be HTML.
+            #expect(task.fields["Description"]?.text == "<p><b>Notes</b>: Asked about &lt;invoices&gt; &amp; refunds</p>")
             #expect(connector.bodyFormat == .plainText)
             #expect(harness.sandbox.requestCount(for: "task.create") == 1)
         }

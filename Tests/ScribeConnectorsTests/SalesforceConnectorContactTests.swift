@@ -25,10 +25,12 @@ struct SalesforceConnectorContactTests {
             #expect(contact.name == "\(customer.firstName) \(customer.lastName)")
             #expect(contact.phoneNumbers == [customer.storedPhone] + [customer.storedMobile].compactMap { $0 })
             #expect(contact.updatedAt == stored.lastModifiedDate)
+            #expect(contact.createdAt == stored.createdDate)
+            #expect(contact.createdAt != contact.updatedAt)
             #expect(harness.sandbox.requestCount(for: "search") == 1)
             #expect(
                 harness.sandbox.receivedQueries
-                    == ["FIND {\(number.nationalNumber)} IN PHONE FIELDS RETURNING Contact(Id, Name, Phone, MobilePhone, LastModifiedDate), Lead(Id, Name, Phone, MobilePhone, LastModifiedDate)"]
+                    == ["FIND {\(number.nationalNumber)} IN PHONE FIELDS RETURNING Contact(Id, Name, Phone, MobilePhone, LastModifiedDate, CreatedDate), Lead(Id, Name, Phone, MobilePhone, LastModifiedDate, CreatedDate)"]
             )
         }
     }

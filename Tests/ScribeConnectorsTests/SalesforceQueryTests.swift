@@ -24,7 +24,7 @@ struct SalesforceQueryTests {
     func phoneSearch() {
         #expect(
             SalesforceQuery.phoneSearch("4155550123")
-                == "FIND {4155550123} IN PHONE FIELDS RETURNING Contact(Id, Name, Phone, MobilePhone, LastModifiedDate), Lead(Id, Name, Phone, MobilePhone, LastModifiedDate)"
+                == "FIND {4155550123} IN PHONE FIELDS RETURNING Contact(Id, Name, Phone, MobilePhone, LastModifiedDate, CreatedDate), Lead(Id, Name, Phone, MobilePhone, LastModifiedDate, CreatedDate)"
         )
     }
 

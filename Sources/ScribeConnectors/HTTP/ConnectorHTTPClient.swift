@@ -103,6 +103,14 @@ public struct ConnectorHTTPClient: Sendable {
     static func redacted(_ url: String) -> String {
         String(url.prefix { $0 != "?" && $0 != "#" })
     }
+
+    /// `text` as one path segment: everything but RFC 3986's unreserved characters percent-encoded,
+    /// so that a record id can never reach another path (`../`, `?`, `#`).
+    static func pathSegment(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: ConnectorHTTPClient.unreserved) ?? ""
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }
 
 extension TimeAmount {

@@ -15,23 +15,40 @@ enum HubSpotCallProperties {
 
     /// The properties for `entry`, rendering its body with `bodyFormat`.
     static func properties(for entry: CallLogEntry, bodyFormat: BodyFormat) -> [String: String] {
-        var properties = [
+        var properties = HubSpotCallProperties.engineOwned(by: entry)
+        properties.merge([
             "hs_timestamp": HubSpotCallProperties.timestamp(entry.startedAt),
-            "hs_call_title": entry.subject,
-            "hs_call_body": entry.body,
             // Milliseconds: HubSpot's current docs (an older beta took seconds).
             "hs_call_duration": String(Int((max(0, entry.duration) * 1000).rounded())),
             "hs_call_direction": entry.direction == .inbound ? "INBOUND" : "OUTBOUND",
-            "hs_call_status": HubSpotCallProperties.status(entry.result),
-            "hs_call_disposition": HubSpotCallProperties.disposition(entry.result),
             "hs_call_from_number": entry.fromNumber,
             "hs_call_to_number": entry.toNumber,
             HubSpotCallProperties.marker: entry.marker.rawValue,
+        ]) { $1 }
+        return properties
+    }
+
+    /// The properties an update rewrites: title, body (verbatim), recording link (when there is one),
+    /// status and disposition. Never the time, the numbers or the marker.
+    static func engineOwned(by entry: CallLogEntry) -> [String: String] {
+        var properties = [
+            "hs_call_title": entry.subject,
+            "hs_call_body": entry.body,
+            "hs_call_status": HubSpotCallProperties.status(entry.result),
+            "hs_call_disposition": HubSpotCallProperties.disposition(entry.result),
         ]
         if let recordingURL = entry.recordingURL {
             properties["hs_call_recording_url"] = recordingURL
         }
         return properties
+    }
+
+    /// The properties a read-back asks for.
+    static let snapshotProperties = ["hs_call_title", "hs_call_body"]
+
+    /// What `call` says now, its values exactly as stored (a missing one reads as empty).
+    static func snapshot(of call: HubSpotObject) -> CallRecordSnapshot {
+        CallRecordSnapshot(subject: call.storedValue("hs_call_title") ?? "", body: call.storedValue("hs_call_body") ?? "")
     }
 
     /// ISO 8601 in UTC with milliseconds, e.g. `2025-03-04T09:15:00.250Z`.

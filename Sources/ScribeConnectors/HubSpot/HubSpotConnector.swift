@@ -50,33 +50,42 @@ public struct HubSpotConnector: CRMConnector {
             properties: HubSpotObject.contactProperties,
             limit: 10
         )
-        let found = try await self.post("/crm/v3/objects/contacts/search", body: request, as: HubSpotSearchResponse.self, operation: "hubspot.findContacts")
+        let found = try await self.send(.POST, "/crm/v3/objects/contacts/search", body: request, as: HubSpotSearchResponse.self, operation: "hubspot.findContacts")
         var seen = Set<String>()
         return found.results.filter { seen.insert($0.id).inserted }.map { $0.contact(fallbackName: phone.e164) }
     }
 
+    /// Creates a contact with the name split into `firstname` and `lastname` and the number in E.164
+    /// as `phone`. HubSpot wants at least one of email, first or last name, so it refuses a blank name.
+    public func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact {
+        let input = HubSpotPropertiesInput(properties: HubSpotObject.newContactProperties(named: name, phone: phone))
+        let created = try await self.send(.POST, "/crm/v3/objects/contacts", body: input, as: HubSpotObject.self, operation: "hubspot.createContact")
+        return created.contact(fallbackName: phone.e164)
+    }
+
     /// Creates a call engagement associated with `entry.contact` (type 194), carrying `entry.marker`
     /// in the `callscribe_log_id` property.
-    // Placeholders until the update/read/create-contact work lands.
-    public func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact {
-        throw ConnectorError(.permanent, operation: "hubspot.createContact", message: "not built yet")
-    }
-
-    public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
-        throw ConnectorError(.permanent, operation: "hubspot.updateCall", message: "not built yet")
-    }
-
-    public func readCallRecord(_ id: CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot {
-        throw ConnectorError(.permanent, operation: "hubspot.readCall", message: "not built yet")
-    }
-
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let input = HubSpotCallInput(
             properties: HubSpotCallProperties.properties(for: entry, bodyFormat: self.bodyFormat),
             associations: [.callToContact(entry.contact.id.rawValue)]
         )
-        let created = try await self.post("/crm/v3/objects/calls", body: input, as: HubSpotObject.self, operation: "hubspot.createCall")
+        let created = try await self.send(.POST, "/crm/v3/objects/calls", body: input, as: HubSpotObject.self, operation: "hubspot.createCall")
         return CRMRecordID(created.id)
+    }
+
+    /// PATCHes title, body, recording link (when there is one), status and disposition; the
+    /// association, `hs_timestamp` and the marker are not sent, so they stay as they are.
+    public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
+        let input = HubSpotPropertiesInput(properties: HubSpotCallProperties.engineOwned(by: entry))
+        _ = try await self.send(.PATCH, HubSpotConnector.callPath(id), body: input, as: HubSpotObject.self, operation: "hubspot.updateCall")
+    }
+
+    /// Reads `hs_call_title` and `hs_call_body` as stored; a deleted call is HubSpot's 404, `.notFound`.
+    public func readCallRecord(_ id: CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot {
+        let path = HubSpotConnector.callPath(id) + "?properties=" + HubSpotCallProperties.snapshotProperties.joined(separator: ",")
+        let call = try await self.send(.GET, path, as: HubSpotObject.self, operation: "hubspot.readCall")
+        return HubSpotCallProperties.snapshot(of: call)
     }
 
     /// Searches calls by `callscribe_log_id`. HubSpot's search index lags writes by seconds, so a
@@ -87,19 +96,25 @@ public struct HubSpotConnector: CRMConnector {
             properties: [HubSpotCallProperties.marker],
             limit: 1
         )
-        let found = try await self.post("/crm/v3/objects/calls/search", body: request, as: HubSpotSearchResponse.self, operation: "hubspot.findCall")
+        let found = try await self.send(.POST, "/crm/v3/objects/calls/search", body: request, as: HubSpotSearchResponse.self, operation: "hubspot.findCall")
         return found.results.first.map { CRMRecordID($0.id) }
     }
 
-    /// POSTs `body` to `path` and decodes a 2xx answer; any other answer goes through ``HubSpotErrorMapper``.
-    private func post<Response: Decodable>(
+    /// `/crm/v3/objects/calls/{id}`, the id encoded as one path segment.
+    private static func callPath(_ id: CRMRecordID) -> String {
+        "/crm/v3/objects/calls/" + ConnectorHTTPClient.pathSegment(id.rawValue)
+    }
+
+    /// Sends `method path` with `body` and decodes a 2xx answer; any other answer goes through ``HubSpotErrorMapper``.
+    private func send<Response: Decodable>(
+        _ method: HTTPMethod,
         _ path: String,
-        body: some Encodable & Sendable,
+        body: (any Encodable & Sendable)? = nil,
         as type: Response.Type,
         operation: String
     ) async throws(ConnectorError) -> Response {
         let headers: HTTPHeaders = ["Authorization": "Bearer \(self.accessToken)"]
-        let response = try await self.http.send(.POST, url: self.baseURL + path, headers: headers, body: body, operation: operation)
+        let response = try await self.http.send(method, url: self.baseURL + path, headers: headers, body: body, operation: operation)
         guard response.isSuccess else { throw HubSpotErrorMapper.error(for: response, operation: operation) }
         return try response.decode(Response.self, operation: operation)
     }

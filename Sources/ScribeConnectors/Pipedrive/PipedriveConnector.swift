@@ -64,43 +64,48 @@ public struct PipedriveConnector: CRMConnector {
         let persons = try await self.get("/api/v2/persons", query: [("ids", ids), ("limit", "100")], as: [PipedrivePerson].self, operation: operation).data
         let byID = Dictionary(persons.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return hits.map { hit in
+            let name = PipedriveConnector.name(hit.name, fallback: phone.e164)
             guard let person = byID[hit.id] else {
                 // Deleted or hidden between the two requests: what search said is all there is.
-                return Contact(id: ContactID(String(hit.id)), name: PipedriveConnector.name(hit.name, fallback: phone.e164), phoneNumbers: hit.phones ?? [])
+                return Contact(id: ContactID(String(hit.id)), name: name, phoneNumbers: hit.phones ?? [])
             }
-            return Contact(
-                id: ContactID(String(person.id)),
-                name: PipedriveConnector.name(person.name ?? hit.name, fallback: phone.e164),
-                phoneNumbers: (person.phones ?? []).compactMap(\.value).filter { !$0.isEmpty },
-                updatedAt: person.updateTime.flatMap(PipedriveConnector.parseDate)
-            )
+            return person.contact(fallbackName: name)
         }
+    }
+
+    /// Creates a person with `name` (trimmed; Pipedrive refuses a blank one) and one primary work
+    /// phone in E.164.
+    public func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact {
+        let input = PipedrivePersonInput(name: name, phone: phone)
+        let created = try await self.send(.POST, "/api/v2/persons", body: input, as: PipedrivePerson.self, operation: "pipedrive.createContact")
+        return created.data.contact(fallbackName: phone.e164)
     }
 
     /// Creates a done `call` activity with `entry.contact` as its primary participant, carrying
     /// `entry.marker` in `public_description` as `callscribe:<marker>`.
-    // Placeholders until the update/read/create-contact work lands.
-    public func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact {
-        throw ConnectorError(.permanent, operation: "pipedrive.createContact", message: "not built yet")
-    }
-
-    public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
-        throw ConnectorError(.permanent, operation: "pipedrive.updateCall", message: "not built yet")
-    }
-
-    public func readCallRecord(_ id: CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot {
-        throw ConnectorError(.permanent, operation: "pipedrive.readCall", message: "not built yet")
-    }
-
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let operation = "pipedrive.createCall"
         guard let personID = Int(entry.contact.id.rawValue) else {
             throw ConnectorError(.validationFailed(field: "person_id"), operation: operation, message: "Pipedrive person ids are integers, got \(entry.contact.id.rawValue)")
         }
         let input = PipedriveActivityInput(entry: entry, personID: personID, bodyFormat: self.bodyFormat)
-        let response = try await self.http.send(.POST, url: self.baseURL + "/api/v2/activities", headers: self.headers, body: input, operation: operation)
-        let created = try self.decode(response, as: PipedriveActivity.self, operation: operation)
+        let created = try await self.send(.POST, "/api/v2/activities", body: input, as: PipedriveActivity.self, operation: operation)
         return CRMRecordID(String(created.data.id))
+    }
+
+    /// PATCHes subject, note and done; participants, due date and time and `public_description` are
+    /// not sent, so the person, the time and the marker stay as they are.
+    public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
+        let operation = "pipedrive.updateCall"
+        let path = try PipedriveConnector.activityPath(id, operation: operation)
+        _ = try await self.send(.PATCH, path, body: PipedriveActivityUpdate(entry: entry), as: PipedriveActivity.self, operation: operation)
+    }
+
+    /// Reads the activity's `subject` and `note` as stored; a deleted activity is Pipedrive's 404, `.notFound`.
+    public func readCallRecord(_ id: CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot {
+        let operation = "pipedrive.readCall"
+        let activity = try await self.send(.GET, PipedriveConnector.activityPath(id, operation: operation), as: PipedriveActivity.self, operation: operation).data
+        return CallRecordSnapshot(subject: activity.subject ?? "", body: activity.note ?? "")
     }
 
     /// Pages through the newest activities (up to 2,000) for the one whose `public_description` carries
@@ -124,6 +129,14 @@ public struct PipedriveConnector: CRMConnector {
 
     private var headers: HTTPHeaders { ["x-api-token": self.apiToken] }
 
+    /// `/api/v2/activities/{id}`; Pipedrive's ids are integers, so any other id is refused before sending.
+    static func activityPath(_ id: CRMRecordID, operation: String) throws(ConnectorError) -> String {
+        guard let number = Int(id.rawValue) else {
+            throw ConnectorError(.validationFailed(field: "id"), operation: operation, message: "Pipedrive activity ids are integers, got \(id.rawValue)")
+        }
+        return "/api/v2/activities/\(number)"
+    }
+
     /// GETs `path?query` and decodes the envelope of a 2xx answer.
     private func get<Payload: Decodable & Sendable>(
         _ path: String,
@@ -132,7 +145,18 @@ public struct PipedriveConnector: CRMConnector {
         operation: String
     ) async throws(ConnectorError) -> PipedriveEnvelope<Payload> {
         let queryString = query.map { "\($0.0)=\(PipedriveConnector.percentEncoded($0.1))" }.joined(separator: "&")
-        let response = try await self.http.send(.GET, url: self.baseURL + path + "?" + queryString, headers: self.headers, operation: operation)
+        return try await self.send(.GET, path + "?" + queryString, as: Payload.self, operation: operation)
+    }
+
+    /// Sends `method path` with `body` and decodes the envelope of a 2xx answer.
+    private func send<Payload: Decodable & Sendable>(
+        _ method: HTTPMethod,
+        _ path: String,
+        body: (any Encodable & Sendable)? = nil,
+        as type: Payload.Type,
+        operation: String
+    ) async throws(ConnectorError) -> PipedriveEnvelope<Payload> {
+        let response = try await self.http.send(method, url: self.baseURL + path, headers: self.headers, body: body, operation: operation)
         return try self.decode(response, as: Payload.self, operation: operation)
     }
 

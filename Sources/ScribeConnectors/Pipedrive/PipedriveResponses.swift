@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// `{success, data, additional_data}`: the envelope of every Pipedrive answer.
 struct PipedriveEnvelope<Payload: Decodable & Sendable>: Decodable, Sendable {
@@ -36,7 +37,7 @@ struct PipedrivePersonSearchResult: Decodable, Sendable {
     var items: [Hit]
 }
 
-/// A person from `GET /api/v2/persons`.
+/// A person from `GET /api/v2/persons` or `POST /api/v2/persons`.
 struct PipedrivePerson: Decodable, Sendable {
     struct Phone: Decodable, Sendable {
         var value: String?
@@ -45,21 +46,36 @@ struct PipedrivePerson: Decodable, Sendable {
     var id: Int
     var name: String?
     var phones: [Phone]?
+    var addTime: String?
     var updateTime: String?
 
     private enum CodingKeys: String, CodingKey {
         case id, name, phones
+        case addTime = "add_time"
         case updateTime = "update_time"
+    }
+
+    /// This person as a contact; `fallbackName` names one that has no name.
+    func contact(fallbackName: String) -> Contact {
+        Contact(
+            id: ContactID(String(self.id)),
+            name: PipedriveConnector.name(self.name, fallback: fallbackName),
+            phoneNumbers: (self.phones ?? []).compactMap(\.value).filter { !$0.isEmpty },
+            updatedAt: self.updateTime.flatMap(PipedriveConnector.parseDate),
+            createdAt: self.addTime.flatMap(PipedriveConnector.parseDate)
+        )
     }
 }
 
 /// The fields of an activity the connector reads back.
 struct PipedriveActivity: Decodable, Sendable {
     var id: Int
+    var subject: String?
+    var note: String?
     var publicDescription: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id
+        case id, subject, note
         case publicDescription = "public_description"
     }
 }

@@ -62,33 +62,41 @@ public struct SalesforceConnector: CRMConnector {
         return (contacts + leads).map { $0.contact(fallbackName: phone.e164) }
     }
 
-    /// Creates a completed call Task on `entry.contact` (`WhoId`), carrying `entry.marker` in `CallObject`.
-    // Placeholders until the update/read/create-contact work lands.
+    /// Creates a Contact with the name split into `FirstName` and the required `LastName` (a blank
+    /// name is Salesforce's `REQUIRED_FIELD_MISSING`) and the number in E.164 as `Phone`.
+    ///
+    /// Salesforce answers a create with the id alone, so the contact's dates are left unknown.
     public func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact {
-        throw ConnectorError(.permanent, operation: "salesforce.createContact", message: "not built yet")
+        let operation = "salesforce.createContact"
+        let fields = SalesforceContactFields(name: name, phone: phone)
+        let response = try await self.send(.POST, path: "sobjects/Contact", body: fields, operation: operation)
+        let id = try SalesforceConnector.createdID(response, operation: operation)
+        let fullName = [fields.firstName, fields.lastName].compactMap { $0 }.joined(separator: " ")
+        return Contact(id: ContactID(id), name: fullName.isEmpty ? phone.e164 : fullName, phoneNumbers: [fields.phone])
     }
 
-    public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
-        throw ConnectorError(.permanent, operation: "salesforce.updateCall", message: "not built yet")
-    }
-
-    public func readCallRecord(_ id: CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot {
-        throw ConnectorError(.permanent, operation: "salesforce.readCall", message: "not built yet")
-    }
-
+    /// Creates a completed call Task on `entry.contact` (`WhoId`), carrying `entry.marker` in `CallObject`.
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let operation = "salesforce.createCall"
         let fields = SalesforceTaskFields(entry: entry, bodyFormat: self.bodyFormat, timeZone: self.activityTimeZone)
         let response = try await self.send(.POST, path: "sobjects/Task", body: fields, operation: operation)
-        let result = try response.decode(SalesforceSaveResult.self, operation: operation)
-        guard result.success, let id = result.id, !id.isEmpty else {
-            // Salesforce answers a failed create with 400; a 2xx that says it failed is read the same way.
-            throw SalesforceErrorMapper.error(
-                status: 400, headers: response.headers, body: SalesforceErrorBody(items: result.errors ?? []),
-                rawBody: response.bodyText, operation: operation
-            )
-        }
-        return CRMRecordID(id)
+        return CRMRecordID(try SalesforceConnector.createdID(response, operation: operation))
+    }
+
+    /// PATCHes `Subject`, `Description` (cut to 32,000 characters, as on create), `Status` and
+    /// `CallDisposition`; Salesforce answers 204 with no body. `WhoId`, `ActivityDate` and
+    /// `CallObject` are not sent, so the contact, the date and the marker stay as they are.
+    public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
+        let path = "sobjects/Task/" + ConnectorHTTPClient.pathSegment(id.rawValue)
+        _ = try await self.send(.PATCH, path: path, body: SalesforceTaskUpdate(entry: entry), operation: "salesforce.updateCall")
+    }
+
+    /// Reads `Subject` and `Description` as stored; a deleted Task is Salesforce's 404 `NOT_FOUND`, `.notFound`.
+    public func readCallRecord(_ id: CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot {
+        let operation = "salesforce.readCall"
+        let path = "sobjects/Task/\(ConnectorHTTPClient.pathSegment(id.rawValue))?fields=\(SalesforceTaskSnapshot.fields.joined(separator: ","))"
+        let task = try await self.send(.GET, path: path, operation: operation).decode(SalesforceTaskSnapshot.self, operation: operation)
+        return CallRecordSnapshot(subject: task.subject ?? "", body: task.description ?? "")
     }
 
     /// Queries Tasks by `CallObject` with SOQL, the marker escaped as a string literal.
@@ -98,14 +106,27 @@ public struct SalesforceConnector: CRMConnector {
         return found.records.first.map { CRMRecordID($0.id) }
     }
 
+    /// The id of a created record from its save result `{id, success, errors}`.
+    private static func createdID(_ response: ConnectorHTTPResponse, operation: String) throws(ConnectorError) -> String {
+        let result = try response.decode(SalesforceSaveResult.self, operation: operation)
+        guard result.success, let id = result.id, !id.isEmpty else {
+            // Salesforce answers a failed create with 400; a 2xx that says it failed is read the same way.
+            throw SalesforceErrorMapper.error(
+                status: 400, headers: response.headers, body: SalesforceErrorBody(items: result.errors ?? []),
+                rawBody: response.bodyText, operation: operation
+            )
+        }
+        return id
+    }
+
     /// GETs `path?q=query` under `/services/data/vNN.0/` and decodes a 2xx answer.
     private func get<Response: Decodable>(_ path: String, query: String, as type: Response.Type, operation: String) async throws(ConnectorError) -> Response {
-        let response = try await self.send(.GET, path: "\(path)?q=\(SalesforceQuery.urlEncoded(query))", body: nil as SalesforceTaskFields?, operation: operation)
+        let response = try await self.send(.GET, path: "\(path)?q=\(SalesforceQuery.urlEncoded(query))", operation: operation)
         return try response.decode(Response.self, operation: operation)
     }
 
     /// Sends one request under `/services/data/vNN.0/`; any non-2xx answer goes through ``SalesforceErrorMapper``.
-    private func send(_ method: HTTPMethod, path: String, body: (some Encodable & Sendable)?, operation: String) async throws(ConnectorError) -> ConnectorHTTPResponse {
+    private func send(_ method: HTTPMethod, path: String, body: (any Encodable & Sendable)? = nil, operation: String) async throws(ConnectorError) -> ConnectorHTTPResponse {
         let url = "\(self.instanceURL)/services/data/\(self.apiVersion)/\(path)"
         let headers: HTTPHeaders = ["Authorization": "Bearer \(self.accessToken)"]
         let response: ConnectorHTTPResponse

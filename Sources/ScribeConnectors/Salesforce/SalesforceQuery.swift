@@ -3,7 +3,7 @@ import Foundation
 /// Builds SOSL and SOQL text with every user value escaped, and URL-encodes it for `?q=`.
 enum SalesforceQuery {
     /// The fields read for each person found by a phone search.
-    static let personFields = ["Id", "Name", "Phone", "MobilePhone", "LastModifiedDate"]
+    static let personFields = ["Id", "Name", "Phone", "MobilePhone", "LastModifiedDate", "CreatedDate"]
 
     /// `FIND {term} IN PHONE FIELDS RETURNING Contact(…), Lead(…)`: contacts and leads whose phone
     /// fields hold `digits`, whatever formatting they were stored with.

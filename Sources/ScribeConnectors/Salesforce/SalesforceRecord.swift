@@ -14,6 +14,7 @@ struct SalesforceRecord: Decodable, Sendable {
     var phone: String?
     var mobilePhone: String?
     var lastModifiedDate: String?
+    var createdDate: String?
 
     private enum CodingKeys: String, CodingKey {
         case attributes
@@ -22,6 +23,7 @@ struct SalesforceRecord: Decodable, Sendable {
         case phone = "Phone"
         case mobilePhone = "MobilePhone"
         case lastModifiedDate = "LastModifiedDate"
+        case createdDate = "CreatedDate"
     }
 
     var type: String? { self.attributes?.type }
@@ -33,7 +35,8 @@ struct SalesforceRecord: Decodable, Sendable {
             id: ContactID(self.id),
             name: name ?? fallbackName,
             phoneNumbers: [self.phone, self.mobilePhone].compactMap(SalesforceRecord.nonBlank),
-            updatedAt: self.lastModifiedDate.flatMap(SalesforceRecord.parseDateTime)
+            updatedAt: self.lastModifiedDate.flatMap(SalesforceRecord.parseDateTime),
+            createdAt: self.createdDate.flatMap(SalesforceRecord.parseDateTime)
         )
     }
 
@@ -67,7 +70,7 @@ struct SalesforceQueryResponse: Decodable, Sendable {
     var records: [SalesforceRecord]
 }
 
-/// The answer to `POST …/sobjects/Task`: `{id, success, errors}`.
+/// The answer to `POST …/sobjects/{Task,Contact}`: `{id, success, errors}`.
 struct SalesforceSaveResult: Decodable, Sendable {
     var id: String?
     var success: Bool

@@ -34,15 +34,16 @@ struct SalesforceTaskFields: Encodable, Sendable, Hashable {
 
     /// The Task for `entry`, with the body rendered as `bodyFormat` and the activity date taken in `timeZone`.
     init(entry: CallLogEntry, bodyFormat: BodyFormat, timeZone: TimeZone) {
-        self.subject = String(entry.subject.prefix(SalesforceTaskFields.maxSubject))
+        let owned = SalesforceTaskUpdate(entry: entry)
+        self.subject = owned.subject
         self.whoID = entry.contact.id.rawValue
         self.activityDate = SalesforceTaskFields.date(entry.startedAt, timeZone: timeZone)
-        self.status = "Completed"
+        self.status = owned.status
         self.taskSubtype = "Call"
         self.callType = entry.direction == .inbound ? "Inbound" : "Outbound"
         self.callDurationInSeconds = Int(max(0, entry.duration).rounded())
-        self.callDisposition = String(entry.result.rawValue.prefix(SalesforceTaskFields.maxCallDisposition))
-        self.description = String(entry.body.prefix(SalesforceTaskFields.maxDescription))
+        self.callDisposition = owned.callDisposition
+        self.description = owned.description
         self.callObject = entry.marker.rawValue
     }
 

@@ -22,10 +22,7 @@ enum HubSpotCallValidator {
     /// - Parameter isCreate: a create must carry `hs_timestamp`; an update need not.
     static func validated(_ properties: [String: String], isCreate: Bool) throws(HubSpotSandboxError) -> [String: String] {
         typealias Problem = HubSpotSandboxError.PropertyProblem
-        var problems: [Problem] = []
-        for name in properties.keys.sorted() where !knownProperties.contains(name) && !readOnlyProperties.contains(name) {
-            problems.append(Problem(name: name, error: "PROPERTY_DOESNT_EXIST", message: "Property \"\(name)\" does not exist"))
-        }
+        var problems = Problem.unknown(properties.keys, known: knownProperties.union(readOnlyProperties))
         if isCreate, (properties["hs_timestamp"] ?? "").isEmpty {
             problems.append(Problem(name: "hs_timestamp", error: "REQUIRED_PROPERTY", message: "Property \"hs_timestamp\" is required"))
         }

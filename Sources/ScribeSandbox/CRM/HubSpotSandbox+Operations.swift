@@ -29,6 +29,24 @@ extension HubSpotSandbox {
         return SandboxCollectionJSON(objects: objects, after: request.after, limit: request.limit ?? 10, includeTotal: true)
     }
 
+    /// `POST /crm/v3/objects/contacts`: stored with HubSpot's own properties (id, dates) and the
+    /// calculated forms of its numbers, so that a phone search finds it at once.
+    func createContact(_ input: SandboxCallInput) throws(HubSpotSandboxError) -> SandboxContact {
+        var properties = try HubSpotContactValidator.validated(input.propertyValues)
+        return self.state.withLock { state in
+            let id = String(state.nextContactID)
+            state.nextContactID += 1
+            let now = HubSpotSandboxDate.format(Date())
+            properties.merge(["hs_object_id": id, "createdate": now, "lastmodifieddate": now]) { $1 }
+            for (property, kind) in [("phone", "phone"), ("mobilephone", "mobile")] {
+                if let number = properties[property] { properties.merge(HubSpotSandboxSeed.calculated(number, kind: kind)) { $1 } }
+            }
+            let contact = SandboxContact(id: id, properties: properties)
+            state.add(contact)
+            return contact
+        }
+    }
+
     func createCall(_ input: SandboxCallInput) throws(HubSpotSandboxError) -> SandboxCallRecord {
         let properties = try HubSpotCallValidator.validated(input.propertyValues, isCreate: true)
         return try self.state.withLock { state throws(HubSpotSandboxError) -> SandboxCallRecord in

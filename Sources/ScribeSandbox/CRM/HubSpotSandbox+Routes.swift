@@ -15,6 +15,16 @@ extension HubSpotSandbox {
                 .json(200, try self.searchContacts(HubSpotSandbox.decode(SandboxSearchRequest.self, from: body)))
             }
         }
+        router.post("/crm/v3/objects/contacts") { request, _ in
+            await self.serve(request, operation: "contacts.create") { body throws(HubSpotSandboxError) in
+                let contact = try self.createContact(HubSpotSandbox.decode(SandboxCallInput.self, from: body))
+                let object = SandboxObjectJSON(
+                    id: contact.id, properties: contact.properties, selected: contact.properties.keys.sorted(),
+                    createdAt: contact.createdAt, updatedAt: contact.updatedAt
+                )
+                return .json(201, object)
+            }
+        }
         router.post("/crm/v3/objects/calls/search") { request, _ in
             await self.serve(request, operation: "calls.search") { body throws(HubSpotSandboxError) in
                 .json(200, try self.searchCalls(HubSpotSandbox.decode(SandboxSearchRequest.self, from: body)))

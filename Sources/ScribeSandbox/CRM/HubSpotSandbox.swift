@@ -66,7 +66,8 @@ public final class HubSpotSandbox: Sendable {
         self.faults.requestCount
     }
 
-    /// API requests per operation: `contacts.search`, `calls.create`, `calls.update`, `calls.read`, `calls.list`, `calls.search`.
+    /// API requests per operation: `contacts.search`, `contacts.create`, `calls.create`, `calls.update`, `calls.read`,
+    /// `calls.list`, `calls.search`.
     public var requestsByOperation: [String: Int] {
         self.faults.requestsByOperation
     }
@@ -91,7 +92,7 @@ public final class HubSpotSandbox: Sendable {
         self.state.withLock { $0.call(id) }
     }
 
-    /// The portal's contacts, by id.
+    /// The portal's contacts, seeded ones first, then those created through the API.
     public var contacts: [SandboxContact] {
         self.state.withLock { $0.contacts }
     }

@@ -17,6 +17,13 @@ struct HubSpotSandboxError: Error, Encodable {
             self.message = message
             self.localizedErrorMessage = message
         }
+
+        /// A `PROPERTY_DOESNT_EXIST` problem for each name in `names` outside `known`, sorted.
+        static func unknown(_ names: some Sequence<String>, known: Set<String>) -> [PropertyProblem] {
+            names.filter { !known.contains($0) }.sorted().map {
+                PropertyProblem(name: $0, error: "PROPERTY_DOESNT_EXIST", message: "Property \"\($0)\" does not exist")
+            }
+        }
     }
 
     var httpStatus: Int

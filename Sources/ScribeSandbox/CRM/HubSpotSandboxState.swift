@@ -7,7 +7,7 @@ struct HubSpotSandboxState {
     var calls: [SandboxCallRecord] = []
     var callIndex: [String: Int] = [:]
     var nextCallID: Int64
-
+    var nextContactID: Int64
 
     /// Call ids start high and count up, like a real portal's engagement ids.
     static let firstCallID: Int64 = 50_000_000_001
@@ -15,6 +15,7 @@ struct HubSpotSandboxState {
     init(contacts: [SandboxContact], calls: [SandboxCallRecord]) {
         self.contacts = contacts
         self.contactIndex = Dictionary(uniqueKeysWithValues: contacts.enumerated().map { ($1.id, $0) })
+        self.nextContactID = (contacts.compactMap { Int64($0.id) }.max() ?? 1000) + 1
         self.nextCallID = (calls.compactMap { Int64($0.id) }.max() ?? HubSpotSandboxState.firstCallID - 1) + 1
         for call in calls { self.store(call) }
     }
@@ -27,6 +28,12 @@ struct HubSpotSandboxState {
             self.callIndex[record.id] = self.calls.count
             self.calls.append(record)
         }
+    }
+
+    /// Adds `contact`, which must have a new id.
+    mutating func add(_ contact: SandboxContact) {
+        self.contactIndex[contact.id] = self.contacts.count
+        self.contacts.append(contact)
     }
 
     func call(_ id: String) -> SandboxCallRecord? {

@@ -1,4 +1,4 @@
-/// The body of a call create or update: `{properties, associations?}`.
+/// The body of a create or update, of a call or a contact: `{properties, associations?}`.
 struct SandboxCallInput: Decodable, Sendable {
     struct Association: Decodable, Sendable {
         struct Target: Decodable, Sendable {

@@ -26,4 +26,19 @@ extension CallLogEntry {
             sessionID: "s-9f2c"
         )
     }
+
+    /// This entry as the engine writes it on a later pass: a new subject and body (ending in a
+    /// newline, to show it is kept verbatim), the recording ready and the result known. It also
+    /// names `otherContact`, another time and another marker, which an update must not write.
+    func revised(otherContact: Contact) -> CallLogEntry {
+        var revised = self
+        revised.subject = "Voicemail from \(self.contact.name)"
+        revised.body = "<p><b>Voicemail</b>: Please call back about the refund</p>\n<p><a href=\"https://media.example.com/rec/77.mp3\">Recording</a></p>\n"
+        revised.recordingURL = "https://media.example.com/rec/77.mp3"
+        revised.result = .voicemail
+        revised.contact = otherContact
+        revised.startedAt = self.startedAt.addingTimeInterval(86_400)
+        revised.marker = "log-other"
+        return revised
+    }
 }

@@ -88,6 +88,23 @@ extension PipedriveSandbox {
         return PipedriveSandboxEnvelope(data: PipedrivePersonJSON(person: person))
     }
 
+    /// `POST /api/v2/persons`: stored with the name split at its first space into first and last name.
+    func createPerson(_ body: [String: PipedriveJSONValue]) throws(PipedriveSandboxError) -> PipedriveSandboxPerson {
+        let checked = try PipedrivePersonValidator.validated(body)
+        return self.state.withLock { state in
+            let now = Date()
+            let words = checked.name.split(separator: " ", maxSplits: 1)
+            let person = PipedriveSandboxPerson(
+                id: state.nextPersonID, name: checked.name, firstName: words.first.map(String.init) ?? "",
+                lastName: words.count > 1 ? String(words[1]) : "", phones: checked.phones, orgID: checked.orgID, orgName: nil,
+                addTime: now, updateTime: now
+            )
+            state.nextPersonID += 1
+            state.add(person)
+            return person
+        }
+    }
+
     /// `POST /api/v2/activities`.
     func createActivity(_ body: [String: PipedriveJSONValue]) throws(PipedriveSandboxError) -> PipedriveSandboxActivity {
         try self.state.withLock { state throws(PipedriveSandboxError) -> PipedriveSandboxActivity in
@@ -102,6 +119,30 @@ extension PipedriveSandbox {
                 addTime: now, updateTime: now, sentFields: checked.sentFields
             )
             state.nextActivityID += 1
+            state.store(activity)
+            return activity
+        }
+    }
+
+    /// `PATCH /api/v2/activities/{id}`: checked as a create is, then only the fields sent are changed.
+    func updateActivity(id: String, _ body: [String: PipedriveJSONValue]) throws(PipedriveSandboxError) -> PipedriveSandboxActivity {
+        try self.state.withLock { state throws(PipedriveSandboxError) -> PipedriveSandboxActivity in
+            guard var activity = Int(id).flatMap({ state.activity($0) }) else { throw .notFound("Activity") }
+            let checked = try PipedriveActivityValidator.validated(body) { state.person($0) != nil }
+            let sent = Set(checked.sentFields)
+            if sent.contains("subject") { activity.subject = checked.subject ?? activity.subject }
+            if sent.contains("type") { activity.type = checked.type }
+            if sent.contains("done") { activity.done = checked.done }
+            if sent.contains("busy") { activity.busy = checked.busy }
+            if sent.contains("due_date") { activity.dueDate = checked.dueDate }
+            if sent.contains("due_time") { activity.dueTime = checked.dueTime }
+            if sent.contains("duration") { activity.duration = checked.duration }
+            if sent.contains("note") { activity.note = checked.note }
+            if sent.contains("public_description") { activity.publicDescription = checked.publicDescription }
+            if sent.contains("participants") { activity.participants = checked.participants }
+            if sent.contains("deal_id") { activity.dealID = checked.dealID }
+            if sent.contains("org_id") { activity.orgID = checked.orgID }
+            activity.updateTime = Date()
             state.store(activity)
             return activity
         }

@@ -26,15 +26,22 @@ extension PipedriveSandbox {
                 .json(200, try self.readPerson(id: id))
             }
         }
+        router.post("/api/v2/persons") { request, _ in
+            await self.serve(request, operation: "persons.create") { _, body throws(PipedriveSandboxError) in
+                let person = try self.createPerson(PipedriveSandbox.decodeFields(body))
+                return .json(200, PipedriveSandboxEnvelope(data: PipedrivePersonJSON(person: person)))
+            }
+        }
         router.post("/api/v2/activities") { request, _ in
             await self.serve(request, operation: "activities.create") { _, body throws(PipedriveSandboxError) in
-                let fields: [String: PipedriveJSONValue]
-                do {
-                    fields = try JSONDecoder().decode([String: PipedriveJSONValue].self, from: Data(body.readableBytesView))
-                } catch {
-                    throw .badRequest("Invalid JSON in request body")
-                }
-                let activity = try self.createActivity(fields)
+                let activity = try self.createActivity(PipedriveSandbox.decodeFields(body))
+                return .json(200, PipedriveSandboxEnvelope(data: PipedriveActivityJSON(activity: activity)))
+            }
+        }
+        router.patch("/api/v2/activities/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return await self.serve(request, operation: "activities.update") { _, body throws(PipedriveSandboxError) in
+                let activity = try self.updateActivity(id: id, PipedriveSandbox.decodeFields(body))
                 return .json(200, PipedriveSandboxEnvelope(data: PipedriveActivityJSON(activity: activity)))
             }
         }
@@ -57,6 +64,15 @@ extension PipedriveSandbox {
             }
         }
         return router
+    }
+
+    /// The body as a JSON object, field by field, or Pipedrive's 400 for anything else.
+    static func decodeFields(_ body: ByteBuffer) throws(PipedriveSandboxError) -> [String: PipedriveJSONValue] {
+        do {
+            return try JSONDecoder().decode([String: PipedriveJSONValue].self, from: Data(body.readableBytesView))
+        } catch {
+            throw .badRequest("Invalid JSON in request body")
+        }
     }
 
     /// Runs one API request through the knobs (count, latency, outage, injected failure), then the

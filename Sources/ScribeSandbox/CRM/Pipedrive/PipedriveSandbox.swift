@@ -7,7 +7,7 @@ import Synchronization
 /// ``SandboxCompany``, activities written by whoever holds the API token.
 ///
 /// Tests steer it with thread-safe knobs (``outage``, ``failNext(count:status:retryAfter:)``,
-/// ``latency``) and read back what it received (``activities``, ``requestCount``).
+/// ``latency``) and read back what it received (``activities``, ``persons``, ``requestCount``).
 ///
 /// ```swift
 /// let pipedrive = PipedriveSandbox(company: SandboxCompany(), apiToken: "sandbox-token")
@@ -68,8 +68,8 @@ public final class PipedriveSandbox: Sendable {
         self.faults.requestCount
     }
 
-    /// API requests per operation: `persons.search`, `persons.list`, `persons.get`, `activities.create`,
-    /// `activities.list`, `activities.get`.
+    /// API requests per operation: `persons.search`, `persons.list`, `persons.get`, `persons.create`,
+    /// `activities.create`, `activities.update`, `activities.list`, `activities.get`.
     public var requestsByOperation: [String: Int] {
         self.faults.requestsByOperation
     }
@@ -94,8 +94,13 @@ public final class PipedriveSandbox: Sendable {
         self.state.withLock { $0.activity(id) }
     }
 
-    /// The company's persons, by id.
+    /// The company's persons: seeded ones by id, then those created through the API.
     public var persons: [PipedriveSandboxPerson] {
         self.state.withLock { $0.persons }
+    }
+
+    /// The person with `id`.
+    public func person(id: Int) -> PipedriveSandboxPerson? {
+        self.state.withLock { $0.person(id) }
     }
 }

@@ -7,11 +7,18 @@ struct PipedriveSandboxState {
     var activities: [PipedriveSandboxActivity] = []
     var activityIndex: [Int: Int] = [:]
     var nextActivityID = 5001
-
+    var nextPersonID: Int
 
     init(persons: [PipedriveSandboxPerson]) {
         self.persons = persons
         self.personIndex = Dictionary(uniqueKeysWithValues: persons.enumerated().map { ($1.id, $0) })
+        self.nextPersonID = (persons.map(\.id).max() ?? 1000) + 1
+    }
+
+    /// Adds `person`, which must have a new id.
+    mutating func add(_ person: PipedriveSandboxPerson) {
+        self.personIndex[person.id] = self.persons.count
+        self.persons.append(person)
     }
 
     func person(_ id: Int) -> PipedriveSandboxPerson? {

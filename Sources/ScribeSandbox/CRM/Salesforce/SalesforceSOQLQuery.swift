@@ -65,7 +65,7 @@ struct SalesforceSOQLQuery: Equatable {
 
     /// The API name of a Task field, including the system fields a query may read.
     static func taskField(_ name: String) -> String? {
-        if let name = SalesforceTaskValidator.canonicalName(name) { return name }
+        if let name = SalesforceSObjectSchema.task.canonicalName(name) { return name }
         return nil
     }
 

@@ -80,20 +80,56 @@ extension SalesforceSandbox {
         return QueryJSON(totalSize: min(total, query.limit ?? total), done: true, records: records)
     }
 
+    /// `POST …/sobjects/Contact`: a contact the SOSL phone search finds at once.
+    func createContact(_ body: [String: SalesforceFieldValue]) throws(SalesforceSandboxError) -> SalesforceSandboxPerson {
+        try self.state.withLock { state throws(SalesforceSandboxError) -> SalesforceSandboxPerson in
+            let fields = try SalesforceFieldValidator.validated(body, as: .contact, isCreate: true, personExists: state.personExists)
+            let id = SalesforceSandboxID.make(keyPrefix: "003", number: SalesforceSandboxState.createdContactOffset + state.nextContactNumber)
+            state.nextContactNumber += 1
+            let now = Date()
+            let person = SalesforceSandboxPerson(
+                type: "Contact", id: id, firstName: fields["FirstName"]?.text ?? "", lastName: fields["LastName"]?.text ?? "",
+                phone: fields["Phone"]?.text, mobilePhone: fields["MobilePhone"]?.text, createdDate: now, lastModifiedDate: now
+            )
+            state.people.append(person)
+            return person
+        }
+    }
+
     func createTask(_ body: [String: SalesforceFieldValue]) throws(SalesforceSandboxError) -> SalesforceSandboxTask {
         try self.state.withLock { state throws(SalesforceSandboxError) -> SalesforceSandboxTask in
-            let fields = try SalesforceTaskValidator.validated(body, personExists: state.personExists)
+            let fields = try SalesforceFieldValidator.validated(body, as: .task, isCreate: true, personExists: state.personExists)
             let id = SalesforceSandboxID.make(keyPrefix: "00T", number: SalesforceSandboxState.idOffset + state.nextTaskNumber)
             state.nextTaskNumber += 1
-            let task = SalesforceSandboxTask(id: id, fields: fields, createdDate: Date())
+            let now = Date()
+            let task = SalesforceSandboxTask(id: id, fields: fields, createdDate: now, lastModifiedDate: now)
             state.tasks.append(task)
             return task
         }
     }
 
-    func readTask(id: String, version: String) throws(SalesforceSandboxError) -> RecordJSON {
+    /// `PATCH …/sobjects/Task/{id}`: the fields sent are checked as on create (bar the required and
+    /// create-only ones) and merged over the stored ones.
+    func updateTask(id: String, _ body: [String: SalesforceFieldValue]) throws(SalesforceSandboxError) {
+        try self.state.withLock { state throws(SalesforceSandboxError) in
+            guard let index = state.taskIndex(id) else { throw .notFound }
+            let fields = try SalesforceFieldValidator.validated(body, as: .task, isCreate: false, personExists: state.personExists)
+            state.tasks[index].fields.merge(fields) { $1 }
+            state.tasks[index].lastModifiedDate = Date()
+        }
+    }
+
+    /// `GET …/sobjects/Task/{id}`: every field, or only those of `fields` (`?fields=a,b`) plus `attributes`.
+    func readTask(id: String, fields: String?, version: String) throws(SalesforceSandboxError) -> RecordJSON {
+        var names = ["Id"] + SalesforceSObjectSchema.task.fields.keys.sorted() + ["CreatedDate", "LastModifiedDate"]
+        if let fields {
+            names = []
+            for field in fields.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !field.isEmpty {
+                guard let name = SalesforceSObjectSchema.task.canonicalName(field) else { throw .invalidField(field, entity: "Task") }
+                names.append(name)
+            }
+        }
         guard let task = self.task(id: id) else { throw .notFound }
-        let names = ["Id"] + SalesforceTaskValidator.fields.keys.sorted() + ["CreatedDate", "LastModifiedDate"]
         return RecordJSON(attributes: .init(type: "Task", url: "/services/data/\(version)/sobjects/Task/\(task.id)"), fields: names.map { ($0, task.value(of: $0) ?? .null) })
     }
 }

@@ -7,7 +7,8 @@ import Synchronization
 
 extension SalesforceSandbox {
     /// The org's REST API under `/services/data/vNN.0/`: `search` (SOSL), `query` (SOQL on Task),
-    /// `sobjects/Task` (create) and `sobjects/Task/{id}` (read). Paths work with or without a trailing slash.
+    /// `sobjects/Contact` (create), `sobjects/Task` (create) and `sobjects/Task/{id}` (read, update).
+    /// Paths work with or without a trailing slash.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         // Hummingbird matches `search/` and `query/` to these too.
@@ -21,6 +22,12 @@ extension SalesforceSandbox {
                 .json(200, try self.query(self.queryText(request), version: version))
             }
         }
+        router.post("/services/data/:version/sobjects/Contact") { request, context in
+            await self.serve(request, context: context, operation: "contact.create") { _, body throws(SalesforceSandboxError) in
+                let contact = try self.createContact(SalesforceSandbox.decodeFields(body))
+                return .json(201, SaveResultJSON(id: contact.id, success: true, errors: []))
+            }
+        }
         router.post("/services/data/:version/sobjects/Task") { request, context in
             await self.serve(request, context: context, operation: "task.create") { _, body throws(SalesforceSandboxError) in
                 let task = try self.createTask(SalesforceSandbox.decodeFields(body))
@@ -29,8 +36,16 @@ extension SalesforceSandbox {
         }
         router.get("/services/data/:version/sobjects/Task/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
+            let fields = request.uri.queryParameters.get("fields")
             return await self.serve(request, context: context, operation: "task.read") { version, _ throws(SalesforceSandboxError) in
-                .json(200, try self.readTask(id: id, version: version))
+                .json(200, try self.readTask(id: id, fields: fields, version: version))
+            }
+        }
+        router.patch("/services/data/:version/sobjects/Task/:id") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return await self.serve(request, context: context, operation: "task.update") { _, body throws(SalesforceSandboxError) in
+                try self.updateTask(id: id, SalesforceSandbox.decodeFields(body))
+                return .noContent
             }
         }
         return router
@@ -50,6 +65,9 @@ extension SalesforceSandbox {
         static func error(_ error: SalesforceSandboxError) -> Reply {
             .json(error.status, error.items)
         }
+
+        /// 204 with no body: a successful update.
+        static var noContent: Reply { Reply(status: 204, body: Data()) }
     }
 
     /// Runs one API request through the knobs (count, latency, outage, injected failure), then the
@@ -85,7 +103,7 @@ extension SalesforceSandbox {
             }
         }
         var headers = HTTPFields()
-        headers[.contentType] = "application/json;charset=UTF-8"
+        if !reply.body.isEmpty { headers[.contentType] = "application/json;charset=UTF-8" }
         if let name = HTTPField.Name("Sforce-Limit-Info") { headers[name] = "api-usage=\(admission.requestNumber)/15000" }
         if reply.status == 401, let name = HTTPField.Name("WWW-Authenticate") { headers[name] = "Token" }
         let status = HTTPResponse.Status(code: reply.status, reasonPhrase: HTTPResponseStatus(statusCode: reply.status).reasonPhrase)

@@ -58,7 +58,7 @@ public final class SalesforceSandbox: Sendable {
         self.faults.requestCount
     }
 
-    /// API requests per operation: `search`, `query`, `task.create`, `task.read`.
+    /// API requests per operation: `search`, `query`, `contact.create`, `task.create`, `task.update`, `task.read`.
     public var requestsByOperation: [String: Int] {
         self.faults.requestsByOperation
     }
@@ -86,11 +86,10 @@ public final class SalesforceSandbox: Sendable {
 
     /// The Task with `id` (15 or 18 characters).
     public func task(id: String) -> SalesforceSandboxTask? {
-        guard let id15 = SalesforceSandboxID.canonical(id) else { return nil }
-        return self.state.withLock { $0.tasks.first { $0.id.prefix(15) == id15 } }
+        self.state.withLock { state in state.taskIndex(id).map { state.tasks[$0] } }
     }
 
-    /// The org's contacts, in seeding order (customer order).
+    /// The org's contacts: the seeded ones in customer order, then those created through the API.
     public var contacts: [SalesforceSandboxPerson] {
         self.state.withLock { $0.people.filter { $0.type == "Contact" } }
     }
@@ -106,8 +105,12 @@ public final class SalesforceSandbox: Sendable {
         self.state.withLock { state in
             let id = SalesforceSandboxID.make(keyPrefix: "00Q", number: 200_000 + state.nextLeadNumber)
             state.nextLeadNumber += 1
+            let now = Date()
             state.people.append(
-                SalesforceSandboxPerson(type: "Lead", id: id, firstName: firstName, lastName: lastName, phone: phone, mobilePhone: mobilePhone, lastModifiedDate: Date())
+                SalesforceSandboxPerson(
+                    type: "Lead", id: id, firstName: firstName, lastName: lastName, phone: phone, mobilePhone: mobilePhone,
+                    createdDate: now, lastModifiedDate: now
+                )
             )
             return id
         }

@@ -11,6 +11,7 @@ public struct SalesforceSandboxPerson: Sendable, Hashable {
     /// As typed: Salesforce keeps punctuation and `+` verbatim.
     public var phone: String?
     public var mobilePhone: String?
+    public var createdDate: Date
     public var lastModifiedDate: Date
 
     /// The compound `Name` field.
@@ -25,7 +26,8 @@ public struct SalesforceSandboxPerson: Sendable, Hashable {
         case "lastname": .string(self.lastName)
         case "phone": self.phone.map(SalesforceFieldValue.string) ?? .null
         case "mobilephone": self.mobilePhone.map(SalesforceFieldValue.string) ?? .null
-        case "lastmodifieddate", "createddate", "systemmodstamp": .string(SalesforceSandboxDate.format(self.lastModifiedDate))
+        case "createddate": .string(SalesforceSandboxDate.format(self.createdDate))
+        case "lastmodifieddate", "systemmodstamp": .string(SalesforceSandboxDate.format(self.lastModifiedDate))
         default: nil
         }
     }
@@ -34,20 +36,23 @@ public struct SalesforceSandboxPerson: Sendable, Hashable {
 }
 
 /// A Task as the sandbox stored it: exactly the fields the client sent (names as Salesforce spells
-/// them), plus the id and the creation time Salesforce assigns.
+/// them; a create's, then each update's merged over them), plus the id and the times Salesforce assigns.
 public struct SalesforceSandboxTask: Sendable, Hashable {
     /// 18 characters, `00T…`.
     public var id: String
     public var fields: [String: SalesforceFieldValue]
     public var createdDate: Date
+    /// The time of the create or of the last update.
+    public var lastModifiedDate: Date
 
     /// The value of `field`, `.null` when not set, or `nil` when Task has no such field.
     func value(of field: String) -> SalesforceFieldValue? {
         switch field.lowercased() {
         case "id": return .string(self.id)
-        case "createddate", "lastmodifieddate", "systemmodstamp": return .string(SalesforceSandboxDate.format(self.createdDate))
+        case "createddate": return .string(SalesforceSandboxDate.format(self.createdDate))
+        case "lastmodifieddate", "systemmodstamp": return .string(SalesforceSandboxDate.format(self.lastModifiedDate))
         default:
-            guard let name = SalesforceTaskValidator.canonicalName(field) else { return nil }
+            guard let name = SalesforceSObjectSchema.task.canonicalName(field) else { return nil }
             return self.fields[name] ?? .null
         }
     }

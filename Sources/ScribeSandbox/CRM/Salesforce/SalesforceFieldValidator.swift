@@ -1,77 +1,52 @@
 import Foundation
 
-/// Checks a Task's fields the way Salesforce does before it inserts one.
-enum SalesforceTaskValidator {
-    enum FieldType {
-        case text(maxLength: Int)
-        case picklist(Set<String>, restricted: Bool)
-        case date
-        case integer
-        case reference(keyPrefixes: Set<String>, label: String)
-    }
-
-    /// The writable Task fields (B3 of the API facts), by their API names.
-    static let fields: [String: FieldType] = [
-        "Subject": .text(maxLength: 255),
-        "Description": .text(maxLength: 32_000),
-        "ActivityDate": .date,
-        "Status": .picklist(["Not Started", "In Progress", "Completed", "Waiting on someone else", "Deferred"], restricted: false),
-        "Priority": .picklist(["High", "Normal", "Low"], restricted: false),
-        "OwnerId": .reference(keyPrefixes: ["005"], label: "Assigned To ID"),
-        "WhoId": .reference(keyPrefixes: ["003", "00Q"], label: "Name ID"),
-        "WhatId": .reference(keyPrefixes: ["001", "006", "500"], label: "Related To ID"),
-        "CallDurationInSeconds": .integer,
-        "CallType": .picklist(["Internal", "Inbound", "Outbound"], restricted: true),
-        "CallDisposition": .text(maxLength: 255),
-        "CallObject": .text(maxLength: 255),
-        "Type": .picklist(["Call", "Email", "Meeting", "Other"], restricted: false),
-        "TaskSubtype": .picklist(["Task", "Email", "ListEmail", "Cadence", "Call", "LinkedIn"], restricted: true),
-    ]
-
-    /// Maintained by Salesforce: a create that sets them is refused.
-    static let readOnlyFields = ["Id", "AccountId", "CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById", "SystemModstamp", "IsClosed", "IsDeleted"]
-
-    private static let byLowercase: [String: String] = Dictionary(
-        uniqueKeysWithValues: (Array(SalesforceTaskValidator.fields.keys) + SalesforceTaskValidator.readOnlyFields).map { ($0.lowercased(), $0) }
-    )
-
-    /// The API name of `field`, which Salesforce matches case-insensitively, or `nil` for no such field.
-    static func canonicalName(_ field: String) -> String? {
-        SalesforceTaskValidator.byLowercase[field.lowercased()]
-    }
-
+/// Checks a record's fields against its ``SalesforceSObjectSchema`` the way Salesforce does before an
+/// insert or an update.
+enum SalesforceFieldValidator {
     /// The fields to store, keyed by API name, or Salesforce's 400 listing every problem.
     ///
-    /// - Parameter personExists: whether a contact or lead with a 15-character id exists.
-    static func validated(_ body: [String: SalesforceFieldValue], personExists: (String) -> Bool) throws(SalesforceSandboxError) -> [String: SalesforceFieldValue] {
+    /// - Parameters:
+    ///   - isCreate: a create must carry the required fields that have no default, and may set create-only ones.
+    ///   - personExists: whether a contact or lead with a 15-character id exists.
+    static func validated(
+        _ body: [String: SalesforceFieldValue],
+        as schema: SalesforceSObjectSchema,
+        isCreate: Bool,
+        personExists: (String) -> Bool
+    ) throws(SalesforceSandboxError) -> [String: SalesforceFieldValue] {
         typealias Item = SalesforceSandboxError.Item
         var problems: [Item] = []
+        var given: [String: SalesforceFieldValue] = [:]
         var stored: [String: SalesforceFieldValue] = [:]
         for (key, value) in body.sorted(by: { $0.key < $1.key }) {
-            guard let name = SalesforceTaskValidator.canonicalName(key) else {
-                problems.append(Item(message: "No such column '\(key)' on sobject of type Task", errorCode: "INVALID_FIELD", fields: [key]))
+            guard let name = schema.canonicalName(key) else {
+                problems.append(Item(message: "No such column '\(key)' on sobject of type \(schema.name)", errorCode: "INVALID_FIELD", fields: [key]))
                 continue
             }
-            guard let type = SalesforceTaskValidator.fields[name] else {
+            guard let type = schema.fields[name], isCreate || !schema.createOnlyFields.contains(name) else {
                 let message = "Unable to create/update fields: \(name). Please check the security settings of this field and verify that it is read/write for your profile or permission set."
                 problems.append(Item(message: message, errorCode: "INVALID_FIELD_FOR_INSERT_UPDATE", fields: [name]))
                 continue
             }
-            if let problem = SalesforceTaskValidator.problem(name: name, type: type, value: value, personExists: personExists) {
+            given[name] = value
+            if let problem = SalesforceFieldValidator.problem(name: name, type: type, value: value, personExists: personExists) {
                 problems.append(problem)
             } else {
                 stored[name] = value
             }
         }
-        // Status is required; it has a default, so only an explicit null or blank is missing.
-        if let status = stored["Status"], status == .null || status == .string("") {
-            problems.append(Item(message: "Required fields are missing: [Status]", errorCode: "REQUIRED_FIELD_MISSING", fields: ["Status"]))
+        let missing = schema.requiredFields.filter { required in
+            guard let value = given[required.name] else { return isCreate && !required.hasDefault }
+            return value == .null || value.text?.allSatisfy(\.isWhitespace) == true
+        }.map(\.name)
+        if !missing.isEmpty {
+            problems.append(Item(message: "Required fields are missing: [\(missing.joined(separator: ", "))]", errorCode: "REQUIRED_FIELD_MISSING", fields: missing))
         }
         guard problems.isEmpty else { throw SalesforceSandboxError(status: 400, items: problems) }
         return stored
     }
 
-    private static func problem(name: String, type: FieldType, value: SalesforceFieldValue, personExists: (String) -> Bool) -> SalesforceSandboxError.Item? {
+    private static func problem(name: String, type: SalesforceSObjectSchema.FieldType, value: SalesforceFieldValue, personExists: (String) -> Bool) -> SalesforceSandboxError.Item? {
         typealias Item = SalesforceSandboxError.Item
         if value == .null { return nil }
         func wrongType(_ expected: String) -> Item {
@@ -90,7 +65,7 @@ enum SalesforceTaskValidator {
             }
         case .date:
             guard let text = value.text, !text.isEmpty else { return value.text == "" ? nil : wrongType("date") }
-            if !SalesforceTaskValidator.isDate(text) {
+            if !SalesforceFieldValidator.isDate(text) {
                 return Item(message: "Cannot deserialize instance of date from VALUE_STRING value \(text) or request may be missing a required field", errorCode: "JSON_PARSER_ERROR", fields: [name])
             }
         case .integer:

@@ -1,0 +1,19 @@
+import ScribeCore
+
+/// The body of `PATCH /api/v2/activities/{id}`: the parts of a call activity the engine owns.
+///
+/// Participants (the person), due date and time, and `public_description` (the marker) are not
+/// sent, so Pipedrive keeps them. An activity has no outcome field (outcomes belong to the separate
+/// call-logs API), so the result only says that the call is done, as every logged call is.
+struct PipedriveActivityUpdate: Encodable, Sendable, Equatable {
+    var subject: String
+    /// The body, verbatim: Pipedrive renders it as HTML.
+    var note: String
+    var done: Bool
+
+    init(entry: CallLogEntry) {
+        self.subject = entry.subject
+        self.note = entry.body
+        self.done = true
+    }
+}

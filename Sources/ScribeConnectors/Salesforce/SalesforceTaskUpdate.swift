@@ -1,0 +1,41 @@
+import Foundation
+import ScribeCore
+
+/// The body of `PATCH /services/data/vNN.0/sobjects/Task/{id}`: the parts of a call Task the engine
+/// owns. `WhoId`, `ActivityDate` and `CallObject` (the marker) are not sent, so they stay as they are;
+/// a Task has no standard field for a recording link.
+struct SalesforceTaskUpdate: Encodable, Sendable, Hashable {
+    var subject: String
+    var description: String
+    var status: String
+    var callDisposition: String
+
+    private enum CodingKeys: String, CodingKey {
+        case subject = "Subject"
+        case description = "Description"
+        case status = "Status"
+        case callDisposition = "CallDisposition"
+    }
+
+    /// The fields for `entry`: subject and body verbatim, cut to their field maximums.
+    init(entry: CallLogEntry) {
+        self.subject = String(entry.subject.prefix(SalesforceTaskFields.maxSubject))
+        self.description = String(entry.body.prefix(SalesforceTaskFields.maxDescription))
+        self.status = "Completed"
+        self.callDisposition = String(entry.result.rawValue.prefix(SalesforceTaskFields.maxCallDisposition))
+    }
+}
+
+/// The answer to `GET …/sobjects/Task/{id}?fields=Subject,Description`.
+struct SalesforceTaskSnapshot: Decodable, Sendable {
+    var subject: String?
+    var description: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case subject = "Subject"
+        case description = "Description"
+    }
+
+    /// The fields a read-back asks for.
+    static let fields = ["Subject", "Description"]
+}
