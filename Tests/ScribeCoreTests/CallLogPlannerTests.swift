@@ -50,4 +50,86 @@ struct CallLogPlannerTests {
         let ongoing = F.fold(Array(F.answeredCall.prefix(3)))
         #expect(CallLogPlanner.newLogs(for: ongoing, connections: ["hubspot"], existing: [], now: F.t0, makeID: Self.counter()).isEmpty)
     }
+
+    // MARK: nextStep
+
+    static let soon = F.t0.addingTimeInterval(100)
+    static let later = F.t0.addingTimeInterval(200)
+    static let latest = F.t0.addingTimeInterval(900)
+
+    static func checklist(_ states: [Artifact: ArtifactState]) -> ArtifactChecklist {
+        ArtifactChecklist(states: [.basics: .ready].merging(states) { $1 })
+    }
+
+    static func step(_ states: [Artifact: ArtifactState], created: Bool, _ mode: LoggingMode, byPerson: Bool = false) -> LogStep {
+        CallLogPlanner.nextStep(isCreated: created, checklist: checklist(states), mode: mode, byPerson: byPerson)
+    }
+
+    @Test("before the create, incremental mode waits for notes still pending")
+    func incrementalWaitsForNotes() {
+        #expect(Self.step([.notes: .pending(deadline: Self.soon)], created: false, .incremental) == .wait(for: [.notes], until: Self.soon))
+        // Only the notes are waited for, until their own deadline, even when something else is due earlier.
+        let states: [Artifact: ArtifactState] = [.notes: .pending(deadline: Self.later), .recording: .pending(deadline: Self.soon)]
+        #expect(Self.step(states, created: false, .incremental) == .wait(for: [.notes], until: Self.later))
+    }
+
+    @Test("before the create, incremental mode does not wait for a pending recording or insights")
+    func incrementalCreatesWithoutRecording() {
+        let states: [Artifact: ArtifactState] = [
+            .notes: .absent, .recording: .pending(deadline: Self.later), .aiSummary: .pending(deadline: Self.latest), .transcript: .pending(deadline: Self.latest),
+        ]
+        #expect(Self.step(states, created: false, .incremental) == .create)
+        #expect(Self.step([.notes: .ready, .recording: .pending(deadline: Self.later)], created: false, .incremental) == .create)
+    }
+
+    @Test("before the create, all-at-once mode waits for every pending artifact until the earliest deadline")
+    func allAtOnceWaits() {
+        let states: [Artifact: ArtifactState] = [
+            .notes: .ready, .recording: .pending(deadline: Self.later), .aiSummary: .pending(deadline: Self.latest), .transcript: .pending(deadline: Self.latest),
+        ]
+        #expect(Self.step(states, created: false, .allAtOnce) == .wait(for: [.recording, .aiSummary, .transcript], until: Self.later))
+        #expect(Self.step([.notes: .pending(deadline: Self.soon)], created: false, .allAtOnce) == .wait(for: [.notes], until: Self.soon))
+    }
+
+    @Test("before the create, all-at-once mode creates once nothing is pending")
+    func allAtOnceCreates() {
+        let states: [Artifact: ArtifactState] = [
+            .notes: .ready, .disposition: .absent, .recording: .absent, .aiSummary: .notApplicable, .transcript: .notApplicable, .callJourney: .ready,
+        ]
+        #expect(Self.step(states, created: false, .allAtOnce) == .create)
+    }
+
+    @Test("a person's request creates at once, whatever is pending", arguments: LoggingMode.allCases)
+    func personCreatesAtOnce(mode: LoggingMode) {
+        let states: [Artifact: ArtifactState] = [.notes: .pending(deadline: Self.soon), .recording: .pending(deadline: Self.later)]
+        #expect(Self.step(states, created: false, mode, byPerson: true) == .create)
+    }
+
+    @Test("once created, incremental mode updates when something is ready")
+    func incrementalUpdates() {
+        let states: [Artifact: ArtifactState] = [.basics: .written, .notes: .written, .recording: .ready, .aiSummary: .pending(deadline: Self.latest)]
+        #expect(Self.step(states, created: true, .incremental) == .update)
+    }
+
+    @Test("once created, incremental mode is done when nothing is ready, even with artifacts still pending")
+    func incrementalDone() {
+        let states: [Artifact: ArtifactState] = [
+            .basics: .written, .notes: .pending(deadline: Self.soon), .disposition: .absent, .recording: .pending(deadline: Self.later),
+            .callJourney: .notApplicable,
+        ]
+        #expect(Self.step(states, created: true, .incremental) == .done)
+    }
+
+    @Test("once created, all-at-once mode is done, never updating, even with artifacts ready")
+    func allAtOnceNeverUpdates() {
+        #expect(Self.step([.basics: .written, .recording: .ready, .notes: .ready], created: true, .allAtOnce) == .done)
+        #expect(Self.step([.basics: .ready], created: true, .allAtOnce) == .done)
+        #expect(Self.step([.basics: .written], created: true, .allAtOnce) == .done)
+    }
+
+    @Test("once created, a person's request updates what is ready in either mode, and is done otherwise", arguments: LoggingMode.allCases)
+    func personUpdates(mode: LoggingMode) {
+        #expect(Self.step([.basics: .written, .recording: .ready], created: true, mode, byPerson: true) == .update)
+        #expect(Self.step([.basics: .written, .recording: .pending(deadline: Self.later)], created: true, mode, byPerson: true) == .done)
+    }
 }

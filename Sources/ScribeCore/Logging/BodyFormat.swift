@@ -48,20 +48,24 @@ public enum BodyFormat: String, Sendable, Hashable, Codable {
         }
     }
 
+    /// Escapes code point by code point, so a markup character carrying a combining mark (`*\u{301}`)
+    /// is escaped too: Markdown parsers see code points, not Swift `Character`s.
     static func escapeMarkdown(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            if "\\`*_{}[]()#+-.!|<>~=".contains(character) { out.append("\\") }
-            out.append(character)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if BodyFormat.markdownSpecials.contains(scalar) { out.append("\\") }
+            out.append(scalar)
         }
-        return out
+        return String(out)
     }
+
+    private static let markdownSpecials = Set("\\`*_{}[]()#+-.!|<>~=".unicodeScalars)
 }
 
 extension String {
-    /// The text's lines; `\r\n` and `\r` count as line breaks too, so a stray carriage return cannot start a fake section.
+    /// The text's lines; `\r\n`, `\r` and the other Unicode line breaks (vertical tab, form feed, NEL,
+    /// U+2028, U+2029) count as line breaks too, so no stray line break can start a fake section.
     fileprivate var lines: [String] {
-        self.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
+        self.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
     }
 }

@@ -119,7 +119,14 @@ public enum MultipleMatchRule: String, Sendable, Hashable, Codable, CaseIterable
         case .mostRecentlyUpdated:
             contacts.sorted { ($0.updatedAt ?? .distantPast, $1.id.rawValue) > ($1.updatedAt ?? .distantPast, $0.id.rawValue) }
         case .alphabetical:
-            contacts.sorted { ($0.name, $0.id.rawValue) < ($1.name, $1.id.rawValue) }
+            // As people read names: "amy" and "Émile" before "Zoe" (not by code point, which puts every capital and no accent first).
+            contacts.sorted { lhs, rhs in
+                switch lhs.name.compare(rhs.name, options: [.caseInsensitive, .diacriticInsensitive]) {
+                case .orderedAscending: true
+                case .orderedDescending: false
+                case .orderedSame: (lhs.name, lhs.id.rawValue) < (rhs.name, rhs.id.rawValue)
+                }
+            }
         case .earliestCreated:
             contacts.sorted { ($0.createdAt ?? .distantFuture, $0.id.rawValue) < ($1.createdAt ?? .distantFuture, $1.id.rawValue) }
         }

@@ -57,6 +57,13 @@ enum CallFixtures {
         return fold(events).endedLegs[0]
     }
 
+    /// An inbound call from Jane Doe that rang for 20 s, went to voicemail and ended at 50 s.
+    static let voicemailLeg: CallLeg = fold([
+        event("e-1", sequence: 1, at: 0, party(.setup)),
+        event("e-2", sequence: 2, at: 20, party(.voicemail)),
+        event("e-3", sequence: 3, at: 50, party(.disconnected, reason: "Voicemail")),
+    ]).endedLegs[0]
+
     /// Every ordering of `items`.
     static func permutations<T>(_ items: [T]) -> [[T]] {
         guard items.count > 1 else { return [items] }
