@@ -22,6 +22,8 @@ public struct BenchmarkReport: Sendable, Codable {
     public var latencyP50Milliseconds: Double
     public var latencyP99Milliseconds: Double
     public var crmRequests: Int
+    /// CRM requests by operation, e.g. `calls.create`, `calls.update`, `contacts.search`.
+    public var crmRequestsByOperation: [String: Int]
     public var crmRequestsPerLoggedCall: Double
     public var webhookDeliveries: Int
     public var peakMemoryMegabytes: Double
@@ -37,6 +39,7 @@ public struct BenchmarkReport: Sendable, Codable {
         hang-up → CRM record p99     \(String(format: "%.1f", self.latencyP99Milliseconds)) ms
         CRM requests (incl. updates) \(self.crmRequests)
         CRM requests per logged call \(String(format: "%.3f", self.crmRequestsPerLoggedCall))
+        CRM requests by operation    \(self.crmRequestsByOperation.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         webhook deliveries           \(self.webhookDeliveries)
         peak memory (whole process)  \(String(format: "%.0f", self.peakMemoryMegabytes)) MB
         """
@@ -93,7 +96,7 @@ public enum Benchmark {
                 mode: mode.rawValue, calls: calls, logged: logged, skipped: counts["skipped", default: 0], failed: counts["failed", default: 0],
                 seconds: elapsed, callsPerSecond: Double(calls) / elapsed,
                 latencyP50Milliseconds: Self.percentile(latencies, 0.50), latencyP99Milliseconds: Self.percentile(latencies, 0.99),
-                crmRequests: stack.crm.requestCount, crmRequestsPerLoggedCall: logged == 0 ? 0 : Double(stack.crm.requestCount) / Double(logged),
+                crmRequests: stack.crm.requestCount, crmRequestsByOperation: stack.crm.requestsByOperation, crmRequestsPerLoggedCall: logged == 0 ? 0 : Double(stack.crm.requestCount) / Double(logged),
                 webhookDeliveries: stack.phone.deliveryCounts.delivered, peakMemoryMegabytes: PeakMemory.megabytes()
             )
         }
