@@ -39,7 +39,10 @@ extension CallLogWriter {
         }
         var entry = composed.entry
         let changed = checklist.ready
-        if log.personEdited || current.fingerprint != log.renderedHash {
+        if !log.personEdited, current == entry.snapshot {
+            // An earlier attempt's update reached the CRM but not the ledger: ours, not a person's edit.
+            log.record("The CRM record already shows \(Self.describe(changed)) from an earlier attempt.", at: now)
+        } else if log.personEdited || current.fingerprint != log.renderedHash {
             if !log.personEdited { log.record("A person edited the record in the CRM; from now on Callscribe only adds to it.", at: now) }
             log.personEdited = true
             // Basics are theirs to correct once edited; only whole new artifacts are added.
@@ -51,8 +54,14 @@ extension CallLogWriter {
                 log.record("Nothing new to add to the edited record.", at: now)
                 return
             }
-            try await connector.updateCallRecord(recordID, with: entry)
-            log.record("Added \(Self.describe(added)) below the person's text.", at: now)
+            if current.body.hasSuffix(connector.bodyFormat.render(composed.sections(of: added))) {
+                // An earlier attempt added them and the ledger never heard of it: not added twice.
+                entry.body = current.body
+                log.record("\(Self.describe(added)) already below the person's text from an earlier attempt.", at: now)
+            } else {
+                try await connector.updateCallRecord(recordID, with: entry)
+                log.record("Added \(Self.describe(added)) below the person's text.", at: now)
+            }
         } else {
             try await connector.updateCallRecord(recordID, with: entry)
             log.record("Updated the CRM record with \(Self.describe(changed)).", at: now)

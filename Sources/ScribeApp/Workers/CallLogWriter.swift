@@ -43,8 +43,7 @@ public struct CallLogWriter: Sendable {
         }
         log.attempts = job.attempts
         do {
-            let runAgainAt: Date?
-            (log, runAgainAt) = try await self.advance(log)
+            let runAgainAt = try await self.advance(&log)
             log.updatedAt = self.effects.now()
             try await self.store.completeJob(job, log: log, runAgainAt: runAgainAt)
             self.logger.info(
@@ -52,6 +51,8 @@ public struct CallLogWriter: Sendable {
                 metadata: ["log": "\(log.id)", "session": "\(log.key.sessionID)", "state": "\(log.state.name)", "note": "\(log.note ?? "")"]
             )
         } catch let error as ConnectorError {
+            // `log` carries what this attempt got done before the failure (the contact, `createAttempted`),
+            // so that a retry after a create the CRM accepted finds that record instead of making another.
             let now = self.effects.now()
             let retryAfter: TimeInterval? = if case .rateLimited(let after) = error.kind { after } else { nil }
             let retryAt = error.isRetryable
@@ -64,22 +65,21 @@ public struct CallLogWriter: Sendable {
         }
     }
 
-    /// One step forward; returns the log and when to look at it again, if a deadline is waited for.
-    private func advance(_ log: CallLog) async throws -> (CallLog, Date?) {
-        var log = log
+    /// One step forward on `log`; returns when to look at it again, if a deadline is waited for.
+    private func advance(_ log: inout CallLog) async throws -> Date? {
         let now = self.effects.now()
         let byPerson = log.hasOpenRequest
-        if case .skipped = log.state, !byPerson { return (log, nil) }
+        if case .skipped = log.state, !byPerson { return nil }
         // Events that came after the log was claimed (late or out of order) are in the call now.
         let call = try await self.store.call(log.key.sessionID)
         if let leg = call?.endedLegs.first(where: { $0.extensionID == log.key.extensionID }) { log.leg = leg }
         let connector = try self.connectors.connector(for: log.key.connectionID)
 
         if log.contact == nil {
-            guard let contact = try await self.resolveContact(&log, connector: connector, byPerson: byPerson, now: now) else { return (log, nil) }
+            guard let contact = try await self.resolveContact(&log, connector: connector, byPerson: byPerson, now: now) else { return nil }
             log.contact = contact
         }
-        guard let contact = log.contact else { return (log, nil) }
+        guard let contact = log.contact else { return nil }
 
         var content = try await self.store.content(session: log.key.sessionID, extension: log.key.extensionID)
         let pollAgainAt = try await self.fetchRecordingIfDue(log.leg, content: &content, now: now)
@@ -96,7 +96,7 @@ public struct CallLogWriter: Sendable {
                 log.state = .waiting(.artifacts, until: until)
                 log.record("Waiting for \(artifacts.map(\.rawValue).joined(separator: ", ")) until \(until.iso8601).", at: now)
             }
-            return (log, [until, pollAgainAt].compactMap { $0 }.min())
+            return [until, pollAgainAt].compactMap { $0 }.min()
         case .create:
             try await self.create(&log, composed: composed, connector: connector, now: now)
         case .update:
@@ -108,6 +108,6 @@ public struct CallLogWriter: Sendable {
         log.artifacts = ArtifactChecklist.evaluate(leg: log.leg, content: content, settings: self.settings, shown: shown, written: log.written, now: now)
         // In incremental mode a recording still to come is fetched when due; everything else arrives by itself.
         let stillPolling = self.settings.mode == .incremental && log.artifacts[.recording].name == "pending"
-        return (log, stillPolling ? pollAgainAt : nil)
+        return stillPolling ? pollAgainAt : nil
     }
 }

@@ -10,6 +10,8 @@ final class FaultyLedgerStore: LedgerStore {
         case firstJobCompletion
         /// Every event append fails (a full disk, say).
         case everyAppend
+        /// Only a `completeJob` armed by ``failNextJobCompletion()`` fails.
+        case armedJobCompletion
     }
 
     struct Failure: Error {}
@@ -17,18 +19,28 @@ final class FaultyLedgerStore: LedgerStore {
     private let base: any LedgerStore
     private let fault: Fault
     private let completionFailed = Mutex(false)
+    private let nextCompletionFails = Mutex(false)
 
     init(_ base: any LedgerStore, fault: Fault) {
         self.base = base
         self.fault = fault
     }
 
+    /// The next `completeJob`, whatever the fault, fails without touching the ledger.
+    func failNextJobCompletion() {
+        self.nextCompletionFails.withLock { $0 = true }
+    }
+
     func completeJob(_ job: Job, log: CallLog, runAgainAt: Date?) async throws {
-        let failNow = self.fault == .firstJobCompletion && self.completionFailed.withLock { failed in
+        let failFirst = self.fault == .firstJobCompletion && self.completionFailed.withLock { failed in
             defer { failed = true }
             return !failed
         }
-        if failNow { throw Failure() }
+        let failArmed = self.nextCompletionFails.withLock { armed in
+            defer { armed = false }
+            return armed
+        }
+        if failFirst || failArmed { throw Failure() }
         try await self.base.completeJob(job, log: log, runAgainAt: runAgainAt)
     }
 

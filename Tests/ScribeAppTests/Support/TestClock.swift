@@ -15,6 +15,11 @@ final class TestClock: Sendable {
         self.current.withLock { $0 = $0.addingTimeInterval(interval) }
     }
 
+    /// Moves the clock to `date` (tests only ever move it forward).
+    func set(_ date: Date) {
+        self.current.withLock { $0 = date }
+    }
+
     /// For injection: `ContactCache(lifetime:now:)`, `Effects(now:…)`.
     var read: @Sendable () -> Date { { [self] in self.now } }
 }
