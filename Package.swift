@@ -121,7 +121,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ScribeCoreTests", dependencies: ["ScribeCore", "ScribeTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ScribeStoreTests", dependencies: ["ScribeStore", "ScribeTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ScribeStoreTests", dependencies: ["ScribeStore", "ScribeTestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(
             name: "ScribeTelephonyTests",
             dependencies: [
