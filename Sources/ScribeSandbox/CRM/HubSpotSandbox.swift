@@ -13,15 +13,16 @@ import Synchronization
 /// let hubspot = HubSpotSandbox(company: SandboxCompany(), accessToken: "pat-sandbox")
 /// let server = SandboxServer(name: "hubspot", router: hubspot.router(), logger: logger)
 /// ```
-public final class HubSpotSandbox: Sendable {
+public final class HubSpotSandbox: SandboxCRM {
     /// The token every API request must carry as `Authorization: Bearer …`.
     public let accessToken: String
     /// The E.164 number stored on three contacts (a customer and two colleagues on the company line), if any.
     public let sharedNumber: String?
 
     let state: Mutex<HubSpotSandboxState>
-    /// Outage, latency, planned failures and request counters.
-    let faults = SandboxFaults()
+    /// Outage, latency, planned failures and request counters; operations are counted as
+    /// `contacts.search`, `contacts.create`, `calls.create`, `calls.update`, `calls.read`, `calls.list`, `calls.search`.
+    public let faults = SandboxFaults()
     let journal: SandboxCallJournal?
     let logger: Logger
 
@@ -39,18 +40,6 @@ public final class HubSpotSandbox: Sendable {
         self.state = Mutex(HubSpotSandboxState(contacts: seed.contacts, calls: journal?.load() ?? []))
     }
 
-    /// When true, every API request is answered 503 with a HubSpot error body.
-    public var outage: Bool {
-        get { self.faults.outage }
-        set { self.faults.outage = newValue }
-    }
-
-    /// Added before every API answer, to simulate a slow CRM.
-    public var latency: Duration {
-        get { self.faults.latency }
-        set { self.faults.latency = newValue }
-    }
-
     /// Answers the next `count` API requests with `status` instead of serving them.
     ///
     /// - Parameters:
@@ -59,27 +48,6 @@ public final class HubSpotSandbox: Sendable {
     ///   - retryAfter: the `Retry-After` header (seconds) on a 429; `nil` sends none.
     public func failNext(count: Int = 1, status: Int, retryAfter: Int? = 1) {
         self.faults.failNext(count: count, SandboxFaults.PlannedFailure(status: status, retryAfter: retryAfter))
-    }
-
-    /// API requests received, failed ones included (the HTML page is not counted).
-    public var requestCount: Int {
-        self.faults.requestCount
-    }
-
-    /// API requests per operation: `contacts.search`, `contacts.create`, `calls.create`, `calls.update`, `calls.read`,
-    /// `calls.list`, `calls.search`.
-    public var requestsByOperation: [String: Int] {
-        self.faults.requestsByOperation
-    }
-
-    /// API requests received for `operation`, e.g. `calls.create`.
-    public func requestCount(for operation: String) -> Int {
-        self.faults.requestCount(for: operation)
-    }
-
-    /// Zeroes the request counters.
-    public func resetCounters() {
-        self.faults.resetCounters()
     }
 
     /// The call records written so far, in the order they were created.

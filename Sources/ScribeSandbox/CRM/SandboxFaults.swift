@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// A sandbox calls ``admit(_:)`` once per API request and renders whatever ``Fault`` comes back
 /// in its vendor's own error body; the knobs themselves say nothing about wire formats.
-final class SandboxFaults: Sendable {
+public final class SandboxFaults: Sendable {
     /// A failure waiting to be served instead of the next API request.
     struct PlannedFailure: Sendable, Equatable {
         var status: Int
@@ -94,4 +94,37 @@ final class SandboxFaults: Sendable {
         if latency > .zero { try? await Task.sleep(for: latency) }
         return admission
     }
+}
+
+/// A sandbox CRM: the knobs and counters tests and the benchmark use, the same for every vendor.
+/// Each sandbox adds its own `failNext`, whose error bodies are its vendor's.
+public protocol SandboxCRM: AnyObject, Sendable {
+    /// The shared fault-injection state; use the members below.
+    var faults: SandboxFaults { get }
+}
+
+extension SandboxCRM {
+    /// When true, every API request is answered 503 with the vendor's error body.
+    public var outage: Bool {
+        get { self.faults.outage }
+        set { self.faults.outage = newValue }
+    }
+
+    /// Added before every API answer, to simulate a slow CRM.
+    public var latency: Duration {
+        get { self.faults.latency }
+        set { self.faults.latency = newValue }
+    }
+
+    /// API requests received, failed ones included (HTML pages are not counted).
+    public var requestCount: Int { self.faults.requestCount }
+
+    /// API requests per operation, named as the sandbox names them, e.g. `calls.create`.
+    public var requestsByOperation: [String: Int] { self.faults.requestsByOperation }
+
+    /// API requests received for `operation`.
+    public func requestCount(for operation: String) -> Int { self.faults.requestCount(for: operation) }
+
+    /// Zeroes the request counters.
+    public func resetCounters() { self.faults.resetCounters() }
 }

@@ -13,7 +13,7 @@ import Synchronization
 /// let pipedrive = PipedriveSandbox(company: SandboxCompany(), apiToken: "sandbox-token")
 /// let server = SandboxServer(name: "pipedrive", router: pipedrive.router(), logger: logger)
 /// ```
-public final class PipedriveSandbox: Sendable {
+public final class PipedriveSandbox: SandboxCRM {
     /// The user every record belongs to.
     static let ownerID = 13_370_001
     /// The burst window's request budget, sent as `x-ratelimit-limit`.
@@ -27,8 +27,9 @@ public final class PipedriveSandbox: Sendable {
     public let sharedPhone: String?
 
     let state: Mutex<PipedriveSandboxState>
-    /// Outage, latency, planned failures and request counters.
-    let faults = SandboxFaults()
+    /// Outage, latency, planned failures and request counters; operations are counted as
+    /// `persons.search`, `persons.list`, `persons.get`, `persons.create`, `activities.create`, `activities.update`, `activities.list`, `activities.get`.
+    public let faults = SandboxFaults()
     let logger: Logger
 
     /// - Parameters:
@@ -41,18 +42,6 @@ public final class PipedriveSandbox: Sendable {
         self.state = Mutex(PipedriveSandboxState(persons: PipedriveSandboxSeed.persons(for: company)))
     }
 
-    /// When true, every API request is answered 503 with a Pipedrive error body.
-    public var outage: Bool {
-        get { self.faults.outage }
-        set { self.faults.outage = newValue }
-    }
-
-    /// Added before every API answer, to simulate a slow CRM.
-    public var latency: Duration {
-        get { self.faults.latency }
-        set { self.faults.latency = newValue }
-    }
-
     /// Answers the next `count` API requests with `status` instead of serving them.
     ///
     /// - Parameters:
@@ -61,27 +50,6 @@ public final class PipedriveSandbox: Sendable {
     ///   - retryAfter: the `Retry-After` header (seconds) on a 429; `nil` sends none, leaving `x-ratelimit-reset`.
     public func failNext(count: Int = 1, status: Int, retryAfter: Int? = 1) {
         self.faults.failNext(count: count, SandboxFaults.PlannedFailure(status: status, retryAfter: retryAfter))
-    }
-
-    /// API requests received, failed ones included.
-    public var requestCount: Int {
-        self.faults.requestCount
-    }
-
-    /// API requests per operation: `persons.search`, `persons.list`, `persons.get`, `persons.create`,
-    /// `activities.create`, `activities.update`, `activities.list`, `activities.get`.
-    public var requestsByOperation: [String: Int] {
-        self.faults.requestsByOperation
-    }
-
-    /// API requests received for `operation`, e.g. `activities.create`.
-    public func requestCount(for operation: String) -> Int {
-        self.faults.requestCount(for: operation)
-    }
-
-    /// Zeroes the request counters.
-    public func resetCounters() {
-        self.faults.resetCounters()
     }
 
     /// The activities written so far, in the order they were created.

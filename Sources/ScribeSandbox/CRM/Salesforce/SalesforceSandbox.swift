@@ -14,13 +14,14 @@ import Synchronization
 /// let salesforce = SalesforceSandbox(company: SandboxCompany(), accessToken: "00D…!sandbox")
 /// let server = SandboxServer(name: "salesforce", router: salesforce.router(), logger: logger)
 /// ```
-public final class SalesforceSandbox: Sendable {
+public final class SalesforceSandbox: SandboxCRM {
     /// The token every API request must carry as `Authorization: Bearer …`.
     public let accessToken: String
 
     let state: Mutex<SalesforceSandboxState>
-    /// Outage, latency, planned failures and request counters.
-    let faults = SandboxFaults()
+    /// Outage, latency, planned failures and request counters; operations are counted as
+    /// `search`, `query`, `contact.create`, `task.create`, `task.update`, `task.read`.
+    public let faults = SandboxFaults()
     let logger: Logger
 
     /// - Parameters:
@@ -32,18 +33,6 @@ public final class SalesforceSandbox: Sendable {
         self.state = Mutex(SalesforceSandboxState(people: SalesforceSandboxPerson.contacts(for: company)))
     }
 
-    /// When true, every API request is answered 503 with a Salesforce error array.
-    public var outage: Bool {
-        get { self.faults.outage }
-        set { self.faults.outage = newValue }
-    }
-
-    /// Added before every API answer, to simulate a slow org.
-    public var latency: Duration {
-        get { self.faults.latency }
-        set { self.faults.latency = newValue }
-    }
-
     /// Answers the next `count` API requests with `status` instead of serving them.
     ///
     /// - Parameter errorCode: the `errorCode` of the body; `nil` picks the usual one for the status
@@ -51,21 +40,6 @@ public final class SalesforceSandbox: Sendable {
     ///   other 5xx `UNKNOWN_EXCEPTION`).
     public func failNext(count: Int = 1, status: Int, errorCode: String? = nil) {
         self.faults.failNext(count: count, SandboxFaults.PlannedFailure(status: status, errorCode: errorCode))
-    }
-
-    /// API requests received, failed ones included.
-    public var requestCount: Int {
-        self.faults.requestCount
-    }
-
-    /// API requests per operation: `search`, `query`, `contact.create`, `task.create`, `task.update`, `task.read`.
-    public var requestsByOperation: [String: Int] {
-        self.faults.requestsByOperation
-    }
-
-    /// API requests received for `operation`, e.g. `task.create`.
-    public func requestCount(for operation: String) -> Int {
-        self.faults.requestCount(for: operation)
     }
 
     /// Zeroes the request counters and forgets the received queries.
