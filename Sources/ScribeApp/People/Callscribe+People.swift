@@ -18,7 +18,7 @@ extension Callscribe {
     /// Logs a call by hand: notes, subject, disposition and the contact to log against. A call
     /// already in the CRM has its record updated, never a second one created.
     public func logManually(_ id: CallLogID, _ manual: ManualLog) async throws -> CallLog {
-        guard let log = try await self.store.callLog(id) else { throw PeopleError.logNotFound(id.rawValue) }
+        let log = try await self.callLog(id)
         let (input, contact) = try manual.validated()
         if log.crmRecordID != nil, self.configuration.logging.mode == .allAtOnce {
             throw PeopleError.conflict("this call is already in the CRM and records are never edited in all-at-once mode")
@@ -39,7 +39,7 @@ extension Callscribe {
 
     /// Runs a failed or skipped log again now, with attempts counted afresh.
     public func retry(_ id: CallLogID) async throws -> CallLog {
-        guard let log = try await self.store.callLog(id) else { throw PeopleError.logNotFound(id.rawValue) }
+        let log = try await self.callLog(id)
         if case .logged = log.state { throw PeopleError.conflict("this call is already logged") }
         let now = self.effects.now()
         try await self.store.requestLog(id, PersonRequest(requestedAt: now, contact: log.request?.contact), now: now)

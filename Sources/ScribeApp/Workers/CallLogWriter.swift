@@ -76,8 +76,8 @@ public struct CallLogWriter: Sendable {
         let connector = try self.connectors.connector(for: log.key.connectionID)
 
         if log.contact == nil {
-            guard let contact = try await self.resolveContact(&log, connector: connector, byPerson: byPerson, now: now) else { return nil }
-            log.contact = contact
+            // Nil when the log stops here: skipped, or waiting for a person's choice.
+            log.contact = try await self.resolveContact(&log, connector: connector, byPerson: byPerson, now: now)
         }
         guard let contact = log.contact else { return nil }
 
@@ -107,7 +107,7 @@ public struct CallLogWriter: Sendable {
         if byPerson { log.requestHandledAt = log.request?.requestedAt }
         log.artifacts = ArtifactChecklist.evaluate(leg: log.leg, content: content, settings: self.settings, shown: shown, written: log.written, now: now)
         // In incremental mode a recording still to come is fetched when due; everything else arrives by itself.
-        let stillPolling = self.settings.mode == .incremental && log.artifacts[.recording].name == "pending"
-        return stillPolling ? pollAgainAt : nil
+        guard self.settings.mode == .incremental, case .pending = log.artifacts[.recording] else { return nil }
+        return pollAgainAt
     }
 }
