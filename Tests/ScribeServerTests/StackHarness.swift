@@ -65,4 +65,16 @@ enum StackHarness {
         let bytes = try await response.body.collect(upTo: 1 << 20)
         return (Int(response.status.code), String(buffer: bytes), response.headers.map { ($0.name, $0.value) })
     }
+
+    /// Sends `json` (or nothing) to one of Callscribe's API routes.
+    static func send(_ method: HTTPMethod, _ stack: RunningSandboxStack, _ path: String, json: String? = nil) async throws -> (status: Int, body: String) {
+        var request = HTTPClientRequest(url: stack.callscribeURL + path)
+        request.method = method
+        if let json {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(Array(json.utf8))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        return (Int(response.status.code), String(buffer: try await response.body.collect(upTo: 4 << 20)))
+    }
 }
