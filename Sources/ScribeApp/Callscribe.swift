@@ -12,6 +12,8 @@ import ServiceLifecycle
 public final class Callscribe: Sendable {
     public let configuration: CallscribeConfiguration
     public let store: any LedgerStore
+    /// People, sessions, API tokens and their settings (the same SQLite file as the ledger).
+    public let people: any PeopleStore
     public let effects: Effects
     public let logger: Logger
     /// The Verification-Token every webhook delivery must carry.
@@ -20,6 +22,7 @@ public final class Callscribe: Sendable {
     public let serverListening = OneShot<Int>()
 
     let secrets: SecretBox
+    let passwords: PasswordHasher
     let httpClient: HTTPClient
     let ringCentral: RingCentralClient
     let connectors = ConnectorRegistry()
@@ -40,7 +43,10 @@ public final class Callscribe: Sendable {
         self.logger = logger
         self.httpClient = httpClient
         try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
-        self.store = try SQLiteLedgerStore(path: configuration.databasePath)
+        let ledger = try SQLiteLedgerStore(path: configuration.databasePath)
+        self.store = ledger
+        self.people = ledger
+        self.passwords = configuration.passwordHasher
         self.secrets = try SecretBox(base64Key: configuration.secretKey, dataDirectory: configuration.dataDirectory)
         self.webhookToken = configuration.webhookToken ?? self.secrets.derivedToken(for: "ringcentral-webhook-verification")
         self.ringCentral = RingCentralClient(credentials: configuration.ringCentral, httpClient: httpClient, now: effects.now)
@@ -51,7 +57,8 @@ public final class Callscribe: Sendable {
     /// The long-running parts, for the one service group: start-up, folding, the CRM writer and the call-log sync.
     public func services() -> [ServiceGroupConfiguration.ServiceConfiguration] {
         let writer = CallLogWriter(
-            store: self.store, connectors: self.connectors, contacts: self.contacts, settings: self.configuration.logging,
+            store: self.store, connectors: self.connectors, contacts: self.contacts,
+            settings: SettingsBook(server: self.configuration.logging, people: self.people),
             retryPolicy: self.configuration.retryPolicy, defaultCountryCode: self.configuration.defaultCountryCode,
             recordings: RingCentralRecordings(client: self.ringCentral), effects: self.effects, logger: self.logger
         )
@@ -104,12 +111,5 @@ public final class Callscribe: Sendable {
         case nil:
             throw ConfigurationError(setting: "connection \(connection.id)", problem: "unknown CRM kind '\(connection.kind)'")
         }
-    }
-}
-
-extension Callscribe {
-    /// Call logs as people see them.
-    public func callLogs(_ query: CallLogQuery) async throws -> [CallLogSummary] {
-        try await self.store.callLogs(query).map(CallLogSummary.init)
     }
 }

@@ -30,6 +30,12 @@ public struct CallscribeConfiguration: Sendable {
     public var catchUpWindow: TimeInterval
     public var contactCacheLifetime: TimeInterval
     public var logLevel: Logger.Level
+    /// How long a web sign-in lasts.
+    public var sessionLifetime: TimeInterval
+    /// An admin to make at start-up when no user has this email yet.
+    public var bootstrapAdmin: (email: String, password: String)?
+    /// How passwords are hashed; tests lower the cost.
+    public var passwordHasher = PasswordHasher()
     /// What gets logged, when and how.
     public var logging: LoggingSettings
 
@@ -60,6 +66,20 @@ public struct CallscribeConfiguration: Sendable {
         self.subscriptionCheckInterval = TimeInterval(try source.integer(.subscriptionCheck, in: 5...86_400))
         self.catchUpWindow = TimeInterval(try source.integer(.catchUpWindow, in: 1...720) * 3600)
         self.contactCacheLifetime = TimeInterval(try source.integer(.contactCacheSeconds, in: 0...86_400))
+        self.sessionLifetime = TimeInterval(try source.integer(.sessionHours, in: 1...720) * 3600)
+        switch (source.string(.adminEmail), source.string(.adminPassword)) {
+        case (let email?, let password?):
+            guard password.count >= PasswordHasher.minimumLength else {
+                throw ConfigurationError(setting: Setting.adminPassword.name, problem: "must be at least \(PasswordHasher.minimumLength) characters")
+            }
+            self.bootstrapAdmin = (email, password)
+        case (nil, nil):
+            self.bootstrapAdmin = nil
+        case (nil, _?):
+            throw ConfigurationError(setting: Setting.adminEmail.name, problem: "is required when CALLSCRIBE_ADMIN_PASSWORD is set")
+        case (_?, nil):
+            throw ConfigurationError(setting: Setting.adminPassword.name, problem: "is required when CALLSCRIBE_ADMIN_EMAIL is set")
+        }
         let level = try source.required(.logLevel)
         guard let logLevel = Logger.Level(rawValue: level.lowercased()) else {
             throw ConfigurationError(setting: Setting.logLevel.name, problem: "'\(level)' is not one of trace, debug, info, notice, warning, error, critical")

@@ -44,6 +44,9 @@ extension Setting {
     public static let subscriptionCheck = Setting("CALLSCRIBE_SUBSCRIPTION_CHECK_SECONDS", default: "300", "Seconds between checks that the webhook subscription is active (5-86400); a blacklisted one is replaced.")
     public static let catchUpWindow = Setting("CALLSCRIBE_CATCH_UP_HOURS", default: "24", "How far back the first call-log sync looks, in hours (1-720).")
     public static let contactCacheSeconds = Setting("CALLSCRIBE_CONTACT_CACHE_SECONDS", default: "600", "How long a contact look-up is reused (0-86400).")
+    public static let sessionHours = Setting("CALLSCRIBE_SESSION_HOURS", default: "12", "How long a web sign-in lasts, in hours (1-720).")
+    public static let adminEmail = Setting("CALLSCRIBE_ADMIN_EMAIL", default: nil, "With CALLSCRIBE_ADMIN_PASSWORD: an admin made at start-up if no user has this email.")
+    public static let adminPassword = Setting("CALLSCRIBE_ADMIN_PASSWORD", default: nil, "The first admin's password (at least 10 characters); never printed.", secret: true)
     public static let logLevel = Setting("CALLSCRIBE_LOG_LEVEL", default: "info", "trace, debug, info, notice, warning, error or critical.")
 
     /// Every setting, in the order `--help` lists them.
@@ -51,7 +54,8 @@ extension Setting {
         .dataDirectory, .databasePath, .host, .port, .publicURL, .secretKey, .ringCentralServer, .ringCentralClientID,
         .ringCentralClientSecret, .ringCentralJWT, .webhookToken, .crm, .hubSpotURL, .hubSpotToken,
         .pipedriveURL, .pipedriveToken, .salesforceURL, .salesforceToken, .defaultCountryCode,
-        .workerConcurrency, .gracePeriod, .maxAttempts, .syncInterval, .subscriptionCheck, .catchUpWindow, .contactCacheSeconds, .logLevel,
+        .workerConcurrency, .gracePeriod, .maxAttempts, .syncInterval, .subscriptionCheck, .catchUpWindow, .contactCacheSeconds, .sessionHours,
+        .adminEmail, .adminPassword, .logLevel,
     ] + Setting.logging
 
     /// The settings reference, for `--help` and the README.

@@ -4,7 +4,15 @@ import ScribeCore
 extension Callscribe {
     /// Saves notes an agent types about a call, live or ended (saved as they type; `final` when they
     /// press Save). Returns the logs that will carry them.
-    public func saveNotes(session: TelephonySessionID, extension extensionID: ExtensionID, text: String, final: Bool) async throws -> [CallLogID] {
+    public func saveNotes(
+        session: TelephonySessionID, extension extensionID: ExtensionID, text: String, final: Bool, by requester: Requester
+    ) async throws -> [CallLogID] {
+        if case .person(let user) = requester, !(user.isAdmin || user.extensionID == extensionID) {
+            throw PeopleError.invalidField("extension", "you can only write notes on your own calls")
+        }
+        if case .person(let user) = requester, user.isAdmin, !(try await self.store.extensions(of: user.accountID).contains { $0.id == extensionID }) {
+            throw PeopleError.invalidField("extension", "no extension '\(extensionID)' in your account")
+        }
         guard text.utf8.count <= ManualLog.maximumNotesLength else {
             throw PeopleError.invalidField("text", "longer than \(ManualLog.maximumNotesLength) bytes")
         }
@@ -17,8 +25,8 @@ extension Callscribe {
 
     /// Logs a call by hand: notes, subject, disposition and the contact to log against. A call
     /// already in the CRM has its record updated, never a second one created.
-    public func logManually(_ id: CallLogID, _ manual: ManualLog) async throws -> CallLog {
-        let log = try await self.callLog(id)
+    public func logManually(_ id: CallLogID, _ manual: ManualLog, by requester: Requester) async throws -> CallLog {
+        let log = try await self.callLog(id, for: requester)
         let (input, contact) = try manual.validated()
         if log.crmRecordID != nil, self.configuration.logging.mode == .allAtOnce {
             throw PeopleError.conflict("this call is already in the CRM and records are never edited in all-at-once mode")
@@ -38,8 +46,8 @@ extension Callscribe {
     }
 
     /// Runs a failed or skipped log again now, with attempts counted afresh.
-    public func retry(_ id: CallLogID) async throws -> CallLog {
-        let log = try await self.callLog(id)
+    public func retry(_ id: CallLogID, by requester: Requester) async throws -> CallLog {
+        let log = try await self.callLog(id, for: requester)
         if case .logged = log.state { throw PeopleError.conflict("this call is already logged") }
         let now = self.effects.now()
         try await self.store.requestLog(id, PersonRequest(requestedAt: now, contact: log.request?.contact), now: now)
@@ -47,9 +55,15 @@ extension Callscribe {
         return try await self.store.callLog(id) ?? log
     }
 
-    /// One log, for the API and the CLI.
-    public func callLog(_ id: CallLogID) async throws -> CallLog {
-        guard let log = try await self.store.callLog(id) else { throw PeopleError.logNotFound(id.rawValue) }
+    /// One log, for the API and the CLI. A log the requester may not see is "not found", so its
+    /// existence is not given away.
+    public func callLog(_ id: CallLogID, for requester: Requester) async throws -> CallLog {
+        guard let log = try await self.store.callLog(id), requester.canSee(log.key) else { throw PeopleError.logNotFound(id.rawValue) }
         return log
+    }
+
+    /// The call history the requester may see.
+    public func callLogs(_ query: CallLogQuery, for requester: Requester) async throws -> [CallLogSummary] {
+        try await self.store.callLogs(requester.scope(query)).map(CallLogSummary.init)
     }
 }

@@ -3,6 +3,8 @@
 public enum PeopleError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No such call log.
     case logNotFound(String)
+    /// No such thing (an API token, a user) of this kind and id.
+    case notFound(String, String)
     /// A field of the request is wrong.
     case invalidField(String, String)
     /// The request contradicts the account's settings or the log's state.
@@ -11,6 +13,7 @@ public enum PeopleError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .logNotFound(let id): "no call log with id '\(id)'"
+        case .notFound(let kind, let id): "no \(kind) with id '\(id)'"
         case .invalidField(let field, let problem): "\(field): \(problem)"
         case .conflict(let message): message
         }

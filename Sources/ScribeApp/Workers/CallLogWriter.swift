@@ -12,7 +12,9 @@ public struct CallLogWriter: Sendable {
     let store: any LedgerStore
     let connectors: ConnectorRegistry
     let contacts: ContactCache
-    let settings: LoggingSettings
+    let settingsBook: SettingsBook
+    /// The settings for the log being advanced: the book's answer for its extension (see ``run(_:)``).
+    private(set) var settings: LoggingSettings
     let retryPolicy: RetryPolicy
     let defaultCountryCode: String
     let recordings: (any RecordingSource)?
@@ -20,13 +22,14 @@ public struct CallLogWriter: Sendable {
     let logger: Logger
 
     public init(
-        store: any LedgerStore, connectors: ConnectorRegistry, contacts: ContactCache, settings: LoggingSettings, retryPolicy: RetryPolicy,
+        store: any LedgerStore, connectors: ConnectorRegistry, contacts: ContactCache, settings: SettingsBook, retryPolicy: RetryPolicy,
         defaultCountryCode: String, recordings: (any RecordingSource)? = nil, effects: Effects, logger: Logger
     ) {
         self.store = store
         self.connectors = connectors
         self.contacts = contacts
-        self.settings = settings
+        self.settingsBook = settings
+        self.settings = settings.server
         self.retryPolicy = retryPolicy
         self.defaultCountryCode = defaultCountryCode
         self.recordings = recordings
@@ -43,7 +46,10 @@ public struct CallLogWriter: Sendable {
         }
         log.attempts = job.attempts
         do {
-            let runAgainAt = try await self.advance(&log)
+            // Each log follows the settings of the person who took the call, as they stand now.
+            var writer = self
+            writer.settings = try await self.settingsBook.settings(account: log.key.accountID, extension: log.key.extensionID)
+            let runAgainAt = try await writer.advance(&log)
             log.updatedAt = self.effects.now()
             try await self.store.completeJob(job, log: log, runAgainAt: runAgainAt)
             self.logger.info(

@@ -45,7 +45,19 @@ struct Startup: Service {
         for connection in try await store.connections(of: accountID) {
             self.callscribe.connectors.register(try self.callscribe.makeConnector(connection), for: connection.id)
         }
+        try await self.makeBootstrapAdmin(accountID)
         self.callscribe.logger.info("connected", metadata: ["account": "\(accountID)", "extensions": "\(extensions.count)"])
         return accountID
+    }
+
+    /// The configured first admin, made once: later starts find the email taken and leave it be.
+    private func makeBootstrapAdmin(_ accountID: AccountID) async throws {
+        guard let admin = self.callscribe.configuration.bootstrapAdmin,
+            try await self.callscribe.people.credentials(email: admin.email) == nil
+        else { return }
+        let user = try await self.callscribe.createUser(
+            email: admin.email, name: "Admin", password: admin.password, role: .admin, accountID: accountID, extensionID: nil
+        )
+        self.callscribe.logger.info("made the first admin", metadata: ["email": "\(user.email)"])
     }
 }

@@ -107,7 +107,7 @@ public struct FoldReport: Sendable, Hashable {
     }
 }
 
-/// Which call logs to list.
+/// Which call logs to list: a state filter, whose calls, a search and a date range, newest first.
 public struct CallLogQuery: Sendable, Hashable {
     public enum Filter: String, Sendable, Hashable, CaseIterable {
         case all, unlogged, pending, failed, logged, skipped
@@ -115,9 +115,27 @@ public struct CallLogQuery: Sendable, Hashable {
 
     public var filter: Filter
     public var limit: Int
+    /// Only this account's calls.
+    public var accountID: AccountID?
+    /// Only this extension's calls (a person's own).
+    public var extensionID: ExtensionID?
+    /// Text found in the contact's name or either number.
+    public var search: String?
+    /// Calls that started at or after this time.
+    public var since: Date?
+    /// Calls that started before this time.
+    public var until: Date?
 
-    public init(filter: Filter = .all, limit: Int = 100) {
+    public init(
+        filter: Filter = .all, limit: Int = 100, accountID: AccountID? = nil, extensionID: ExtensionID? = nil, search: String? = nil,
+        since: Date? = nil, until: Date? = nil
+    ) {
         self.filter = filter
         self.limit = limit
+        self.accountID = accountID
+        self.extensionID = extensionID
+        self.search = search
+        self.since = since
+        self.until = until
     }
 }

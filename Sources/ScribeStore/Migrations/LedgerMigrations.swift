@@ -7,6 +7,7 @@ enum LedgerMigrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("0001_create_ledger", migrate: migration0001)
         migrator.registerMigration("0002_call_content_and_progress", migrate: migration0002)
+        migrator.registerMigration("0003_people", migrate: migration0003)
         return migrator
     }
 
@@ -128,6 +129,51 @@ enum LedgerMigrations {
 
                 ALTER TABLE jobs ADD COLUMN rerun INTEGER NOT NULL DEFAULT 0;
                 CREATE UNIQUE INDEX jobs_one_per_log ON jobs (call_log_id);
+                """
+        )
+    }
+
+    /// People who sign in, their sessions and API tokens (only hashes of the tokens), and the settings
+    /// they and their admins choose, as JSON by scope (`user:<id>` or `account:<id>`).
+    private static func migration0003(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE users (
+                    id TEXT PRIMARY KEY,
+                    account_id TEXT NOT NULL,
+                    extension_id TEXT,
+                    email TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    password_hash TEXT NOT NULL
+                );
+                CREATE INDEX users_by_account ON users (account_id);
+                CREATE INDEX users_by_extension ON users (extension_id);
+
+                CREATE TABLE sessions (
+                    token_hash TEXT PRIMARY KEY,
+                    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                    csrf_token TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    expires_at REAL NOT NULL
+                );
+                CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+
+                CREATE TABLE api_tokens (
+                    id TEXT PRIMARY KEY,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    created_at REAL NOT NULL
+                );
+
+                CREATE INDEX call_logs_by_extension ON call_logs (extension_id, started_at);
+
+                CREATE TABLE settings (
+                    scope TEXT PRIMARY KEY,
+                    value TEXT NOT NULL,
+                    updated_at REAL NOT NULL
+                );
                 """
         )
     }

@@ -10,7 +10,7 @@ extension SQLiteLedgerStore {
     }
 
     public func callLogs(_ query: CallLogQuery) async throws -> [CallLog] {
-        let condition =
+        var conditions: [String] = [
             switch query.filter {
             case .all: "1"
             case .unlogged: "state <> 'logged'"
@@ -19,10 +19,35 @@ extension SQLiteLedgerStore {
             case .logged: "state = 'logged'"
             case .skipped: "state = 'skipped'"
             }
+        ]
+        var arguments: StatementArguments = []
+        if let account = query.accountID {
+            conditions.append("account_id = ?")
+            arguments += [account.rawValue]
+        }
+        if let extensionID = query.extensionID {
+            conditions.append("extension_id = ?")
+            arguments += [extensionID.rawValue]
+        }
+        if let since = query.since {
+            conditions.append("started_at >= ?")
+            arguments += [since.timeIntervalSince1970]
+        }
+        if let until = query.until {
+            conditions.append("started_at < ?")
+            arguments += [until.timeIntervalSince1970]
+        }
+        if let search = query.search, !search.isEmpty {
+            // The contact's name and both numbers are inside these JSON columns; LIKE is case-insensitive for ASCII.
+            let pattern = "%" + search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+            conditions.append("(contact LIKE ? ESCAPE '\\' OR leg LIKE ? ESCAPE '\\')")
+            arguments += [pattern, pattern]
+        }
+        arguments += [query.limit]
+        let sql = "SELECT * FROM call_logs WHERE \(conditions.joined(separator: " AND ")) ORDER BY started_at DESC, id LIMIT ?"
         return try await self.writer.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM call_logs WHERE \(condition) ORDER BY started_at DESC, id LIMIT ?", arguments: [query.limit]
-            ).map(CallLogColumns.decode)
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map(CallLogColumns.decode)
         }
     }
 

@@ -1,0 +1,26 @@
+/// Why a person or machine was not let in, or not let do something.
+public enum AccessError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Wrong email or password; deliberately does not say which.
+    case signInFailed
+    /// No session cookie or API token came with the request.
+    case notSignedIn
+    /// The session ran out or was ended; sign in again.
+    case sessionExpired
+    /// The API token is unknown or revoked.
+    case invalidAPIToken
+    /// A change came without the session's CSRF token (or with a wrong one).
+    case csrfMismatch
+    /// Only the account's admins may do this.
+    case adminOnly
+
+    public var description: String {
+        switch self {
+        case .signInFailed: "the email or password is wrong"
+        case .notSignedIn: "sign in first (a session cookie or an Authorization: Bearer token)"
+        case .sessionExpired: "your session has expired; sign in again"
+        case .invalidAPIToken: "the API token is not valid"
+        case .csrfMismatch: "the request did not carry this session's CSRF token (X-CSRF-Token header or csrf form field)"
+        case .adminOnly: "only an admin of the account may do this"
+        }
+    }
+}
