@@ -8,7 +8,7 @@ extension Callscribe {
         session: TelephonySessionID, extension extensionID: ExtensionID, text: String, final: Bool, by requester: Requester
     ) async throws -> [CallLogID] {
         if case .person(let user) = requester, !(user.isAdmin || user.extensionID == extensionID) {
-            throw PeopleError.invalidField("extension", "you can only write notes on your own calls")
+            throw AccessError.notYourCall
         }
         if case .person(let user) = requester, user.isAdmin, !(try await self.store.extensions(of: user.accountID).contains { $0.id == extensionID }) {
             throw PeopleError.invalidField("extension", "no extension '\(extensionID)' in your account")
