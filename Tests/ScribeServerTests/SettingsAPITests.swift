@@ -31,8 +31,10 @@ struct SettingsAPITests {
             #expect(bad.status == 400 && bad.body.contains(#""field":"timeZone""#))
             let badMode = try await StackHarness.send(.PUT, stack, "/api/settings", json: #"{"mode":"sometimes"}"#, as: Self.agent)
             #expect(badMode.status == 400 && badMode.body.contains(#""field":"mode""#))
+            let misspelt = try await StackHarness.send(.PUT, stack, "/api/settings", json: #"{"timezone":"UTC"}"#, as: Self.agent)
+            #expect(misspelt.status == 400 && misspelt.body.contains(#""field":"timezone""#))
             let view = try JSONDecoder().decode(View.self, from: Data(try await StackHarness.send(.GET, stack, "/api/settings", as: Self.agent).body.utf8))
-            #expect(view.inForce.mode == "all_at_once" && view.inForce.timeZone == "Europe/London", "the refused change saved nothing")
+            #expect(view.inForce.mode == "all_at_once" && view.inForce.timeZone == "Europe/London", "the refused changes saved nothing")
         }
     }
 
