@@ -32,7 +32,9 @@ public struct PasswordHasher: Sendable {
     public func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$").map(String.init)
         guard parts.count == 6, parts[0] == "scrypt", let cost = Int(parts[1]), let block = Int(parts[2]), let parallel = Int(parts[3]),
-            (1...20).contains(cost), let salt = Data(base64Encoded: parts[4]), let expected = Data(base64Encoded: parts[5]),
+            // Bounded so that a damaged hash is refused rather than trap in scrypt (a negative size, an overflowing memory need).
+            (1...20).contains(cost), (1...64).contains(block), (1...64).contains(parallel),
+            let salt = Data(base64Encoded: parts[4]), let expected = Data(base64Encoded: parts[5]),
             let derived = try? Self.derive(password, salt: [UInt8](salt), costLog2: cost, blockSize: block, parallelism: parallel)
         else { return false }
         return ConstantTime.equals([UInt8](derived), [UInt8](expected))
