@@ -14,10 +14,11 @@ public struct PasswordHasher: Sendable {
     public static let minimumLength = 10
     public static let maximumLength = 1024
 
+    /// Values are kept within what ``verify(_:against:)`` accepts (cost 2^1 … 2^20, block size and parallelism 1 … 64), so every hash made verifies.
     public init(costLog2: Int = 15, blockSize: Int = 8, parallelism: Int = 1) {
-        self.costLog2 = costLog2
-        self.blockSize = blockSize
-        self.parallelism = parallelism
+        self.costLog2 = min(max(costLog2, 1), 20)
+        self.blockSize = min(max(blockSize, 1), 64)
+        self.parallelism = min(max(parallelism, 1), 64)
     }
 
     /// A fresh salted hash of `password`.
