@@ -18,38 +18,25 @@ extension Callscribe {
     /// Logs a call by hand: notes, subject, disposition and the contact to log against. A call
     /// already in the CRM has its record updated, never a second one created.
     public func logManually(_ id: CallLogID, _ manual: ManualLog) async throws -> CallLog {
-        let log = try await self.callLog(id)
-        let (input, contact) = try manual.validated()
-        if log.crmRecordID != nil, self.configuration.logging.mode == .allAtOnce {
-            throw PeopleError.conflict("this call is already in the CRM and records are never edited in all-at-once mode")
-        }
-        if log.crmRecordID != nil, let contact, contact != .existing(log.contact?.id ?? "") {
-            throw PeopleError.conflict("this call is already logged against \(log.contact?.name ?? "a contact"); its contact cannot change")
-        }
-        let now = self.effects.now()
-        let notes = input.notes.map { AgentNotes(text: $0, isFinal: true, updatedAt: now) }
-        try await self.store.saveAgentInput(
-            AgentInput(sessionID: log.key.sessionID, extensionID: log.key.extensionID, notes: notes, subject: input.subject, disposition: input.disposition),
-            now: now
-        )
-        try await self.store.requestLog(id, PersonRequest(requestedAt: now, contact: contact ?? log.request?.contact), now: now)
+        let log = try await self.requests.logManually(id, manual)
         self.logsClaimed.signal()
-        return try await self.store.callLog(id) ?? log
+        return log
     }
 
     /// Runs a failed or skipped log again now, with attempts counted afresh.
     public func retry(_ id: CallLogID) async throws -> CallLog {
-        let log = try await self.callLog(id)
-        if case .logged = log.state { throw PeopleError.conflict("this call is already logged") }
-        let now = self.effects.now()
-        try await self.store.requestLog(id, PersonRequest(requestedAt: now, contact: log.request?.contact), now: now)
+        let log = try await self.requests.retry(id)
         self.logsClaimed.signal()
-        return try await self.store.callLog(id) ?? log
+        return log
     }
 
     /// One log, for the API and the CLI.
     public func callLog(_ id: CallLogID) async throws -> CallLog {
-        guard let log = try await self.store.callLog(id) else { throw PeopleError.logNotFound(id.rawValue) }
-        return log
+        try await self.requests.callLog(id)
+    }
+
+    /// The same rules with this server's logging mode and clock; the log worker is woken by the caller.
+    var requests: CallRequests {
+        CallRequests(store: self.store, mode: self.configuration.logging.mode, now: self.effects.now)
     }
 }

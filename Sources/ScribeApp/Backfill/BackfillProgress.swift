@@ -1,0 +1,16 @@
+/// How far a backfill has come, reported after every page and while it waits out a rate limit.
+public struct BackfillProgress: Sendable, Hashable {
+    public var pagesRead = 0
+    public var recordsRead = 0
+    /// Distinct calls in the records read so far.
+    public var callsFound = 0
+    /// Of those, the calls the ledger had not heard of.
+    public var newCalls = 0
+    /// The share of the time range read, from 0 to 1. RingCentral lists newest first and announces
+    /// no total, so this is how far back the oldest record read so far reaches.
+    public var fractionDone: Double = 0
+    /// Set while the phone system has asked us to slow down: the seconds being waited before the page is asked for again.
+    public var waitingSeconds: Double?
+
+    public init() {}
+}
