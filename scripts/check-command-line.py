@@ -107,6 +107,15 @@ except subprocess.TimeoutExpired:
     server.kill()
     check("serve stops cleanly on SIGTERM while the phone system is unreachable", False, "still running 15 s after SIGTERM")
 
+unreachable_phone = {**required, "RINGCENTRAL_SERVER_URL": "http://127.0.0.1:9", "CALLSCRIBE_DATA_DIR": os.path.join(folder, "unreachable")}
+started = time.time()
+unreachable = run(["backfill", "--since", "2026-01-01", "--dry-run"], unreachable_phone)
+check("backfill against an unreachable phone system gives up within seconds, saying so on stderr and printing no secret",
+      unreachable.returncode != 0 and time.time() - started < 45 and "ringcentral" in unreachable.stderr.lower()
+      and "unreachable" in unreachable.stderr
+      and not any(secret in unreachable.stdout + unreachable.stderr for secret in ("secret-value-123", "jwt-value-456", "pat-value-789")),
+      unreachable.stderr)
+
 # Against a running demo: its ledger has logs and a CRM connection, its sandbox phone system has a call log.
 def free_port_block():
     for base in range(19700, 20700, 10):
@@ -163,6 +172,15 @@ try:
     notes = run(["calls", "log", logged[0]["id"], "--data", demo_data, "--notes", "Follow-up booked", "--json"]) if logged else None
     check("calls log queues a logged call's update and prints the log as JSON",
           notes is not None and notes.returncode == 0 and json.loads(notes.stdout)["id"] == logged[0]["id"], notes and (notes.stdout + notes.stderr))
+
+    # The demo's sandbox CRM appends every record it writes to this file: the running server must carry the request out.
+    crm_file = os.path.join(demo_data, "sandbox", "hubspot-calls.jsonl")
+    deadline = time.time() + 20
+    carried_out = False
+    while time.time() < deadline and not carried_out:
+        time.sleep(0.5)
+        carried_out = os.path.exists(crm_file) and "Follow-up booked" in open(crm_file).read()
+    check("the running demo writes the notes given to calls log into the CRM record", carried_out)
 
     phone = {"RINGCENTRAL_SERVER_URL": f"http://127.0.0.1:{port + 1}", "RINGCENTRAL_CLIENT_ID": "sandbox-client-id",
              "RINGCENTRAL_CLIENT_SECRET": "sandbox-client-secret",

@@ -18,7 +18,8 @@ final class ProgressDisplay: Sendable {
     func show(_ progress: BackfillProgress) {
         let newLabel = self.dryRun ? "not in the ledger" : "new"
         let counts = "page \(progress.pagesRead), \(progress.recordsRead) records, \(progress.callsFound) calls (\(progress.newCalls) \(newLabel))"
-        let waiting = progress.waitingSeconds.map { String(format: "RingCentral asks us to wait; retrying in %.0f s", $0) }
+        let why = progress.rateLimited ? "RingCentral asks us to slow down" : "RingCentral is unreachable or failing"
+        let waiting = progress.waitingSeconds.map { "\(why); retrying in \(Int($0.rounded())) s" }
         if self.terminal {
             let width = 30
             let filled = Int((progress.fractionDone * Double(width)).rounded(.down))

@@ -140,7 +140,7 @@ struct BackfillTests {
             let reports = Reports()
             let report = try await callscribe.backfill(since: Self.daysAgo(3), until: Self.daysAgo(2), dryRun: false, progress: reports.record)
             #expect(report.newCalls == 5)
-            #expect(reports.all.filter { $0.waitingSeconds == 1 }.count == 2)
+            #expect(reports.all.filter { $0.waitingSeconds == 1 && $0.rateLimited }.count == 2)
             #expect(reports.all.last?.pagesRead == 1)
         }
     }

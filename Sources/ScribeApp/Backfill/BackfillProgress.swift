@@ -9,8 +9,10 @@ public struct BackfillProgress: Sendable, Hashable {
     /// The share of the time range read, from 0 to 1. RingCentral lists newest first and announces
     /// no total, so this is how far back the oldest record read so far reaches.
     public var fractionDone: Double = 0
-    /// Set while the phone system has asked us to slow down: the seconds being waited before the page is asked for again.
+    /// Set while a request is to be made again: the seconds being waited first.
     public var waitingSeconds: Double?
+    /// Why it waits: true when RingCentral asked us to slow down (a rate limit), false when it was unreachable or failing.
+    public var rateLimited = false
 
     public init() {}
 }

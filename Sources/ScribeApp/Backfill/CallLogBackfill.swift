@@ -6,8 +6,11 @@ import ScribeTelephony
 /// ``CallLogImport`` as it arrives: an interrupted backfill keeps what it stored, and running it
 /// again only adds what is missing.
 struct CallLogBackfill: Sendable {
-    /// Attempts at one page after the phone system refused it for the moment (rate limit, outage).
-    static let maximumRetries = 5
+    /// Retries of one request that RingCentral rate-limited: each waits as long as it says.
+    static let rateLimitRetries = 5
+    /// Retries of one request that failed for want of RingCentral (unreachable, 5xx), after 1, 2 and 4 s:
+    /// a wrong address should fail within seconds, not minutes.
+    static let outageRetries = 3
 
     let client: RingCentralClient
     let store: any LedgerStore
@@ -69,17 +72,18 @@ struct CallLogBackfill: Sendable {
                 return try await request()
             } catch {
                 attempt += 1
-                guard attempt <= Self.maximumRetries else { throw error }
                 let wait: Double
                 switch error.kind {
-                case .rateLimited(let retryAfter): wait = max(retryAfter, 1)
-                case .transient: wait = Double(1 << (attempt - 1))
-                case .unauthorized, .permanent: throw error
+                case .rateLimited(let retryAfter) where attempt <= Self.rateLimitRetries: wait = max(retryAfter, 1)
+                case .transient where attempt <= Self.outageRetries: wait = Double(1 << (attempt - 1))
+                default: throw error
                 }
                 status.waitingSeconds = wait
+                status.rateLimited = if case .rateLimited = error.kind { true } else { false }
                 progress(status)
                 try await self.sleep(wait)
                 status.waitingSeconds = nil
+                status.rateLimited = false
             }
         }
     }
