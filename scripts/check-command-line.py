@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Checks the command line as a person meets it: bad input gets a message naming the problem and a
-non-zero exit; migrate and calls list work on a fresh ledger.
+non-zero exit; migrate and calls list work on a fresh ledger; coverage, connectors, calls log/retry
+and backfill work against a running demo (its sandbox phone system stands in for RingCentral).
 
 Usage: check-command-line.py PATH_TO_CALLSCRIBE
 Prints 'N passed, M failed' and exits non-zero on any failure."""
-import json, os, subprocess, sys, tempfile
+import json, os, socket, subprocess, sys, tempfile, time
+from datetime import datetime, timedelta, timezone
 
 binary = os.path.abspath(sys.argv[1])
 folder = tempfile.mkdtemp(prefix="callscribe-cli-")
@@ -68,6 +70,29 @@ check("calls show --events lists the call's events in sequence order",
 unknown = run(["calls", "show", "s-nope", "--data", folder])
 check("calls show of an unknown id exits non-zero naming it", unknown.returncode != 0 and "s-nope" in unknown.stderr, unknown.stderr)
 
+bad_since = run(["coverage", "--data", folder, "--since", "2026-02-30"])
+check("coverage with a bad --since exits non-zero naming --since", bad_since.returncode != 0 and "--since" in bad_since.stderr, bad_since.stderr)
+backwards = run(["coverage", "--data", folder, "--since", "2026-03-02", "--until", "2026-03-01"])
+check("coverage with --until before --since exits non-zero naming both",
+      backwards.returncode != 0 and "--until" in backwards.stderr and "--since" in backwards.stderr, backwards.stderr)
+bad_backfill = run(["backfill", "--since", "31/03/2026"], required)
+check("backfill with a bad --since exits non-zero naming --since", bad_backfill.returncode != 0 and "--since" in bad_backfill.stderr, bad_backfill.stderr)
+coverage = run(["coverage", "--data", folder, "--json", "--since", "2026-11-20", "--until", "2026-11-22"])
+try:
+    report = json.loads(coverage.stdout)
+    ok = coverage.returncode == 0 and [d["date"] for d in report["days"]] == ["2026-11-20", "2026-11-21", "2026-11-22"] and report["totals"]["total"] == 0
+except (ValueError, KeyError, TypeError):
+    ok = False
+check("coverage --json parses and lists every day of the range", ok, coverage.stdout + coverage.stderr)
+retry_unknown = run(["calls", "retry", "log-nope", "--data", folder])
+check("calls retry of an unknown id exits non-zero naming it", retry_unknown.returncode != 0 and "log-nope" in retry_unknown.stderr, retry_unknown.stderr)
+both_contacts = run(["calls", "log", "log-nope", "--data", folder, "--contact", "c-1", "--create-contact", "Jane"])
+check("calls log with --contact and --create-contact exits non-zero naming both",
+      both_contacts.returncode != 0 and "--contact" in both_contacts.stderr and "--create-contact" in both_contacts.stderr, both_contacts.stderr)
+no_connections = run(["connectors", "list", "--data", folder, "--json"])
+check("connectors list --json on a ledger without connections prints []",
+      no_connections.returncode == 0 and json.loads(no_connections.stdout or "null") == [], no_connections.stdout + no_connections.stderr)
+
 # A server whose phone system is unreachable still stops cleanly on SIGTERM.
 import signal, time
 env = {k: v for k, v in os.environ.items() if not k.startswith(("CALLSCRIBE_", "RINGCENTRAL_", "HUBSPOT_"))}
@@ -81,6 +106,110 @@ try:
 except subprocess.TimeoutExpired:
     server.kill()
     check("serve stops cleanly on SIGTERM while the phone system is unreachable", False, "still running 15 s after SIGTERM")
+
+unreachable_phone = {**required, "RINGCENTRAL_SERVER_URL": "http://127.0.0.1:9", "CALLSCRIBE_DATA_DIR": os.path.join(folder, "unreachable")}
+started = time.time()
+unreachable = run(["backfill", "--since", "2026-01-01", "--dry-run"], unreachable_phone)
+check("backfill against an unreachable phone system gives up within seconds, saying so on stderr and printing no secret",
+      unreachable.returncode != 0 and time.time() - started < 45 and "ringcentral" in unreachable.stderr.lower()
+      and "unreachable" in unreachable.stderr
+      and not any(secret in unreachable.stdout + unreachable.stderr for secret in ("secret-value-123", "jwt-value-456", "pat-value-789")),
+      unreachable.stderr)
+
+# Against a running demo: its ledger has logs and a CRM connection, its sandbox phone system has a call log.
+def free_port_block():
+    for base in range(19700, 20700, 10):
+        free = True
+        for port in range(base, base + 3):
+            with socket.socket() as probe:
+                try:
+                    probe.bind(("127.0.0.1", port))
+                except OSError:
+                    free = False
+        if free:
+            return base
+    raise SystemExit("no free ports")
+
+demo_data = os.path.join(folder, "demo")
+port = free_port_block()
+demo_env = {k: v for k, v in os.environ.items() if not k.startswith(("CALLSCRIBE_", "RINGCENTRAL_", "HUBSPOT_"))}
+demo = subprocess.Popen([binary, "demo", "--data", demo_data, "--port", str(port), "--call-gap", "0.3"], env=demo_env,
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    logged = []
+    deadline = time.time() + 60
+    while time.time() < deadline and len(logged) < 3:
+        time.sleep(1)
+        listing = run(["calls", "list", "--data", demo_data, "--json", "--limit", "10000"])
+        if listing.returncode == 0:
+            logged = [c for c in json.loads(listing.stdout) if c["state"] == "logged"]
+    check("the demo logs calls", len(logged) >= 3, f"{len(logged)} logged after 60 s")
+
+    coverage = run(["coverage", "--data", demo_data, "--json"])
+    report = json.loads(coverage.stdout) if coverage.returncode == 0 else {}
+    totals = report.get("totals", {})
+    check("coverage --json counts the demo's logs, and each day adds up",
+          totals.get("logged", 0) >= 3 and all(d["total"] == d["logged"] + d["pending"] + d["failed"] + d["skipped"] for d in report.get("days", [])),
+          coverage.stdout[-400:] + coverage.stderr)
+    table = run(["coverage", "--data", demo_data])
+    check("coverage prints a table with the share of loggable calls logged",
+          table.returncode == 0 and "logged %" in table.stdout and "loggable calls" in table.stdout, table.stdout + table.stderr)
+
+    hubspot_token = "pat-na1-sandbox-0000-0000-0000-000000000000"  # SandboxStack.hubSpotToken: the secret that must not show
+    connectors = run(["connectors", "list", "--data", demo_data])
+    connectors_json = run(["connectors", "list", "--data", demo_data, "--json"])
+    listed = json.loads(connectors_json.stdout) if connectors_json.returncode == 0 else []
+    check("connectors list shows the connection: id, kind, account, base URL",
+          "hubspot" in connectors.stdout and len(listed) == 1 and {"id", "kind", "accountId", "baseUrl"} <= set(listed[0]),
+          connectors.stdout + connectors_json.stdout + connectors.stderr)
+    shown = connectors.stdout + connectors.stderr + connectors_json.stdout + connectors_json.stderr
+    check("connectors list never shows a secret, sealed or not",
+          hubspot_token not in shown and all("credential" not in key.lower() and "secret" not in key.lower() for entry in listed for key in entry), shown)
+
+    retry_logged = run(["calls", "retry", logged[0]["id"], "--data", demo_data]) if logged else None
+    check("calls retry of a logged call exits non-zero saying why",
+          retry_logged is not None and retry_logged.returncode != 0 and "already logged" in retry_logged.stderr, retry_logged and retry_logged.stderr)
+    notes = run(["calls", "log", logged[0]["id"], "--data", demo_data, "--notes", "Follow-up booked", "--json"]) if logged else None
+    check("calls log queues a logged call's update and prints the log as JSON",
+          notes is not None and notes.returncode == 0 and json.loads(notes.stdout)["id"] == logged[0]["id"], notes and (notes.stdout + notes.stderr))
+
+    # The demo's sandbox CRM appends every record it writes to this file: the running server must carry the request out.
+    crm_file = os.path.join(demo_data, "sandbox", "hubspot-calls.jsonl")
+    deadline = time.time() + 20
+    carried_out = False
+    while time.time() < deadline and not carried_out:
+        time.sleep(0.5)
+        carried_out = os.path.exists(crm_file) and "Follow-up booked" in open(crm_file).read()
+    check("the running demo writes the notes given to calls log into the CRM record", carried_out)
+
+    phone = {"RINGCENTRAL_SERVER_URL": f"http://127.0.0.1:{port + 1}", "RINGCENTRAL_CLIENT_ID": "sandbox-client-id",
+             "RINGCENTRAL_CLIENT_SECRET": "sandbox-client-secret",
+             "RINGCENTRAL_JWT": "eyJraWQiOiJzYW5kYm94In0.eyJzdWIiOiI2MzAxMTAwMCJ9.sandbox-signature",
+             "HUBSPOT_ACCESS_TOKEN": hubspot_token, "CALLSCRIBE_DATA_DIR": os.path.join(folder, "backfill")}
+    since = (datetime.now(timezone.utc) - timedelta(days=1)).strftime("%Y-%m-%d")
+    dry = run(["backfill", "--since", since, "--dry-run", "--json"], phone)
+    dry_report = json.loads(dry.stdout) if dry.returncode == 0 else {}
+    check("backfill --dry-run finds the demo's calls, all new to an empty ledger, and reports progress on stderr",
+          dry_report.get("callsFound", 0) >= 3 and dry_report.get("newCalls") == dry_report.get("callsFound")
+          and dry_report.get("eventsStored") == 0 and "backfill: page 1" in dry.stderr, dry.stdout + dry.stderr)
+    first = run(["backfill", "--since", since, "--json"], phone)
+    first_report = json.loads(first.stdout) if first.returncode == 0 else {}
+    check("backfill imports the calls", first_report.get("newCalls", 0) >= dry_report.get("callsFound", 1)
+          and first_report.get("eventsStored", 0) > 0, first.stdout + first.stderr)
+    again = run(["backfill", "--since", since, "--json"], phone)
+    again_report = json.loads(again.stdout) if again.returncode == 0 else {}
+    # Calls keep ending meanwhile: only those the first run did not list may be new.
+    check("backfill run again imports no call twice",
+          again.returncode == 0 and again_report.get("newCalls") == again_report.get("callsFound", 0) - first_report.get("callsFound", 0),
+          again.stdout + again.stderr)
+    outputs = dry.stdout + dry.stderr + first.stdout + first.stderr + again.stdout + again.stderr
+    check("backfill prints no secret", not any(secret in outputs for secret in (hubspot_token, "sandbox-client-secret", phone["RINGCENTRAL_JWT"])))
+finally:
+    demo.send_signal(signal.SIGTERM)
+    try:
+        demo.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        demo.kill()
 
 passed = sum(results)
 print(f"{passed} passed, {len(results) - passed} failed")

@@ -21,13 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
     var config: String?
 
     func run() async throws {
-        let configuration: CallscribeConfiguration
-        do {
-            configuration = try CallscribeConfiguration(SettingsSource(configFile: self.config))
-        } catch let error as ConfigurationError {
-            FileHandle.standardError.write(Data("callscribe: configuration error: \(error)\n".utf8))
-            throw ExitCode(78)  // EX_CONFIG
-        }
+        let configuration = try CommandSettings.configuration(configFile: self.config)
         let logger = CommandLogging.bootstrap(level: configuration.logLevel)
         try await OutboundHTTP.withClient { client in
             let callscribe = try Callscribe(configuration: configuration, httpClient: client, logger: logger)

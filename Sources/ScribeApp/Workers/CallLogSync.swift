@@ -44,14 +44,9 @@ struct CallLogSync: Service {
         let cursor = try await self.store.cursor(Self.cursorName).flatMap(Double.init).map { Date(timeIntervalSince1970: $0) }
         let from = cursor ?? now.addingTimeInterval(-self.catchUpWindow)
         let records = try await self.client.callLog(from: from, to: now)
-        var unheard = 0
-        for record in records {
-            if let session = record.telephonySessionId, try await self.store.call(TelephonySessionID(session)) == nil { unheard += 1 }
-        }
-        let events = records.flatMap { $0.telephonyEvents(accountID: accountID) }
-        let outcomes = try await self.store.appendEvents(events, receivedAt: now)
-        if outcomes.contains(.stored) { self.folded.signal() }
+        let outcome = try await CallLogImport(store: self.store).importRecords(records, accountID: accountID, receivedAt: now)
+        if outcome.eventsStored > 0 { self.folded.signal() }
         try await self.store.setCursor(Self.cursorName, to: String(max(from.timeIntervalSince1970, now.timeIntervalSince1970 - Self.overlap)))
-        return unheard
+        return outcome.survey.newCalls.count
     }
 }

@@ -11,6 +11,8 @@ public protocol LedgerStore: Sendable {
     func extensions(of accountID: AccountID) async throws -> [PhoneExtension]
     func saveConnection(_ connection: CRMConnection) async throws
     func connections(of accountID: AccountID) async throws -> [CRMConnection]
+    /// Every account's CRM connections, by account then id: for listing what the ledger holds.
+    func connections() async throws -> [CRMConnection]
 
     // MARK: Ingest and fold
 
@@ -29,6 +31,8 @@ public protocol LedgerStore: Sendable {
     func latestChange(of accountID: AccountID) async throws -> Date?
     /// A session's raw events in sequence order.
     func events(of sessionID: TelephonySessionID) async throws -> [TelephonyEvent]
+    /// Which of `sessions` the ledger has heard of: a call folded or at least one event stored.
+    func knownSessions(_ sessions: Set<TelephonySessionID>) async throws -> Set<TelephonySessionID>
 
     // MARK: Call logs
 
@@ -38,6 +42,9 @@ public protocol LedgerStore: Sendable {
     func callLogs(session: TelephonySessionID) async throws -> [CallLog]
     /// How many call logs are in each state, by state name.
     func callLogCounts() async throws -> [String: Int]
+    /// The logs of calls that started in `from..<to` (either end open when nil), counted by outcome
+    /// per UTC day of the call's start, oldest day first; days without logs are left out.
+    func logCoverage(startedFrom from: Date?, before to: Date?) async throws -> [DailyLogCoverage]
     /// Saves a log's state on its own: the claim before a CRM side effect.
     func saveCallLog(_ log: CallLog) async throws
 

@@ -101,10 +101,13 @@ struct CallLogColumns {
 /// Failures of the ledger itself (as opposed to SQLite's own errors).
 public enum LedgerStoreError: Error, Hashable, CustomStringConvertible {
     case callLogNotFound(CallLogID)
+    /// A stored value is not what the schema promises.
+    case corruptValue(String)
 
     public var description: String {
         switch self {
         case .callLogNotFound(let id): "no call log with id \(id)"
+        case .corruptValue(let what): "the ledger holds an unreadable value: \(what)"
         }
     }
 }

@@ -49,13 +49,21 @@ extension SQLiteLedgerStore {
     public func connections(of accountID: AccountID) async throws -> [CRMConnection] {
         try await self.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM connections WHERE account_id = ? ORDER BY id", arguments: [accountID.rawValue])
-                .map { row in
-                    CRMConnection(
-                        id: ConnectionID(row["id"]), accountID: AccountID(row["account_id"]), kind: row["kind"],
-                        baseURL: row["base_url"], sealedCredential: [UInt8](row["sealed_credential"] as Data)
-                    )
-                }
+                .map(Self.connection)
         }
+    }
+
+    public func connections() async throws -> [CRMConnection] {
+        try await self.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM connections ORDER BY account_id, id").map(Self.connection)
+        }
+    }
+
+    private static func connection(_ row: Row) -> CRMConnection {
+        CRMConnection(
+            id: ConnectionID(row["id"]), accountID: AccountID(row["account_id"]), kind: row["kind"],
+            baseURL: row["base_url"], sealedCredential: [UInt8](row["sealed_credential"] as Data)
+        )
     }
 
     public func cursor(_ name: String) async throws -> String? {

@@ -51,6 +51,9 @@ public struct CallLogRecord: Codable, Sendable, Hashable {
     public var legs: [Leg]?
     public var lastModifiedTime: String?
 
+    /// When the call started; nil when RingCentral's time cannot be read.
+    public var startDate: Date? { RingCentralDate.parse(self.startTime) }
+
     /// The record as the telephony events it stands for, so that calls found by the sync take the
     /// same path as calls heard through webhooks: set-up (and answer) at the start, hang-up at the end.
     /// Empty for records we cannot log (no session id, not a voice call, no extension).

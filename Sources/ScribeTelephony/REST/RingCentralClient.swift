@@ -72,12 +72,20 @@ public actor RingCentralClient {
         var records: [CallLogRecord] = []
         var page = 1
         while true {
-            let query = "view=Detailed&type=Voice&perPage=1000&page=\(page)&dateFrom=\(FormEncoding.escape(RingCentralDate.format(from)))&dateTo=\(FormEncoding.escape(RingCentralDate.format(to)))"
-            let response: CallLogResponse = try await self.get("/restapi/v1.0/account/~/call-log?\(query)", operation: "ringcentral.callLog")
-            records += response.records
-            guard response.navigation?.nextPage != nil, !response.records.isEmpty else { return records }
+            let answer = try await self.callLogPage(from: from, to: to, page: page)
+            records += answer.records
+            guard answer.hasNextPage else { return records }
             page += 1
         }
+    }
+
+    /// One page (numbered from 1) of the voice call-log records that started in `from..<to`, newest
+    /// first: for callers that act on each page as it comes (the backfill stores and reports it).
+    public func callLogPage(from: Date, to: Date, page: Int, perPage: Int = 1000) async throws(TelephonyError) -> CallLogPage {
+        let query = "view=Detailed&type=Voice&perPage=\(perPage)&page=\(page)&dateFrom=\(FormEncoding.escape(RingCentralDate.format(from)))&dateTo=\(FormEncoding.escape(RingCentralDate.format(to)))"
+        let response: CallLogResponse = try await self.get("/restapi/v1.0/account/~/call-log?\(query)", operation: "ringcentral.callLog")
+        // An empty page ends the listing even if a next page is announced, so a confused answer cannot loop forever.
+        return CallLogPage(records: response.records, hasNextPage: response.navigation?.nextPage != nil && !response.records.isEmpty)
     }
 
     /// The call-log records of one telephony session (one per recorded or logged leg), Detailed view.

@@ -60,6 +60,7 @@ final class FaultyLedgerStore: LedgerStore {
     func extensions(of accountID: AccountID) async throws -> [PhoneExtension] { try await self.base.extensions(of: accountID) }
     func saveConnection(_ connection: CRMConnection) async throws { try await self.base.saveConnection(connection) }
     func connections(of accountID: AccountID) async throws -> [CRMConnection] { try await self.base.connections(of: accountID) }
+    func connections() async throws -> [CRMConnection] { try await self.base.connections() }
     func appendEvents(_ events: [TelephonyEvent], receivedAt: Date) async throws -> [AppendOutcome] {
         if self.fault == .everyAppend { throw Failure() }
         return try await self.base.appendEvents(events, receivedAt: receivedAt)
@@ -71,9 +72,13 @@ final class FaultyLedgerStore: LedgerStore {
     func events(of sessionID: TelephonySessionID) async throws -> [TelephonyEvent] { try await self.base.events(of: sessionID) }
     func calls(of accountID: AccountID, changedSince since: Date) async throws -> [Call] { try await self.base.calls(of: accountID, changedSince: since) }
     func latestChange(of accountID: AccountID) async throws -> Date? { try await self.base.latestChange(of: accountID) }
+    func knownSessions(_ sessions: Set<TelephonySessionID>) async throws -> Set<TelephonySessionID> { try await self.base.knownSessions(sessions) }
     func callLog(_ id: CallLogID) async throws -> CallLog? { try await self.base.callLog(id) }
     func callLogs(_ query: CallLogQuery) async throws -> [CallLog] { try await self.base.callLogs(query) }
     func callLogCounts() async throws -> [String: Int] { try await self.base.callLogCounts() }
+    func logCoverage(startedFrom from: Date?, before to: Date?) async throws -> [DailyLogCoverage] {
+        try await self.base.logCoverage(startedFrom: from, before: to)
+    }
     func callLogs(session: TelephonySessionID) async throws -> [CallLog] { try await self.base.callLogs(session: session) }
     func saveCallLog(_ log: CallLog) async throws { try await self.base.saveCallLog(log) }
     func claimJobs(limit: Int, now: Date, leaseUntil: Date) async throws -> [Job] {
