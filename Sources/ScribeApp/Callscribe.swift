@@ -34,6 +34,8 @@ public final class Callscribe: Sendable {
     /// Known once start-up has stored the account's extensions and CRM connections.
     let accountID = OneShot<AccountID>()
     let parser = TelephonyEventParser()
+    /// The backfill an admin started from the web app, if any.
+    public let backfills = BackfillRunner()
     let appender: EventAppender
 
     /// Opens the ledger (migrating it) and wires every part. Nothing runs until ``services()`` are run.

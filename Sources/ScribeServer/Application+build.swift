@@ -32,6 +32,7 @@ public func buildRouter(_ callscribe: Callscribe) -> Router<AppRequestContext> {
     SettingsController(callscribe: callscribe).addRoutes(to: router)
     DirectoryController(callscribe: callscribe).addRoutes(to: router)
     StreamController(callscribe: callscribe).addRoutes(to: router)
+    CoverageController(callscribe: callscribe).addRoutes(to: router)
     AssetsController().addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     let pages = router.group().add(middleware: PageErrors())

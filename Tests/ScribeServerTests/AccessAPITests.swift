@@ -20,7 +20,12 @@ struct AccessAPITests {
         (.PUT, "/api/calls/s/extensions/e/notes", #"{"text":"x"}"#), (.GET, "/api/settings", nil), (.PUT, "/api/settings", "{}"),
         (.GET, "/api/admin/settings", nil), (.PUT, "/api/admin/settings", "{}"), (.GET, "/api/admin/users", nil),
         (.POST, "/api/admin/users", "{}"), (.GET, "/api/extensions", nil), (.GET, "/api/connections", nil), (.GET, "/api/contacts?phone=1", nil),
+        (.GET, "/api/coverage", nil), (.GET, "/api/backfill", nil), (.POST, "/api/backfill", #"{"since":"2026-01-01"}"#),
     ]
+
+    static func isAdminOnly(_ path: String) -> Bool {
+        path.hasPrefix("/api/admin/") || path.hasPrefix("/api/coverage") || path.hasPrefix("/api/backfill")
+    }
 
     @Test("every API operation answers 401 with a JSON error to a caller with no credentials, and to a bad API token")
     func signedOut() async throws {
@@ -38,7 +43,7 @@ struct AccessAPITests {
     @Test("admin endpoints refuse an agent with 403 and accept an admin")
     func adminOnly() async throws {
         try await StackHarness.withStack { stack in
-            for (method, path, body) in Self.protectedOperations where path.hasPrefix("/api/admin/") {
+            for (method, path, body) in Self.protectedOperations where Self.isAdminOnly(path) {
                 let answer = try await StackHarness.send(method, stack, path, json: body, as: Self.agent)
                 #expect(answer.status == 403 && answer.body.contains("admin_only"), "\(method) \(path): \(answer.status)")
             }

@@ -261,7 +261,9 @@ enum AppScript {
           });
           svg.innerHTML = parts.join('');
           const reasons = document.querySelector('#coverage-reasons');
-          reasons.replaceChildren(...Object.entries(report.reasons || {}).map(([reason, count]) => {
+          const totals = report.totals || {};
+          const why = Object.assign({}, totals.skipReasons || {}, totals.failureCodes || {});
+          reasons.replaceChildren(...Object.entries(why).map(([reason, count]) => {
             const item = document.createElement('li');
             item.textContent = reason + ': ' + count;
             return item;
@@ -275,6 +277,7 @@ enum AppScript {
             try { progress = await api('GET', '/api/backfill'); } catch (error) { return; }
             if (!progress || !progress.state || progress.state === 'idle') return;
             bar.value = Math.round(100 * (progress.fraction || 0));
+            if (progress.state === 'done') { bar.value = 100; drawCoverage(); }
             say(status, progress.message || progress.state, progress.state === 'failed');
             if (progress.state !== 'running') return;
             await new Promise(resolve => setTimeout(resolve, 1000));
