@@ -91,6 +91,11 @@ public final class Callscribe: Sendable {
         ]
     }
 
+    /// The phone-system account, once start-up has reached the phone system.
+    public func account() async -> AccountID {
+        await self.accountID.value
+    }
+
     /// Stores one webhook delivery; a duplicate is acknowledged and ignored.
     public func ingestWebhook(_ body: Data) async throws -> (TelephonyEvent, AppendOutcome) {
         let event = try self.parser.parse(body)

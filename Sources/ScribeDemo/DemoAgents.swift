@@ -40,7 +40,7 @@ public struct DemoAgents: Service {
                     let pick = Int(StableHash.hex(log.key.sessionID.rawValue).suffix(4), radix: 16) ?? 0
                     guard pick % self.oneIn == 0 else { continue }
                     let text = Self.sentences[pick % Self.sentences.count]
-                    _ = try await self.callscribe.saveNotes(session: log.key.sessionID, extension: log.key.extensionID, text: text, final: true)
+                    _ = try await self.callscribe.saveNotes(session: log.key.sessionID, extension: log.key.extensionID, text: text, final: true, by: .console)
                 }
             }
         }

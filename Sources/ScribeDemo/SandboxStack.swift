@@ -20,6 +20,8 @@ public struct SandboxStackOptions: Sendable {
     public var persistSandbox = false
     /// Further settings for Callscribe, by setting name.
     public var settings: [String: String] = [:]
+    /// How people's passwords are hashed; tests make it cheap.
+    public var passwordHasher = PasswordHasher()
 
     public init(dataDirectory: URL) {
         self.dataDirectory = dataDirectory
@@ -104,7 +106,8 @@ public enum SandboxStack {
             let app: ServiceGroup
             let running: RunningSandboxStack
             do {
-                let configuration = try CallscribeConfiguration(SettingsSource(environment: settings))
+                var configuration = try CallscribeConfiguration(SettingsSource(environment: settings))
+                configuration.passwordHasher = options.passwordHasher
                 let callscribe = try Callscribe(configuration: configuration, httpClient: httpClient, logger: logger)
                 app = ServiceGroup(configuration: .init(services: [buildApplication(callscribe)], logger: logger))
                 group.addTask { try await app.run() }

@@ -21,13 +21,25 @@ public func buildApplication(_ callscribe: Callscribe) -> some ApplicationProtoc
 }
 
 /// The routes, without a server: used by ``buildApplication(_:)`` and by in-process tests.
-public func buildRouter(_ callscribe: Callscribe) -> Router<BasicRequestContext> {
-    let router = Router()
+public func buildRouter(_ callscribe: Callscribe) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
     router.add(middleware: ErrorMappingMiddleware())
+    router.add(middleware: Authentication(callscribe: callscribe))
     WebhookController(callscribe: callscribe).addRoutes(to: router)
+    AuthController(callscribe: callscribe).addRoutes(to: router)
     CallsController(callscribe: callscribe).addRoutes(to: router)
     LogsController(callscribe: callscribe).addRoutes(to: router)
-    CallsPage(callscribe: callscribe).addRoutes(to: router)
+    SettingsController(callscribe: callscribe).addRoutes(to: router)
+    DirectoryController(callscribe: callscribe).addRoutes(to: router)
+    StreamController(callscribe: callscribe).addRoutes(to: router)
+    AssetsController().addRoutes(to: router)
+    let pages = router.group().add(middleware: PageErrors())
+    LoginPage(callscribe: callscribe).addRoutes(to: pages)
+    CallsPage(callscribe: callscribe).addRoutes(to: pages)
+    CallPage(callscribe: callscribe).addRoutes(to: pages)
+    LivePage(callscribe: callscribe).addRoutes(to: pages)
+    SettingsPage(callscribe: callscribe).addRoutes(to: pages)
+    AdminPage(callscribe: callscribe).addRoutes(to: pages)
     return router
 }
 

@@ -41,6 +41,10 @@ struct DemoCommand: AsyncParsableCommand {
         options.persistSandbox = true
         // Short calls in the demo: a recording is waited for a call's length plus half a minute.
         options.settings = [Setting.syncInterval.name: "15", Setting.loggingMode.name: self.mode, Setting.recordingSlack.name: "30"]
+        // CALLSCRIBE_* settings in the environment reach the demo's Callscribe too, e.g. CALLSCRIBE_MULTIPLE_MATCHES=ask.
+        for (name, value) in ProcessInfo.processInfo.environment where name.hasPrefix("CALLSCRIBE_") && name != Setting.dataDirectory.name {
+            options.settings[name] = value
+        }
         let demo = DemoService(options: options, callGap: self.callGap, logger: logger)
         try await ServiceGroup(configuration: .init(services: [demo], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()
     }
@@ -54,11 +58,16 @@ struct DemoService: Service {
 
     func run() async throws {
         try await SandboxStack.run(self.options, logger: self.logger) { stack in
+            try await stack.waitUntilSubscribed()
+            try await DemoPeople.ensure(stack)
             print(
                 """
 
                 Callscribe demo is running.
-                  Calls and their log state:   \(stack.callscribeURL)/      (also: callscribe calls list --data \(self.options.dataDirectory.path))
+                  Web app (calls, live notes, settings, admin): \(stack.callscribeURL)/
+                    sign in as \(DemoPeople.adminEmail) (admin) or \(DemoPeople.agentEmail(extensionNumber: "101")) … \
+                \(DemoPeople.agentEmail(extensionNumber: "106")) (agents), password: \(DemoPeople.password)
+                    (also: callscribe calls list --data \(self.options.dataDirectory.path))
                   Sandbox CRM (HubSpot API):   \(stack.crmURL)/
                   Sandbox phone (RingCentral): \(stack.phoneURL)
                 Press Ctrl-C to stop.
@@ -67,7 +76,6 @@ struct DemoService: Service {
             )
             // Show the URLs at once even when standard output is a file or a pipe.
             fflush(nil)
-            try await stack.waitUntilSubscribed()
             let generator = CallGenerator(
                 sandbox: stack.phone, scripts: CallScripts(company: stack.company, timeScale: 0.05), meanGap: self.callGap, seed: self.options.seed
             )

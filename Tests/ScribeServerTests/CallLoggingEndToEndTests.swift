@@ -63,11 +63,12 @@ struct CallLoggingEndToEndTests {
             for call in calls { await stack.phone.deliver(call, realTime: false) }
             let counts = try await StackHarness.settledCounts(stack, expected: calls.count)
             #expect(counts["logged", default: 0] > 0 && counts["skipped", default: 0] > 0, "the seed gives both outcomes")
-            let page = try await Self.get(stack.callscribeURL + "/")
+            let browser = try await BrowserSession.signIn(stack.callscribeURL, email: DemoPeople.adminEmail)
+            let page = try await browser.send(.GET, "/")
             #expect(page.status == 200)
-            #expect(page.body.components(separatedBy: "<span class=\"chip\">logged</span>").count - 1 == counts["logged", default: 0])
-            #expect(page.body.components(separatedBy: "<span class=\"chip\">skipped</span>").count - 1 == counts["skipped", default: 0])
-            let unlogged = try await Self.get(stack.callscribeURL + "/api/calls?filter=unlogged")
+            #expect(page.body.components(separatedBy: "data-state=\"logged\"").count - 1 == counts["logged", default: 0])
+            #expect(page.body.components(separatedBy: "data-state=\"skipped\"").count - 1 == counts["skipped", default: 0])
+            let unlogged = try await StackHarness.send(.GET, stack, "/api/calls?filter=unlogged")
             struct Listing: Decodable {
                 struct Entry: Decodable { var state: String; var explanation: String }
                 var calls: [Entry]
@@ -76,11 +77,6 @@ struct CallLoggingEndToEndTests {
             #expect(listing.calls.count == counts["skipped", default: 0])
             #expect(listing.calls.allSatisfy { $0.state == "skipped" && $0.explanation.contains("no CRM contact") })
         }
-    }
-
-    static func get(_ url: String) async throws -> (status: Int, body: String) {
-        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(10))
-        return (Int(response.status.code), String(buffer: try await response.body.collect(upTo: 4 << 20)))
     }
 
     @Test("events delivered twice and out of order produce no second record")

@@ -23,7 +23,7 @@ struct DeliveryOrderTests {
     static func outcomes(_ stack: RunningSandboxStack) async throws -> [String: Outcome] {
         let records = Dictionary(stack.crm.calls.map { ($0.id, $0) }) { first, _ in first }
         var outcomes: [String: Outcome] = [:]
-        for log in try await stack.callscribe.callLogs(CallLogQuery(limit: 1000)) {
+        for log in try await stack.callscribe.callLogs(CallLogQuery(limit: 1000), for: .console) {
             let record = log.crmRecordId.flatMap { records[$0] }
             outcomes[log.sessionId] = Outcome(
                 state: log.state, contact: log.contact, result: log.result, durationSeconds: log.durationSeconds,

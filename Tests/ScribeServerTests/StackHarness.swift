@@ -17,10 +17,13 @@ enum StackHarness {
         defer { try? FileManager.default.removeItem(at: folder) }
         var options = SandboxStackOptions(dataDirectory: folder)
         options.settings = [Setting.syncInterval.name: "86400"].merging(settings) { _, new in new }
+        // Real scrypt, at a cost that keeps many sign-ins fast.
+        options.passwordHasher = PasswordHasher(costLog2: 4)
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         return try await SandboxStack.run(options, logger: logger) { stack in
             try await stack.waitUntilSubscribed()
+            try await DemoPeople.ensure(stack)
             return try await body(stack)
         }
     }
@@ -66,10 +69,20 @@ enum StackHarness {
         return (Int(response.status.code), String(buffer: bytes), response.headers.map { ($0.name, $0.value) })
     }
 
-    /// Sends `json` (or nothing) to one of Callscribe's API routes.
-    static func send(_ method: HTTPMethod, _ stack: RunningSandboxStack, _ path: String, json: String? = nil) async throws -> (status: Int, body: String) {
+    /// Sends `json` (or nothing) to one of Callscribe's API routes as the person with `email` (with
+    /// a fresh API token of theirs), or with no credentials when `email` is nil.
+    static func send(
+        _ method: HTTPMethod, _ stack: RunningSandboxStack, _ path: String, json: String? = nil, as email: String? = DemoPeople.adminEmail,
+        headers: [(String, String)] = []
+    ) async throws -> (status: Int, body: String) {
         var request = HTTPClientRequest(url: stack.callscribeURL + path)
         request.method = method
+        if let email {
+            let user = try #require(try await stack.callscribe.people.credentials(email: email)?.user, "no demo user \(email)")
+            let token = try await stack.callscribe.issueAPIToken(for: user, name: "test").token
+            request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        }
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let json {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(Array(json.utf8))

@@ -17,7 +17,8 @@ public struct SettingsBook: Sendable {
     public func settings(account accountID: AccountID, extension extensionID: ExtensionID) async throws -> LoggingSettings {
         guard let people else { return self.server }
         let account = try await people.accountSettings(of: accountID)
-        let person = try await people.user(extension: extensionID).map { try await people.personalSettings(of: $0.id) } ?? PersonalSettings()
+        var person = PersonalSettings()
+        if let user = try await people.user(extension: extensionID) { person = try await people.personalSettings(of: user.id) }
         return self.server.resolved(account: account, person: person)
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
 
-/// A setting a person may choose for themselves and an admin may lock for everyone.
+/// A setting a person may choose for themselves and an admin may lock for everyone; the raw value
+/// is its key in the API's JSON.
 public enum SettingName: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case autoLog = "auto_log"
-    case popUpAfterCall = "pop_up_after_call"
-    case countdownSeconds = "countdown_seconds"
+    case autoLog
+    case popUpAfterCall
+    case countdownSeconds
     case mode
-    case loggedFields = "logged_fields"
-    case dateFormat = "date_format"
-    case timeZone = "time_zone"
+    case loggedFields
+    case dateFormat
+    case timeZone
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -23,6 +23,10 @@ public protocol LedgerStore: Sendable {
     func foldPendingEvents(limit: Int, now: Date, writeAfter: TimeInterval, makeID: @escaping @Sendable () -> String) async throws -> FoldReport
 
     func call(_ sessionID: TelephonySessionID) async throws -> Call?
+    /// The account's calls whose events changed at or after `since` (for the calls in progress).
+    func calls(of accountID: AccountID, changedSince since: Date) async throws -> [Call]
+    /// The time of the account's latest change to a call or a call log: a page's cue to refresh.
+    func latestChange(of accountID: AccountID) async throws -> Date?
     /// A session's raw events in sequence order.
     func events(of sessionID: TelephonySessionID) async throws -> [TelephonyEvent]
 

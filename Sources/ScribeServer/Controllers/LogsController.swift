@@ -8,26 +8,30 @@ import ScribeCore
 struct LogsController {
     let callscribe: Callscribe
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/api/logs/{id}") { _, context in
-            let log = try await self.callscribe.callLog(CallLogID(try context.parameters.require("id")))
+            let user = try context.requireUser()
+            let log = try await self.callscribe.callLog(CallLogID(try context.parameters.require("id")), for: .person(user))
             return try JSONResponse.make(CallLogDetail(log))
         }
         router.put("/api/calls/{session}/extensions/{extension}/notes") { request, context in
-            let body = try await Self.decode(NotesBody.self, from: request, context: context)
+            let user = try context.requireUser()
+            let body = try await JSONRequest.decode(NotesBody.self, from: request)
             let logs = try await self.callscribe.saveNotes(
                 session: TelephonySessionID(try context.parameters.require("session")),
-                extension: ExtensionID(try context.parameters.require("extension")), text: body.text, final: body.final ?? false
+                extension: ExtensionID(try context.parameters.require("extension")), text: body.text, final: body.final ?? false, by: .person(user)
             )
             return try JSONResponse.make(["logs": logs.map(\.rawValue)])
         }
         router.post("/api/logs/{id}/log") { request, context in
-            let manual = try await Self.decode(ManualLog.self, from: request, context: context)
-            let log = try await self.callscribe.logManually(CallLogID(try context.parameters.require("id")), manual)
+            let user = try context.requireUser()
+            let manual = try await JSONRequest.decode(ManualLog.self, from: request)
+            let log = try await self.callscribe.logManually(CallLogID(try context.parameters.require("id")), manual, by: .person(user))
             return try JSONResponse.make(CallLogDetail(log), status: .accepted)
         }
         router.post("/api/logs/{id}/retry") { _, context in
-            let log = try await self.callscribe.retry(CallLogID(try context.parameters.require("id")))
+            let user = try context.requireUser()
+            let log = try await self.callscribe.retry(CallLogID(try context.parameters.require("id")), by: .person(user))
             return try JSONResponse.make(CallLogDetail(log), status: .accepted)
         }
     }
@@ -35,20 +39,5 @@ struct LogsController {
     struct NotesBody: Decodable {
         var text: String
         var final: Bool?
-    }
-
-    /// Decodes a JSON body of at most 256 KiB, or answers 400 naming what is wrong.
-    static func decode<Body: Decodable>(_ type: Body.Type, from request: Request, context: BasicRequestContext) async throws -> Body {
-        let buffer = try await request.body.collect(upTo: 256 * 1024)
-        do {
-            return try JSONDecoder().decode(Body.self, from: Data(buffer.readableBytesView))
-        } catch DecodingError.keyNotFound(let key, _) {
-            throw APIError(.badRequest, code: "invalid_field", message: "\(key.stringValue) is required.", field: key.stringValue)
-        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw APIError(.badRequest, code: "invalid_field", message: "\(field) has the wrong type.", field: field)
-        } catch {
-            throw APIError(.badRequest, code: "invalid_json", message: "The body is not a JSON object.")
-        }
     }
 }

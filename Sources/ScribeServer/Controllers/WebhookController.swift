@@ -13,11 +13,11 @@ struct WebhookController {
 
     let callscribe: Callscribe
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
+    func addRoutes(to router: Router<AppRequestContext>) {
         router.post("/webhooks/ringcentral") { request, context in try await self.receive(request, context) }
     }
 
-    private func receive(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+    private func receive(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         if let validationToken = request.headers[HTTPField.Name("Validation-Token")!] {
             // Creating a subscription: echo the token, with an empty JSON body, well under 1 KB.
             return Response(

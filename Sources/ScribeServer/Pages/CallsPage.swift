@@ -4,44 +4,62 @@ import NIOCore
 import ScribeApp
 import ScribeCore
 
-/// `GET /`: the call history with each call's log state, refreshed every few seconds.
-/// (The full web app is a later piece of work; this page shows the ledger as it is.)
+/// `/`: the call history, like a phone's: direction, who, how long, when, and a chip saying whether
+/// it is in the CRM. Filters (Unlogged first among them), search, and live updates.
 struct CallsPage {
     let callscribe: Callscribe
 
-    func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/") { request, _ in
+    func addRoutes(to router: RouterGroup<AppRequestContext>) {
+        router.get("/") { request, context in
+            let caller = try context.requireCaller()
             let query = try CallsQuery.parse(request.uri.queryParameters)
-            let calls = try await self.callscribe.callLogs(query)
-            let html = Self.render(calls, filter: query.filter)
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+            let calls = try await self.callscribe.callLogs(query, for: .person(caller.user))
+            let rows = Self.rows(calls, viewer: caller.user)
+            if request.uri.queryParameters["fragment"] == "rows" {
+                return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: rows)))
+            }
+            let settings = try await self.callscribe.settingsView(for: caller.user)
+            let layout = PageLayout(
+                title: "Calls", section: .calls, caller: caller, bodyData: ["popup": settings.inForce.popUpAfterCall == true ? "1" : "0"]
+            )
+            return layout.response(Self.content(query: query, rows: rows))
         }
     }
 
-    static func render(_ calls: [CallLogSummary], filter: CallLogQuery.Filter) -> String {
-        let tabs = CallLogQuery.Filter.allCases.map { tab in
-            tab == filter ? "<b>\(tab.rawValue.capitalized)</b>" : "<a href=\"/?filter=\(tab.rawValue)\">\(tab.rawValue.capitalized)</a>"
-        }.joined(separator: " · ")
-        let rows = calls.map { call in
-            """
-            <tr class="\(call.state)"><td>\(HTMLEscaping.escape(call.startedAt.formatted(date: .abbreviated, time: .standard)))</td>\
-            <td>\(call.direction == "Inbound" ? "↙ in" : "↗ out")</td><td>\(HTMLEscaping.escape(call.contact ?? call.counterpart))</td>\
-            <td>\(HTMLEscaping.escape(call.counterpart))</td><td>\(HTMLEscaping.escape(CallLogComposer.formatDuration(TimeInterval(call.durationSeconds))))</td>\
-            <td>\(HTMLEscaping.escape(call.result))</td><td><span class="chip">\(HTMLEscaping.escape(call.state))</span></td>\
-            <td>\(HTMLEscaping.escape(call.explanation))\(call.note.map { " <small>\(HTMLEscaping.escape($0))</small>" } ?? "")</td></tr>
-            """
-        }.joined(separator: "\n")
+    static func content(query: CallLogQuery, rows: String) -> String {
+        let filters = CallLogQuery.Filter.allCases.map { filter in
+            var link = "/?filter=\(filter.rawValue)"
+            if let search = query.search { link += "&search=" + (search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+            let active = filter == query.filter ? " active" : ""
+            return "<a class=\"filter\(active)\" data-filter=\"\(filter.rawValue)\" href=\"\(esc(link))\">\(filter.rawValue.capitalized)</a>"
+        }.joined()
         return """
-            <!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="3">
-            <title>Callscribe — calls</title><style>
-            body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}
-            td,th{padding:.35em .6em;border-bottom:1px solid #eee;text-align:left;font-size:14px}
-            .chip{padding:.1em .5em;border-radius:1em;background:#ddd}.logged .chip{background:#c8efd0}
-            .failed .chip{background:#f7c6c6}.skipped .chip{background:#f3e3b5}small{color:#777}
-            </style></head><body><h1>Callscribe</h1><p>\(tabs)</p>
-            <table><tr><th>Time</th><th></th><th>Contact</th><th>Number</th><th>Duration</th><th>Result</th><th>Log</th><th>Why</th></tr>
-            \(rows.isEmpty ? "<tr><td colspan=8>No calls yet.</td></tr>" : rows)
-            </table></body></html>
+            <section class="toolbar"><nav class="filters">\(filters)</nav>
+            <form class="search" method="get" action="/"><input type="hidden" name="filter" value="\(query.filter.rawValue)">
+            <input id="search" name="search" type="search" placeholder="Search name or number" value="\(esc(query.search ?? ""))"></form>
+            <span id="live-status" class="live-status">live</span></section>
+            <table id="calls"><thead><tr><th></th><th>Who</th><th>Duration</th><th>When</th><th>Status</th><th></th></tr></thead>
+            <tbody>\(rows)</tbody></table>
             """
+    }
+
+    /// The table rows, also served alone (`?fragment=rows`) for live refresh.
+    static func rows(_ calls: [CallLogSummary], viewer: User) -> String {
+        guard !calls.isEmpty else { return "<tr class=\"empty\"><td colspan=\"6\">No calls here.</td></tr>" }
+        return calls.map { call in
+            let inbound = call.direction == CallDirection.inbound.rawValue
+            let who = call.contact.map { "<strong>\(esc($0))</strong><small>\(esc(call.counterpart))</small>" } ?? "<strong>\(esc(call.counterpart))</strong>"
+            let mine = call.extensionId == viewer.extensionID?.rawValue ? "1" : "0"
+            return """
+                <tr class="call state-\(esc(call.state))" data-log-id="\(esc(call.id))" data-session-id="\(esc(call.sessionId))" \
+                data-state="\(esc(call.state))" data-mine="\(mine)">\
+                <td class="direction" title="\(esc(call.direction)) · \(esc(call.result))">\(inbound ? "↙" : "↗")\(call.result == "Missed" ? "<small class=\"missed\">missed</small>" : "")</td>\
+                <td class="contact">\(who)</td>\
+                <td class="duration">\(esc(CallLogComposer.formatDuration(TimeInterval(call.durationSeconds))))</td>\
+                <td class="time"><time datetime="\(esc(call.startedAt.iso8601))">\(esc(call.startedAt.formatted(date: .abbreviated, time: .shortened)))</time></td>\
+                <td class="status"><span class="chip \(esc(call.state))">\(esc(call.state))</span><small>\(esc(call.explanation))</small></td>\
+                <td><a class="open" href="/calls/\(esc(call.id))">Open</a></td></tr>
+                """
+        }.joined(separator: "\n")
     }
 }

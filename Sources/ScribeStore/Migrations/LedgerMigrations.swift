@@ -168,6 +168,8 @@ enum LedgerMigrations {
                 );
 
                 CREATE INDEX call_logs_by_extension ON call_logs (extension_id, started_at);
+                CREATE INDEX call_logs_by_account_change ON call_logs (account_id, updated_at);
+                CREATE INDEX calls_by_account_change ON calls (account_id, updated_at);
 
                 CREATE TABLE settings (
                     scope TEXT PRIMARY KEY,

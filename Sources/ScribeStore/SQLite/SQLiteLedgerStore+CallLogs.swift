@@ -10,7 +10,7 @@ extension SQLiteLedgerStore {
     }
 
     public func callLogs(_ query: CallLogQuery) async throws -> [CallLog] {
-        var conditions: [String] = [
+        let stateCondition =
             switch query.filter {
             case .all: "1"
             case .unlogged: "state <> 'logged'"
@@ -19,7 +19,7 @@ extension SQLiteLedgerStore {
             case .logged: "state = 'logged'"
             case .skipped: "state = 'skipped'"
             }
-        ]
+        var conditions = [stateCondition]
         var arguments: StatementArguments = []
         if let account = query.accountID {
             conditions.append("account_id = ?")
@@ -46,8 +46,9 @@ extension SQLiteLedgerStore {
         }
         arguments += [query.limit]
         let sql = "SELECT * FROM call_logs WHERE \(conditions.joined(separator: " AND ")) ORDER BY started_at DESC, id LIMIT ?"
+        let bound = arguments
         return try await self.writer.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map(CallLogColumns.decode)
+            try Row.fetchAll(db, sql: sql, arguments: bound).map(CallLogColumns.decode)
         }
     }
 

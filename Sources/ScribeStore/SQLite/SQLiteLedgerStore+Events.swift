@@ -76,6 +76,23 @@ extension SQLiteLedgerStore {
         try await self.writer.read { db in try Self.loadCall(sessionID, db) }
     }
 
+    public func calls(of accountID: AccountID, changedSince since: Date) async throws -> [Call] {
+        try await self.writer.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT body FROM calls WHERE account_id = ? AND updated_at >= ? ORDER BY updated_at DESC LIMIT 500",
+                arguments: [accountID.rawValue, since.timeIntervalSince1970]
+            ).map { try LedgerJSON.decode(Call.self, from: $0) }
+        }
+    }
+
+    public func latestChange(of accountID: AccountID) async throws -> Date? {
+        try await self.writer.read { db in
+            let calls = try Double.fetchOne(db, sql: "SELECT MAX(updated_at) FROM calls WHERE account_id = ?", arguments: [accountID.rawValue])
+            let logs = try Double.fetchOne(db, sql: "SELECT MAX(updated_at) FROM call_logs WHERE account_id = ?", arguments: [accountID.rawValue])
+            return [calls, logs].compactMap { $0 }.max().map { Date(timeIntervalSince1970: $0) }
+        }
+    }
+
     public func events(of sessionID: TelephonySessionID) async throws -> [TelephonyEvent] {
         try await self.writer.read { db in
             try String.fetchAll(db, sql: "SELECT body FROM telephony_events WHERE session_id = ? ORDER BY sequence, seq", arguments: [sessionID.rawValue])

@@ -69,6 +69,8 @@ final class FaultyLedgerStore: LedgerStore {
     }
     func call(_ sessionID: TelephonySessionID) async throws -> Call? { try await self.base.call(sessionID) }
     func events(of sessionID: TelephonySessionID) async throws -> [TelephonyEvent] { try await self.base.events(of: sessionID) }
+    func calls(of accountID: AccountID, changedSince since: Date) async throws -> [Call] { try await self.base.calls(of: accountID, changedSince: since) }
+    func latestChange(of accountID: AccountID) async throws -> Date? { try await self.base.latestChange(of: accountID) }
     func callLog(_ id: CallLogID) async throws -> CallLog? { try await self.base.callLog(id) }
     func callLogs(_ query: CallLogQuery) async throws -> [CallLog] { try await self.base.callLogs(query) }
     func callLogCounts() async throws -> [String: Int] { try await self.base.callLogCounts() }

@@ -83,7 +83,7 @@ struct WriterHarness {
     ) -> CallLogWriter {
         if let connector { self.connectors.register(connector, for: Self.connection) }
         return CallLogWriter(
-            store: self.store, connectors: self.connectors, contacts: self.contacts, settings: settings, retryPolicy: retryPolicy,
+            store: self.store, connectors: self.connectors, contacts: self.contacts, settings: SettingsBook(server: settings, people: self.sqlite), retryPolicy: retryPolicy,
             defaultCountryCode: "1", recordings: recordings, effects: Effects(now: self.clock.read, makeID: { "unused-id" }, random: { Self.random }),
             logger: Logger(label: "callscribe.tests", factory: { _ in SwiftLogNoOpLogHandler() })
         )
