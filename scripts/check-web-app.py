@@ -7,7 +7,7 @@ Usage: check-web-app.py PATH_TO_CALLSCRIBE
 Prints one line per check and stops at the first failure with what was expected and what was seen.
 Screenshots of every page visited go to test-artifacts/screenshots/NN-name.png (under the repo root).
 Python 3 standard library only."""
-import base64, json, os, random, re, shutil, signal, socket, subprocess, sys, tempfile, time
+import base64, json, os, random, re, shutil, signal, socket, subprocess, sys, tempfile, time, traceback
 import urllib.error, urllib.parse, urllib.request
 from datetime import datetime
 
@@ -760,6 +760,13 @@ def interrupt(signum, frame):
     raise KeyboardInterrupt()
 
 
+BUDGET_SECONDS = 170  # the whole check must finish within 3 minutes, clean-up included
+
+
+def over_budget(signum, frame):
+    raise CheckFailed(f"the check finishes in time: expected all scenarios within {BUDGET_SECONDS} s; saw them still running")
+
+
 def main():
     if len(sys.argv) != 2:
         raise SystemExit(__doc__)
@@ -771,6 +778,8 @@ def main():
     # Ctrl-C and SIGTERM both end in the finally below.
     signal.signal(signal.SIGTERM, interrupt)
     signal.signal(signal.SIGINT, interrupt)  # also when started with SIGINT ignored (a background job)
+    signal.signal(signal.SIGALRM, over_budget)
+    signal.alarm(BUDGET_SECONDS)
     say(f"web app check: demo on ports {stack.port}-{stack.port + 2}, screenshots in {os.path.relpath(SCREENSHOTS, os.getcwd())}")
     failed = None
     try:
@@ -805,7 +814,10 @@ def main():
         failed = f"FAIL the browser could not do what the check needed: {error}"
     except KeyboardInterrupt:
         failed = "interrupted"
+    except Exception:  # a bug in this script or a page it cannot read: still a failure, still cleaned up
+        failed = "FAIL the check itself stopped on an unexpected error:\n" + traceback.format_exc()
     finally:
+        signal.alarm(0)
         if failed and stack.browser and stack.browser.session:
             try:
                 say(f"     page at the failure: {stack.browser.url} (screenshot {os.path.basename(stack.browser.screenshot('failure'))})")
