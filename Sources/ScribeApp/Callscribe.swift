@@ -58,7 +58,7 @@ public final class Callscribe: Sendable {
     public func services() -> [ServiceGroupConfiguration.ServiceConfiguration] {
         let writer = CallLogWriter(
             store: self.store, connectors: self.connectors, contacts: self.contacts,
-            settings: SettingsBook(server: self.configuration.logging, people: self.people),
+            settings: self.settingsBook,
             retryPolicy: self.configuration.retryPolicy, defaultCountryCode: self.configuration.defaultCountryCode,
             recordings: RingCentralRecordings(client: self.ringCentral), effects: self.effects, logger: self.logger
         )
@@ -94,6 +94,11 @@ public final class Callscribe: Sendable {
     /// The phone-system account, once start-up has reached the phone system.
     public func account() async -> AccountID {
         await self.accountID.value
+    }
+
+    /// The logging settings in force for each person's calls.
+    var settingsBook: SettingsBook {
+        SettingsBook(server: self.configuration.logging, people: self.people)
     }
 
     /// Stores one webhook delivery; a duplicate is acknowledged and ignored.

@@ -6,6 +6,6 @@ struct CallscribeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "callscribe",
         abstract: "Logs every call from RingCentral into your CRM, from a server, with a ledger of what happened to each call.",
-        subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, CallsCommand.self, EventsCommand.self, BenchCommand.self]
+        subcommands: [DemoCommand.self, ServeCommand.self, MigrateCommand.self, CallsCommand.self, EventsCommand.self, BenchCommand.self, UsersCommand.self, OpenAPICommand.self]
     )
 }

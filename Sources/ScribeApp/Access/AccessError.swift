@@ -12,6 +12,8 @@ public enum AccessError: Error, Sendable, Hashable, CustomStringConvertible {
     case csrfMismatch
     /// Only the account's admins may do this.
     case adminOnly
+    /// A person acted on a call that is not theirs.
+    case notYourCall
 
     public var description: String {
         switch self {
@@ -21,6 +23,7 @@ public enum AccessError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidAPIToken: "the API token is not valid"
         case .csrfMismatch: "the request did not carry this session's CSRF token (X-CSRF-Token header or csrf form field)"
         case .adminOnly: "only an admin of the account may do this"
+        case .notYourCall: "you can only act on your own calls"
         }
     }
 }

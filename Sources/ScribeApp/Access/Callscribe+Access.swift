@@ -24,18 +24,8 @@ extension Callscribe {
     public func createUser(
         email: String, name: String, password: String, role: Role, accountID: AccountID, extensionID: ExtensionID?
     ) async throws -> User {
-        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        guard Self.looksLikeEmail(email) else { throw PeopleError.invalidField("email", "'\(email)' is not an email address") }
-        let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 200 else { throw PeopleError.invalidField("name", "must be 1 to 200 characters") }
-        try PasswordHasher.validate(password)
-        let user = User(id: UserID(self.effects.makeID()), accountID: accountID, extensionID: extensionID, email: email, name: name, role: role)
-        do {
-            try await self.people.createUser(user, passwordHash: try self.passwords.hash(password))
-        } catch let error as PeopleStoreError {
-            throw PeopleError.conflict(error.description)
-        }
-        return user
+        try await UserDirectory(people: self.people, passwords: self.passwords, effects: self.effects)
+            .createUser(email: email, name: name, password: password, role: role, accountID: accountID, extensionID: extensionID)
     }
 
     /// Checks the email and password and opens a session that lasts ``CallscribeConfiguration/sessionLifetime``.
@@ -100,11 +90,6 @@ extension Callscribe {
     /// Refuses anyone but an admin.
     public func requireAdmin(_ user: User) throws(AccessError) {
         guard user.isAdmin else { throw .adminOnly }
-    }
-
-    private static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && text.count <= 254 && !text.contains(where: \.isWhitespace)
     }
 
     /// A well-formed hash of no one's password at the configured cost, verified when the email is unknown.

@@ -14,10 +14,11 @@ public struct PasswordHasher: Sendable {
     public static let minimumLength = 10
     public static let maximumLength = 1024
 
+    /// Values are kept within what ``verify(_:against:)`` accepts (cost 2^1 … 2^20, block size and parallelism 1 … 64), so every hash made verifies.
     public init(costLog2: Int = 15, blockSize: Int = 8, parallelism: Int = 1) {
-        self.costLog2 = costLog2
-        self.blockSize = blockSize
-        self.parallelism = parallelism
+        self.costLog2 = min(max(costLog2, 1), 20)
+        self.blockSize = min(max(blockSize, 1), 64)
+        self.parallelism = min(max(parallelism, 1), 64)
     }
 
     /// A fresh salted hash of `password`.
@@ -32,7 +33,9 @@ public struct PasswordHasher: Sendable {
     public func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$").map(String.init)
         guard parts.count == 6, parts[0] == "scrypt", let cost = Int(parts[1]), let block = Int(parts[2]), let parallel = Int(parts[3]),
-            (1...20).contains(cost), let salt = Data(base64Encoded: parts[4]), let expected = Data(base64Encoded: parts[5]),
+            // Bounded so that a damaged hash is refused rather than trap in scrypt (a negative size, an overflowing memory need).
+            (1...20).contains(cost), (1...64).contains(block), (1...64).contains(parallel),
+            let salt = Data(base64Encoded: parts[4]), let expected = Data(base64Encoded: parts[5]),
             let derived = try? Self.derive(password, salt: [UInt8](salt), costLog2: cost, blockSize: block, parallelism: parallel)
         else { return false }
         return ConstantTime.equals([UInt8](derived), [UInt8](expected))

@@ -8,7 +8,7 @@ extension Callscribe {
         session: TelephonySessionID, extension extensionID: ExtensionID, text: String, final: Bool, by requester: Requester
     ) async throws -> [CallLogID] {
         if case .person(let user) = requester, !(user.isAdmin || user.extensionID == extensionID) {
-            throw PeopleError.invalidField("extension", "you can only write notes on your own calls")
+            throw AccessError.notYourCall
         }
         if case .person(let user) = requester, user.isAdmin, !(try await self.store.extensions(of: user.accountID).contains { $0.id == extensionID }) {
             throw PeopleError.invalidField("extension", "no extension '\(extensionID)' in your account")
@@ -28,7 +28,9 @@ extension Callscribe {
     public func logManually(_ id: CallLogID, _ manual: ManualLog, by requester: Requester) async throws -> CallLog {
         let log = try await self.callLog(id, for: requester)
         let (input, contact) = try manual.validated()
-        if log.crmRecordID != nil, self.configuration.logging.mode == .allAtOnce {
+        // The mode of the person who took the call decides, as it does for the writer.
+        let settings = try await self.settingsBook.settings(account: log.key.accountID, extension: log.key.extensionID)
+        if log.crmRecordID != nil, settings.mode == .allAtOnce {
             throw PeopleError.conflict("this call is already in the CRM and records are never edited in all-at-once mode")
         }
         if log.crmRecordID != nil, let contact, contact != .existing(log.contact?.id ?? "") {

@@ -10,6 +10,8 @@ public protocol PeopleStore: Sendable {
     /// A user and their password hash, by email (case-insensitive).
     func credentials(email: String) async throws -> (user: User, passwordHash: String)?
     func users(of accountID: AccountID) async throws -> [User]
+    /// The phone-system accounts the ledger has seen.
+    func accountIDs() async throws -> [AccountID]
     /// The user who takes `extensionID`'s calls, if anyone does.
     func user(extension extensionID: ExtensionID) async throws -> User?
 

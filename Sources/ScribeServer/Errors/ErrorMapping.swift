@@ -44,6 +44,7 @@ struct ErrorMappingMiddleware<Context: RequestContext>: RouterMiddleware {
         case .invalidAPIToken: APIError(.unauthorized, code: "invalid_api_token", message: error.description, field: "Authorization")
         case .csrfMismatch: APIError(.forbidden, code: "csrf_mismatch", message: error.description, field: "X-CSRF-Token")
         case .adminOnly: APIError(.forbidden, code: "admin_only", message: error.description)
+        case .notYourCall: APIError(.forbidden, code: "not_your_call", message: error.description)
         }
     }
 }

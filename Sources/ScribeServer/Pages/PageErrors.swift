@@ -14,7 +14,7 @@ struct PageErrors: RouterMiddleware {
         } catch AccessError.notSignedIn, AccessError.sessionExpired {
             let target = request.uri.path == "/" ? "/login" : "/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             return Response(status: .seeOther, headers: [.location: target])
-        } catch AccessError.adminOnly {
+        } catch AccessError.adminOnly, AccessError.notYourCall {
             return Self.page(context, status: .forbidden, title: "Admins only", message: "This page is for the account's admins.")
         } catch let error as PeopleError {
             if case .logNotFound = error {

@@ -39,7 +39,9 @@ extension SQLiteLedgerStore {
         }
         if let search = query.search, !search.isEmpty {
             // The contact's name and both numbers are inside these JSON columns; LIKE is case-insensitive for ASCII.
-            let pattern = "%" + search.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            // JSON escapes `/`, `"` and `\` in them, so the text is looked for as JSON writes it.
+            let text = try LedgerJSON.encode(search).dropFirst().dropLast()
+            let pattern = "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
             conditions.append("(contact LIKE ? ESCAPE '\\' OR leg LIKE ? ESCAPE '\\')")
             arguments += [pattern, pattern]

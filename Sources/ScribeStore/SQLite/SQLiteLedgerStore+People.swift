@@ -38,6 +38,12 @@ extension SQLiteLedgerStore: PeopleStore {
         }
     }
 
+    public func accountIDs() async throws -> [AccountID] {
+        try await self.writer.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM accounts UNION SELECT account_id FROM extensions ORDER BY 1").map { AccountID($0) }
+        }
+    }
+
     public func user(extension extensionID: ExtensionID) async throws -> User? {
         try await self.writer.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM users WHERE extension_id = ? ORDER BY id LIMIT 1", arguments: [extensionID.rawValue])
