@@ -29,6 +29,14 @@ public struct DemoAgents: Service {
     ]
 
     public func run() async throws {
+        do {
+            try await self.play()
+        } catch is CancellationError {
+            // Stopped with the demo: not a failure.
+        }
+    }
+
+    private func play() async throws {
         try await cancelWhenGracefulShutdown {
             var noted = Set<CallLogID>()
             while !Task.isCancelled {
@@ -39,6 +47,9 @@ public struct DemoAgents: Service {
                     // Stable per call, so a restarted demo makes the same choices.
                     let pick = Int(StableHash.hex(log.key.sessionID.rawValue).suffix(4), radix: 16) ?? 0
                     guard pick % self.oneIn == 0 else { continue }
+                    // Never over what a person typed or asked for.
+                    let content = try await self.callscribe.store.content(session: log.key.sessionID, extension: log.key.extensionID)
+                    guard content.notes == nil, log.request == nil else { continue }
                     let text = Self.sentences[pick % Self.sentences.count]
                     _ = try await self.callscribe.saveNotes(session: log.key.sessionID, extension: log.key.extensionID, text: text, final: true, by: .console)
                 }

@@ -63,6 +63,7 @@ extension PhoneSystemSandbox {
                     : Response(status: .noContent)
             }
         }
+        self.addControlRoutes(to: router)
         return router
     }
 

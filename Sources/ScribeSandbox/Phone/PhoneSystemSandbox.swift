@@ -52,6 +52,8 @@ public final class PhoneSystemSandbox: Sendable {
         var retryAfter = 0
         /// API requests received (token requests excluded), for tests counting what a client sent.
         var apiRequests = 0
+        /// The last number given to a call placed through `POST /sandbox/calls`.
+        var lastControlledCallNumber: Int?
     }
 
     public let company: SandboxCompany
@@ -138,8 +140,11 @@ public final class PhoneSystemSandbox: Sendable {
         self.state.withLock { $0.dropNextDeliveries += count }
     }
 
-    /// The number the next placed call gets.
-    public var nextCallNumber: Int { self.state.withLock { ($0.calls.map(\.number).max() ?? 0) + 1 } }
+    /// The number the next generated call gets. Calls placed through `POST /sandbox/calls` are
+    /// numbered from ``controlledCallNumberBase`` up and do not count here.
+    public var nextCallNumber: Int {
+        self.state.withLock { ($0.calls.map(\.number).filter { $0 <= Self.controlledCallNumberBase }.max() ?? 0) + 1 }
+    }
 
     /// Records a call in the plan (and the plan file). Its events are sent by ``deliver(_:realTime:)``.
     public func place(_ call: ScriptedCall) throws {

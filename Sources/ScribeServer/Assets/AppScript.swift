@@ -122,29 +122,36 @@ enum AppScript {
         // Live notes: each box saves half a second after the last keystroke.
         const liveList = document.querySelector('ul#live-calls');
         if (liveList) {
+          // While the call lasts, saves are drafts; once it has ended they are final, so the notes are
+          // logged with the call at once instead of waiting for a Save that this page has no need of.
+          async function save(item, box, state) {
+            say(state, 'Saving…');
+            const path = '/api/calls/' + encodeURIComponent(item.dataset.sessionId) + '/extensions/' + encodeURIComponent(item.dataset.extensionId) + '/notes';
+            try { await api('PUT', path, {text: box.value, final: item.classList.contains('ended')}); say(state, 'Saved'); }
+            catch (error) { say(state, errorText(error), true); }
+          }
           function bind(item) {
             const box = item.querySelector('textarea.live-notes');
             const state = item.querySelector('.save-state');
             let timer = null;
+            item.saveNow = () => { clearTimeout(timer); return save(item, box, state); };
             box.addEventListener('input', () => {
               say(state, 'Typing…');
               clearTimeout(timer);
-              timer = setTimeout(async () => {
-                say(state, 'Saving…');
-                const path = '/api/calls/' + encodeURIComponent(item.dataset.sessionId) + '/extensions/' + encodeURIComponent(item.dataset.extensionId) + '/notes';
-                try { await api('PUT', path, {text: box.value}); say(state, 'Saved'); }
-                catch (error) { say(state, errorText(error), true); }
-              }, 500);
+              timer = setTimeout(() => save(item, box, state), 500);
             });
           }
           liveList.querySelectorAll('li.live-call').forEach(bind);
           onChange(async () => {
             const live = await api('GET', '/api/live');
-            const current = new Set(live.calls.map(call => call.sessionId + '/' + call.extensionId));
             for (const item of liveList.querySelectorAll('li.live-call')) {
-              if (!current.has(item.dataset.sessionId + '/' + item.dataset.extensionId) && !item.classList.contains('ended')) {
+              const call = live.calls.find(call => call.sessionId === item.dataset.sessionId && call.extensionId === item.dataset.extensionId);
+              if (call) {
+                item.querySelector('.call-state').textContent = call.answered ? 'talking' : 'ringing';
+              } else if (!item.classList.contains('ended')) {
                 item.classList.add('ended');
                 item.querySelector('.call-state').textContent = 'ended — the notes are logged with the call';
+                if (item.querySelector('textarea.live-notes').value.trim()) item.saveNow();
               }
             }
             for (const call of live.calls) {
