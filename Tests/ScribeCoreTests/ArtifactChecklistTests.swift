@@ -87,6 +87,17 @@ struct ArtifactChecklistTests {
         #expect(Self.evaluate(content: content, settings: Self.settings(countdown: nil), at: Self.at(100))[.notes] == .pending(deadline: Self.at(700)))
     }
 
+    @Test("draft notes typed only while the call lasted are ready a moment after hang-up, without waiting for a save")
+    func liveNotes() {
+        // Last keystroke 5 s before hang-up: the call's notes, logged 10 s after it ends.
+        let content = CallLogContent(notes: AgentNotes(text: "Wants the team plan", isFinal: false, updatedAt: Self.at(-5)))
+        #expect(Self.evaluate(content: content, at: Self.at(0))[.notes] == .pending(deadline: Self.at(ArtifactTiming.liveNotesSettle)))
+        #expect(Self.evaluate(content: content, at: Self.at(ArtifactTiming.liveNotesSettle))[.notes] == .ready)
+        // Typing again after hang-up turns them into a wrap-up, held until the agent goes quiet.
+        let wrapUp = CallLogContent(notes: AgentNotes(text: "Wants the team plan; call back", isFinal: false, updatedAt: Self.at(8)))
+        #expect(Self.evaluate(content: wrapUp, at: Self.at(ArtifactTiming.liveNotesSettle))[.notes] == .pending(deadline: Self.at(608)))
+    }
+
     @Test("draft notes already written stay pending while the agent types, and are ready once the hold is over")
     func draftNotesWritten() {
         let draft = CallLogContent(notes: AgentNotes(text: "Asked about", isFinal: false, updatedAt: Self.at(100)))

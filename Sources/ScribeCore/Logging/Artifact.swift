@@ -94,8 +94,12 @@ public struct ArtifactChecklist: Sendable, Hashable, Codable {
             states[artifact] = deadline > now ? .pending(deadline: deadline) : .absent
         }
         if let notes = content.notes, !notes.isFinal {
-            // The agent is typing: hold until they save or go quiet for `notesHold`.
-            let deadline = notes.updatedAt.addingTimeInterval(timing.notesHold)
+            // Notes typed while the call lasted, untouched since, are the call's notes once it has been
+            // over a moment. Notes typed after hang-up are a wrap-up being written: hold until the
+            // agent saves or goes quiet for `notesHold`.
+            let deadline = notes.updatedAt <= leg.endedAt
+                ? leg.endedAt.addingTimeInterval(min(timing.notesHold, ArtifactTiming.liveNotesSettle))
+                : notes.updatedAt.addingTimeInterval(timing.notesHold)
             if deadline > now { states[.notes] = .pending(deadline: deadline) }
         } else if content.notes == nil {
             expect(.notes, field: .notes, deadline: timing.countdown.map { leg.endedAt.addingTimeInterval($0) })

@@ -35,8 +35,11 @@ public struct ArtifactTiming: Sendable, Hashable, Codable {
     /// After hang-up, how long to wait for the agent to start notes before logging ("auto log with
     /// countdown"); nil logs at once.
     public var countdown: TimeInterval?
-    /// Once the agent has started notes, how long after their last keystroke to wait for them to save.
+    /// Once the agent has started notes after hang-up, how long after their last keystroke to wait for them to save.
     public var notesHold: TimeInterval
+    /// Notes typed only while the call lasted are logged this long after hang-up (a last sentence may
+    /// still land), without waiting for a save.
+    public static let liveNotesSettle: TimeInterval = 10
     /// A recording is ready about as long after the call as the call lasted; this is the slack on top.
     public var recordingSlack: TimeInterval
     /// Whether the account has AI insights (RingSense), so recorded calls get a summary and transcript.
