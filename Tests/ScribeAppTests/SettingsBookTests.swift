@@ -137,4 +137,14 @@ struct SettingsBookTests {
         #expect(connector.calls.isEmpty)
         #expect(try await harness.log().state == .skipped(.blockedNumber))
     }
+
+    @Test("the admin's user mapping assigns the new record to the agent's CRM user; other extensions' records are left to the CRM")
+    func crmOwner() async throws {
+        let harness = try await H()
+        try await harness.sqlite.saveAccountSettings(AccountSettings(crmOwners: ["ext-1": "31337", "ext-9": "999"]), of: H.account, now: H.t0)
+        let book = RecordBook(contacts: [H.jane])
+        try await harness.writer(book.connector()).run(harness.job)
+        #expect(book.creates.map(\.ownerID) == ["31337"])
+        #expect(try await SettingsBook(server: LoggingSettings(), people: harness.sqlite).settings(account: H.account, extension: "ext-2").crmOwner == nil)
+    }
 }

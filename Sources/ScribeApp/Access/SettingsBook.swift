@@ -19,6 +19,8 @@ public struct SettingsBook: Sendable {
         let account = try await people.accountSettings(of: accountID)
         var person = PersonalSettings()
         if let user = try await people.user(extension: extensionID) { person = try await people.personalSettings(of: user.id) }
-        return self.server.resolved(account: account, person: person)
+        var settings = self.server.resolved(account: account, person: person)
+        settings.crmOwner = account.crmOwners[extensionID.rawValue] ?? settings.crmOwner
+        return settings
     }
 }

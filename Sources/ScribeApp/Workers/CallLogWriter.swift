@@ -90,7 +90,9 @@ public struct CallLogWriter: Sendable {
         var content = try await self.store.content(session: log.key.sessionID, extension: log.key.extensionID)
         let pollAgainAt = try await self.fetchRecordingIfDue(log.leg, content: &content, now: now)
         let composer = CallLogComposer(format: self.settings.record, bodyFormat: connector.bodyFormat)
-        let composed = composer.compose(log, contact: contact, content: content, agent: self.connectors.agent(log.key.extensionID), journey: call?.journey ?? [])
+        var agent = self.connectors.agent(log.key.extensionID)
+        agent?.crmOwner = self.settings.crmOwner
+        let composed = composer.compose(log, contact: contact, content: content, agent: agent, journey: call?.journey ?? [])
         let shown = composed.artifactFingerprints
         let checklist = ArtifactChecklist.evaluate(leg: log.leg, content: content, settings: self.settings, shown: shown, written: log.written, now: now)
         log.artifacts = checklist

@@ -25,6 +25,7 @@ enum HubSpotCallProperties {
             "hs_call_to_number": entry.toNumber,
             HubSpotCallProperties.marker: entry.marker.rawValue,
         ]) { $1 }
+        if let owner = entry.ownerID { properties["hubspot_owner_id"] = owner }
         return properties
     }
 

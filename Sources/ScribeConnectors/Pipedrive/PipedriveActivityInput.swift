@@ -25,9 +25,12 @@ struct PipedriveActivityInput: Encodable, Sendable, Equatable {
     var participants: [Participant]
     var note: String
     var publicDescription: String
+    /// The Pipedrive user the activity is assigned to (`owner_id`); left out, it is the API token's user.
+    var ownerID: Int?
 
     private enum CodingKeys: String, CodingKey {
         case subject, type, done, participants, note
+        case ownerID = "owner_id"
         case dueDate = "due_date"
         case dueTime = "due_time"
         case duration
@@ -45,7 +48,7 @@ struct PipedriveActivityInput: Encodable, Sendable, Equatable {
     }
 
     /// A done call activity for `entry`, linked to `personID` as its primary participant.
-    init(entry: CallLogEntry, personID: Int, bodyFormat: BodyFormat) {
+    init(entry: CallLogEntry, personID: Int, bodyFormat: BodyFormat) throws(ConnectorError) {
         self.subject = entry.subject
         self.type = PipedriveActivityInput.callType
         self.done = true
@@ -54,6 +57,13 @@ struct PipedriveActivityInput: Encodable, Sendable, Equatable {
         self.participants = [Participant(personID: personID, primary: true)]
         self.note = entry.body
         self.publicDescription = PipedriveActivityInput.markerText(entry.marker)
+        if let owner = entry.ownerID {
+            // Pipedrive user ids are numbers; anything else would be refused by Pipedrive anyway.
+            guard let id = Int(owner) else {
+                throw ConnectorError(.validationFailed(field: "owner_id"), operation: "pipedrive.createActivity", message: "the CRM owner '\(owner)' is not a Pipedrive user id (a number)")
+            }
+            self.ownerID = id
+        }
     }
 
     /// `YYYY-MM-DD` and `HH:MM` in UTC, as Pipedrive stores due dates.

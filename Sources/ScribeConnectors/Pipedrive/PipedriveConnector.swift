@@ -88,7 +88,7 @@ public struct PipedriveConnector: CRMConnector {
         guard let personID = Int(entry.contact.id.rawValue) else {
             throw ConnectorError(.validationFailed(field: "person_id"), operation: operation, message: "Pipedrive person ids are integers, got \(entry.contact.id.rawValue)")
         }
-        let input = PipedriveActivityInput(entry: entry, personID: personID, bodyFormat: self.bodyFormat)
+        let input = try PipedriveActivityInput(entry: entry, personID: personID, bodyFormat: self.bodyFormat)
         let created = try await self.send(.POST, "/api/v2/activities", body: input, as: PipedriveActivity.self, operation: operation)
         return CRMRecordID(String(created.data.id))
     }

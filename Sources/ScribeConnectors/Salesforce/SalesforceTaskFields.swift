@@ -13,6 +13,8 @@ struct SalesforceTaskFields: Encodable, Sendable, Hashable {
     var callDisposition: String
     var description: String
     var callObject: String
+    /// The Salesforce user the Task is assigned to (`OwnerId`); left out, it is the API user.
+    var ownerID: String?
 
     private enum CodingKeys: String, CodingKey {
         case subject = "Subject"
@@ -25,6 +27,7 @@ struct SalesforceTaskFields: Encodable, Sendable, Hashable {
         case callDisposition = "CallDisposition"
         case description = "Description"
         case callObject = "CallObject"
+        case ownerID = "OwnerId"
     }
 
     /// Field limits from the Task object reference.
@@ -45,6 +48,7 @@ struct SalesforceTaskFields: Encodable, Sendable, Hashable {
         self.callDisposition = owned.callDisposition
         self.description = owned.description
         self.callObject = entry.marker.rawValue
+        self.ownerID = entry.ownerID
     }
 
     /// `yyyy-MM-dd` in `timeZone`.

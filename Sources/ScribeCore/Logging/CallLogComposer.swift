@@ -30,7 +30,8 @@ public struct CallLogComposer: Sendable {
             contact: contact,
             agentName: agent?.name,
             recordingURL: self.format.logs(.recordingLink) ? content.recording?.url : nil,
-            sessionID: leg.sessionID
+            sessionID: leg.sessionID,
+            ownerID: agent?.crmOwner
         )
         return ComposedRecord(entry: entry, sections: sections)
     }
@@ -93,10 +94,13 @@ public struct CallLogComposer: Sendable {
 public struct AgentIdentity: Sendable, Hashable, CustomStringConvertible {
     public var name: String
     public var extensionNumber: String?
+    /// Who the agent is in the CRM: the owner their records are assigned to.
+    public var crmOwner: String?
 
-    public init(name: String, extensionNumber: String?) {
+    public init(name: String, extensionNumber: String?, crmOwner: String? = nil) {
         self.name = name
         self.extensionNumber = extensionNumber
+        self.crmOwner = crmOwner
     }
 
     public var description: String { self.extensionNumber.map { "\(self.name) (ext \($0))" } ?? self.name }

@@ -21,11 +21,14 @@ public struct CallLogEntry: Sendable, Hashable, Codable {
     /// Where the recording can be played, once it is ready and the settings log it.
     public var recordingURL: String?
     public var sessionID: TelephonySessionID
+    /// The CRM user the new record is assigned to; nil leaves it to the CRM. Set on create only: a
+    /// record a person reassigned stays theirs.
+    public var ownerID: String?
 
     public init(
         marker: CallLogID, subject: String, body: String, startedAt: Date, duration: TimeInterval, direction: CallDirection,
         result: CallResult, fromNumber: String, toNumber: String, contact: Contact, agentName: String? = nil,
-        recordingURL: String? = nil, sessionID: TelephonySessionID
+        recordingURL: String? = nil, sessionID: TelephonySessionID, ownerID: String? = nil
     ) {
         self.marker = marker
         self.subject = subject
@@ -40,6 +43,7 @@ public struct CallLogEntry: Sendable, Hashable, Codable {
         self.agentName = agentName
         self.recordingURL = recordingURL
         self.sessionID = sessionID
+        self.ownerID = ownerID
     }
 
     /// What the record says once this entry is written: for comparing with ``CallRecordSnapshot``.

@@ -17,6 +17,9 @@ public struct LoggingSettings: Sendable, Hashable, Codable {
     public var timing: ArtifactTiming
     /// Whether the web app opens the log form when a call ends.
     public var popUpAfterCall: Bool
+    /// The CRM user this person's new records are assigned to (the admin's user mapping); nil leaves
+    /// it to the CRM (the API user).
+    public var crmOwner: String?
 
     public init(
         mode: LoggingMode = .incremental, policy: LoggingPolicy = LoggingPolicy(), record: RecordFormat = RecordFormat(),

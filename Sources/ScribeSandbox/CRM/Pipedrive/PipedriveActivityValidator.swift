@@ -24,6 +24,7 @@ enum PipedriveActivityValidator {
         var participants: [PipedriveSandboxActivity.Participant]
         var dealID: Int?
         var orgID: Int?
+        var ownerID: Int?
         var sentFields: [String]
     }
 
@@ -77,7 +78,7 @@ enum PipedriveActivityValidator {
             subject: try string("subject"), type: type, done: try bool("done") ?? false, busy: try bool("busy") ?? false,
             dueDate: dueDate, dueTime: dueTime, duration: duration, note: try string("note"),
             publicDescription: try string("public_description"), participants: participants,
-            dealID: try integer("deal_id"), orgID: try integer("org_id"), sentFields: body.keys.sorted()
+            dealID: try integer("deal_id"), orgID: try integer("org_id"), ownerID: try integer("owner_id"), sentFields: body.keys.sorted()
         )
     }
 

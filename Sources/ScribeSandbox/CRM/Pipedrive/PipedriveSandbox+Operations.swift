@@ -113,7 +113,7 @@ extension PipedriveSandbox {
             let primary = checked.participants.first(where: \.primary).flatMap { state.person($0.personID) }
             let activity = PipedriveSandboxActivity(
                 id: state.nextActivityID, subject: checked.subject ?? checked.type.capitalized, type: checked.type,
-                ownerID: PipedriveSandbox.ownerID, done: checked.done, busy: checked.busy, dueDate: checked.dueDate,
+                ownerID: checked.ownerID ?? PipedriveSandbox.ownerID, done: checked.done, busy: checked.busy, dueDate: checked.dueDate,
                 dueTime: checked.dueTime, duration: checked.duration, note: checked.note, publicDescription: checked.publicDescription,
                 participants: checked.participants, dealID: checked.dealID, orgID: checked.orgID ?? primary?.orgID,
                 addTime: now, updateTime: now, sentFields: checked.sentFields
