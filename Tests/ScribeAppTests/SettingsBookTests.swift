@@ -147,4 +147,24 @@ struct SettingsBookTests {
         #expect(book.creates.map(\.ownerID) == ["31337"])
         #expect(try await SettingsBook(server: LoggingSettings(), people: harness.sqlite).settings(account: H.account, extension: "ext-2").crmOwner == nil)
     }
+
+    @Test("on trial only an admin's own calls are logged automatically; an agent's are skipped as auto-log off")
+    func trial() async throws {
+        let store = try SQLiteLedgerStore.inMemory()
+        try await store.saveAccountSettings(AccountSettings(trial: true), of: H.account, now: H.t0)
+        try await Self.person("u-1", on: "ext-1", in: store, choosing: PersonalSettings(autoLog: true))
+        let admin = User(id: "u-2", accountID: H.account, extensionID: "ext-2", email: "boss@example.com", name: "Boss", role: .admin)
+        try await store.createUser(admin, passwordHash: "unused")
+        let book = SettingsBook(server: Self.server, people: store)
+        #expect(try await book.settings(account: H.account, extension: "ext-1").policy.autoLog == false)
+        #expect(try await book.settings(account: H.account, extension: "ext-2").policy.autoLog == true)
+        #expect(try await book.settings(account: H.account, extension: "ext-3").policy.autoLog == false, "nobody's extension is not an admin's")
+
+        let harness = try await H()
+        try await harness.sqlite.saveAccountSettings(AccountSettings(trial: true), of: H.account, now: H.t0)
+        let records = RecordBook(contacts: [H.jane])
+        try await harness.writer(records.connector()).run(harness.job)
+        #expect(try await harness.log().state == .skipped(.autoLogOff))
+        #expect(records.creates.isEmpty)
+    }
 }

@@ -8,7 +8,7 @@ public struct SettingsView: Codable, Sendable, Hashable {
     /// Only what they chose themselves.
     public var chosen: PersonalSettings
     public var locked: [SettingName]
-    /// Off when the admin turned server-side logging off for the account.
+    /// Off when the admin turned server-side logging off for the account (or for everyone but admins, on trial).
     public var serverLogging: Bool
 }
 
@@ -17,8 +17,10 @@ extension Callscribe {
     public func settingsView(for user: User) async throws -> SettingsView {
         let account = try await self.people.accountSettings(of: user.accountID)
         let chosen = try await self.people.personalSettings(of: user.id)
-        let inForce = self.configuration.logging.resolved(account: account, person: chosen).personal
-        return SettingsView(inForce: inForce, chosen: chosen, locked: account.locked.sorted(), serverLogging: account.serverLogging)
+        let inForce = self.configuration.logging.resolved(account: account, person: chosen, personIsAdmin: user.isAdmin).personal
+        return SettingsView(
+            inForce: inForce, chosen: chosen, locked: account.locked.sorted(), serverLogging: account.logsAutomatically(forAdmin: user.isAdmin)
+        )
     }
 
     /// Saves `change` over the person's own choices. A bad value or a change to a locked setting is
@@ -27,7 +29,7 @@ extension Callscribe {
         try change.validate()
         let account = try await self.people.accountSettings(of: user.accountID)
         let current = try await self.people.personalSettings(of: user.id)
-        let inForce = self.configuration.logging.resolved(account: account, person: current).personal
+        let inForce = self.configuration.logging.resolved(account: account, person: current, personIsAdmin: user.isAdmin).personal
         try account.check(change, inForce: inForce)
         let unlocked = Set(SettingName.allCases).subtracting(account.locked)
         try await self.people.savePersonalSettings(current.overlaid(by: change, only: unlocked), of: user.id, now: self.effects.now())

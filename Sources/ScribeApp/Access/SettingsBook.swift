@@ -17,9 +17,10 @@ public struct SettingsBook: Sendable {
     public func settings(account accountID: AccountID, extension extensionID: ExtensionID) async throws -> LoggingSettings {
         guard let people else { return self.server }
         let account = try await people.accountSettings(of: accountID)
+        let user = try await people.user(extension: extensionID)
         var person = PersonalSettings()
-        if let user = try await people.user(extension: extensionID) { person = try await people.personalSettings(of: user.id) }
-        var settings = self.server.resolved(account: account, person: person)
+        if let user { person = try await people.personalSettings(of: user.id) }
+        var settings = self.server.resolved(account: account, person: person, personIsAdmin: user?.isAdmin ?? false)
         settings.crmOwner = account.crmOwners[extensionID.rawValue] ?? settings.crmOwner
         return settings
     }

@@ -5,6 +5,8 @@ import Foundation
 public struct AccountSettings: Sendable, Hashable, Codable {
     /// Off: nothing is logged automatically; people can still log calls by hand.
     public var serverLogging: Bool
+    /// A trial of server-side logging: only the admins' own calls are logged automatically.
+    public var trial: Bool
     /// The account's values; people may change the ones not in `locked`.
     public var defaults: PersonalSettings
     /// Settings people cannot change: everyone gets `defaults`' value (or the server's).
@@ -15,14 +17,20 @@ public struct AccountSettings: Sendable, Hashable, Codable {
     public var crmOwners: [String: String]
 
     public init(
-        serverLogging: Bool = true, defaults: PersonalSettings = PersonalSettings(), locked: Set<SettingName> = [], blockedNumbers: Set<String> = [],
+        serverLogging: Bool = true, trial: Bool = false, defaults: PersonalSettings = PersonalSettings(), locked: Set<SettingName> = [], blockedNumbers: Set<String> = [],
         crmOwners: [String: String] = [:]
     ) {
         self.serverLogging = serverLogging
+        self.trial = trial
         self.defaults = defaults
         self.locked = locked
         self.blockedNumbers = blockedNumbers
         self.crmOwners = crmOwners
+    }
+
+    /// Whether calls of a person (an admin or not) are logged without anyone clicking.
+    public func logsAutomatically(forAdmin isAdmin: Bool) -> Bool {
+        self.serverLogging && (!self.trial || isAdmin)
     }
 
     public func validate() throws(SettingsError) {
@@ -43,6 +51,7 @@ extension AccountSettings {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             serverLogging: try container.decodeIfPresent(Bool.self, forKey: .serverLogging) ?? true,
+            trial: try container.decodeIfPresent(Bool.self, forKey: .trial) ?? false,
             defaults: try container.decodeIfPresent(PersonalSettings.self, forKey: .defaults) ?? PersonalSettings(),
             locked: try container.decodeIfPresent(Set<SettingName>.self, forKey: .locked) ?? [],
             blockedNumbers: try container.decodeIfPresent(Set<String>.self, forKey: .blockedNumbers) ?? [],

@@ -23,13 +23,13 @@ extension LoggingSettings {
     }
 
     /// The settings in force for one person: the server's, then the account's values, then the
-    /// person's own choices except where the admin locked a setting. With server-side logging off,
-    /// nothing is logged automatically whatever anyone chose.
-    public func resolved(account: AccountSettings, person: PersonalSettings) -> LoggingSettings {
+    /// person's own choices except where the admin locked a setting. With server-side logging off
+    /// (or on trial, for everyone but admins), nothing is logged automatically whatever anyone chose.
+    public func resolved(account: AccountSettings, person: PersonalSettings, personIsAdmin: Bool = false) -> LoggingSettings {
         let unlocked = Set(SettingName.allCases).subtracting(account.locked)
         var settings = self.applying(account.defaults.overlaid(by: person, only: unlocked))
         settings.policy.blockedNumbers.formUnion(account.blockedNumbers)
-        if !account.serverLogging { settings.policy.autoLog = false }
+        if !account.logsAutomatically(forAdmin: personIsAdmin) { settings.policy.autoLog = false }
         return settings
     }
 }

@@ -219,6 +219,7 @@ enum AppScript {
             const camel = name => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
             const body = {
               serverLogging: accountForm.elements.server_logging.checked,
+              trial: accountForm.elements.trial.checked,
               defaults: readSettings(accountForm, 'default_'),
               locked: [...accountForm.querySelectorAll('input[name=lock]:checked')].map(box => camel(box.value)),
               blockedNumbers: accountForm.elements.blocked_numbers.value.split('\n').map(line => line.trim()).filter(Boolean),

@@ -51,7 +51,7 @@ extension PersonalSettings: KnownFields {
 }
 
 extension AccountSettings: KnownFields {
-    static var knownFields: Set<String> { ["serverLogging", "defaults", "locked", "blockedNumbers", "crmOwners"] }
+    static var knownFields: Set<String> { ["serverLogging", "trial", "defaults", "locked", "blockedNumbers", "crmOwners"] }
 }
 
 extension ManualLog: KnownFields {

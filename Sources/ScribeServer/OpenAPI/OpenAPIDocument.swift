@@ -129,7 +129,7 @@ public enum OpenAPIDocument {
           "SettingName": {"type": "string", "enum": ["autoLog", "popUpAfterCall", "countdownSeconds", "mode", "loggedFields", "dateFormat", "timeZone"]},
           "SettingsView": {"type": "object", "properties": {"inForce": {"$ref": "#/components/schemas/PersonalSettings"}, "chosen": {"$ref": "#/components/schemas/PersonalSettings"}, "locked": {"type": "array", "items": {"$ref": "#/components/schemas/SettingName"}}, "serverLogging": {"type": "boolean"}}},
           "AccountSettings": {"type": "object", "properties": {
-            "serverLogging": {"type": "boolean"}, "defaults": {"$ref": "#/components/schemas/PersonalSettings"}, "locked": {"type": "array", "items": {"$ref": "#/components/schemas/SettingName"}},
+            "serverLogging": {"type": "boolean"}, "trial": {"type": "boolean", "description": "Only the admins' own calls are logged automatically."}, "defaults": {"$ref": "#/components/schemas/PersonalSettings"}, "locked": {"type": "array", "items": {"$ref": "#/components/schemas/SettingName"}},
             "blockedNumbers": {"type": "array", "items": {"type": "string"}}, "crmOwners": {"type": "object", "additionalProperties": {"type": "string"}, "description": "CRM user id by extension id."}}}
         }
       }

@@ -36,6 +36,8 @@ struct AdminPage {
             <form id="account-settings">
             <div class="setting"><label><input type="checkbox" name="server_logging" value="1"\(account.serverLogging ? " checked" : "")> \
             Server-side logging (off: nothing is logged unless a person logs it)</label></div>
+            <div class="setting"><label><input type="checkbox" name="trial" value="1"\(account.trial ? " checked" : "")> \
+            Trial: log only the admins' own calls automatically</label></div>
             <h2>Values for everyone</h2>\(SettingsForm(values: inForce, prefix: "default_").html)
             <h2>Locked for everyone</h2><p class="hint">People cannot change a locked setting; they get the value above.</p><div class="locks">\(locks)</div>
             <h2>Never log these numbers</h2><textarea name="blocked_numbers" rows="3" placeholder="One number per line">\(esc(account.blockedNumbers.sorted().joined(separator: "\n")))</textarea>
