@@ -714,6 +714,34 @@ def scenario_settings(browser, stack):
     check("the refused time zone was not stored", selected_value(browser, "input[name=time_zone]") == zone, zone, selected_value(browser, "input[name=time_zone]"))
 
 
+def scenario_pop_up(browser, stack, company):
+    say("-- (i) the log form pops up when a call ends, with its countdown")
+    extension = next(e for e in company["extensions"] if e["extensionNumber"] == "103")
+    sign_in(browser, stack, "ext103@callscribe.test", "third-agent-signed-in")
+    browser.go(stack.app + "/settings")
+    browser.need("form#settings")
+    if not browser.find("input[name=pop_up_after_call]").selected:
+        browser.find("input[name=pop_up_after_call]").click()
+    browser.find("input[name=countdown_seconds]").replace("90")
+    browser.find("button#save-settings").click()
+    saved = wait_for("saved", lambda: "Saved" in text_of(browser, "#settings-status"), 10, 0.2)
+    check("pop-up and a 90 s countdown are saved", saved, "Saved", repr(text_of(browser, "#settings-status")))
+    browser.go(stack.app + "/")
+    browser.need("table#calls")
+    placed = stack.place_call(extensionNumber=extension["extensionNumber"], customer=7, direction="inbound", outcome="answered",
+                              ringSeconds=1, talkSeconds=3)
+    popped = wait_for("the log form", lambda: browser.path.startswith("/calls/") and browser.find("form#log-form"), 25, 0.3)
+    browser.screenshot("pop-up-after-call")
+    check("when the call ends, the history opens its log form by itself", popped, "/calls/<id> with form#log-form", browser.url)
+    countdown = text_of(browser, "#countdown") or ""
+    check("the countdown to automatic logging is visible", re.search(r"Logs automatically in \d+ s", countdown) is not None,
+          "Logs automatically in N s", repr(countdown))
+    log_id = browser.path.rsplit("/", 1)[-1]
+    sessions = [l.get("sessionId") for l in cli_logs(stack) if l.get("id") == log_id]
+    check("the form is for the call that just ended", sessions == [placed["telephonySessionId"]], placed["telephonySessionId"], sessions)
+    sign_out(browser, stack, "third-agent-signed-out")
+
+
 def scenario_admin_lock(browser, stack, agent_email):
     say("-- (f) the admin locks the mode")
     sign_in(browser, stack, ADMIN, "admin-signed-in")
@@ -805,6 +833,7 @@ def main():
         scenario_settings(browser, stack)
         sign_out(browser, stack, "other-agent-signed-out")
         scenario_live_notes_end(stack, live_call, live_notes)
+        scenario_pop_up(browser, stack, company)
         scenario_admin_lock(browser, stack, agent_email)
         recheck_notes(stack)
         say(f"all checks passed{f' ({len(WARNINGS)} warnings)' if WARNINGS else ''} in {time.monotonic() - STARTED:.0f} s; screenshots in {os.path.relpath(SCREENSHOTS, os.getcwd())}")
