@@ -202,6 +202,12 @@ try:
     check("backfill run again imports no call twice",
           again.returncode == 0 and again_report.get("newCalls") == again_report.get("callsFound", 0) - first_report.get("callsFound", 0),
           again.stdout + again.stderr)
+    # connectors check opens the demo's stored connection with the demo's key and searches the sandbox CRM.
+    demo_settings = {**phone, "CALLSCRIBE_DATA_DIR": demo_data, "HUBSPOT_API_URL": f"http://127.0.0.1:{port + 2}"}
+    checked = run(["connectors", "check", "--phone", "+14155550100"], demo_settings)
+    check("connectors check reaches the demo's CRM with the stored credential and prints no secret",
+          checked.returncode == 0 and checked.stdout.startswith("ok") and "hubspot" in checked.stdout
+          and hubspot_token not in checked.stdout + checked.stderr, checked.stdout + checked.stderr)
     outputs = dry.stdout + dry.stderr + first.stdout + first.stderr + again.stdout + again.stderr
     check("backfill prints no secret", not any(secret in outputs for secret in (hubspot_token, "sandbox-client-secret", phone["RINGCENTRAL_JWT"])))
 finally:

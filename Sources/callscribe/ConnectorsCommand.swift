@@ -4,7 +4,7 @@ import ScribeApp
 
 /// `callscribe connectors …`: the CRM connections the ledger holds.
 struct ConnectorsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "connectors", abstract: "Look at the CRM connections.", subcommands: [List.self])
+    static let configuration = CommandConfiguration(commandName: "connectors", abstract: "Look at the CRM connections.", subcommands: [List.self, Check.self, Test.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -32,6 +32,48 @@ struct ConnectorsCommand: AsyncParsableCommand {
             for row in rows {
                 print(zip(row.prefix(3), widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ") + "  " + row[3])
             }
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Check each stored CRM connection without writing: open its credential and search contacts by a number.",
+            discussion: "Uses the same settings as serve: the environment, or --config FILE. Exits non-zero when a connection fails."
+        )
+
+        @Option(help: "A JSON file of settings, as for serve.")
+        var config: String?
+
+        @Option(help: "The phone number to search contacts by.")
+        var phone = "+14155550100"
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() async throws {
+            try await ConnectionCheckCommand(config: self.config, json: self.json).run { try await $0.checkConnections(phone: self.phone) }
+        }
+    }
+
+    struct Test: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "test",
+            abstract: "Test each stored CRM connection by writing: create a call record on a contact, read it back, find it by its marker.",
+            discussion: "The test record stays in the CRM (its subject says so): use a test contact. Exits non-zero when a connection fails."
+        )
+
+        @Option(help: "A JSON file of settings, as for serve.")
+        var config: String?
+
+        @Option(help: "The CRM id of the contact to write the test record on.")
+        var contact: String
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() async throws {
+            try await ConnectionCheckCommand(config: self.config, json: self.json).run { try await $0.testConnections(contact: self.contact) }
         }
     }
 }
