@@ -23,6 +23,7 @@ public final class Callscribe: Sendable {
 
     let secrets: SecretBox
     let passwords: PasswordHasher
+    let signInThrottle = SignInThrottle()
     let httpClient: HTTPClient
     let ringCentral: RingCentralClient
     let connectors = ConnectorRegistry()

@@ -53,6 +53,7 @@ struct WebPagesTests {
             #expect(history.body.components(separatedBy: "<tr class=\"call ").count - 1 == logs.filter { $0.key.extensionID.rawValue == mine.extensionID }.count)
             #expect(!history.body.contains("id=\"nav-admin\""), "agents get no admin link")
             #expect(history.headers["Content-Security-Policy"].first?.contains("default-src 'self'") == true)
+            #expect(history.headers["X-Content-Type-Options"].first == "nosniff")
             #expect(try await browser.send(.GET, "/admin").status == 403)
             let otherPage = try await browser.send(.GET, "/calls/\(other.id)")
             #expect(otherPage.status == 404 && !otherPage.body.contains(other.key.sessionID.rawValue))

@@ -152,7 +152,8 @@ struct SandboxControlTests {
             let call = try #require(harness.phone.calls.first { $0.telephonySessionID == session })
             #expect(call.number > PhoneSystemSandbox.controlledCallNumberBase)
             #expect(call.outcome == .answered && call.direction == "Inbound" && call.customerNumber == "+19095559876")
-            #expect(harness.phone.hangUpsSent[session] != nil)
+            // The hang-up is noted once its delivery returns, a moment after the receiver saw it.
+            #expect(try await Self.eventually(within: 5) { harness.phone.hangUpsSent[session] != nil })
             let records = try await harness.client.callLog(from: started.addingTimeInterval(-60), to: Date().addingTimeInterval(1))
             let record = try #require(records.first { $0.telephonySessionId == session }, "the ended call is in the call log")
             #expect(record.direction == "Inbound")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a person or machine was not let in, or not let do something.
 public enum AccessError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Wrong email or password; deliberately does not say which.
@@ -14,6 +16,8 @@ public enum AccessError: Error, Sendable, Hashable, CustomStringConvertible {
     case adminOnly
     /// A person acted on a call that is not theirs.
     case notYourCall
+    /// Too many wrong passwords for this email lately; sign-in is refused until then.
+    case tooManyAttempts(until: Date)
 
     public var description: String {
         switch self {
@@ -24,6 +28,7 @@ public enum AccessError: Error, Sendable, Hashable, CustomStringConvertible {
         case .csrfMismatch: "the request did not carry this session's CSRF token (X-CSRF-Token header or csrf form field)"
         case .adminOnly: "only an admin of the account may do this"
         case .notYourCall: "you can only act on your own calls"
+        case .tooManyAttempts(let until): "too many failed sign-ins for this email; try again after \(until.formatted(.iso8601))"
         }
     }
 }

@@ -30,11 +30,17 @@ extension Callscribe {
 
     /// Checks the email and password and opens a session that lasts ``CallscribeConfiguration/sessionLifetime``.
     public func signIn(email: String, password: String) async throws -> SignIn {
-        let found = try await self.people.credentials(email: email.trimmingCharacters(in: .whitespaces))
+        let email = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let now = self.effects.now()
+        if let until = self.signInThrottle.blockedUntil(email, now: now) { throw AccessError.tooManyAttempts(until: until) }
+        let found = try await self.people.credentials(email: email)
         // Hash even for an unknown email, so the answer's timing does not tell which emails exist.
         let matches = self.passwords.verify(password, against: found?.passwordHash ?? self.decoyHash)
-        guard let found, matches else { throw AccessError.signInFailed }
-        let now = self.effects.now()
+        guard let found, matches else {
+            self.signInThrottle.recordFailure(email, at: now)
+            throw AccessError.signInFailed
+        }
+        self.signInThrottle.recordSuccess(email)
         let token = SecureToken.make()
         let session = Session(
             tokenHash: SecureToken.hash(token), userID: found.user.id, csrfToken: SecureToken.make(), createdAt: now,

@@ -45,6 +45,7 @@ struct ErrorMappingMiddleware<Context: RequestContext>: RouterMiddleware {
         case .csrfMismatch: APIError(.forbidden, code: "csrf_mismatch", message: error.description, field: "X-CSRF-Token")
         case .adminOnly: APIError(.forbidden, code: "admin_only", message: error.description)
         case .notYourCall: APIError(.forbidden, code: "not_your_call", message: error.description)
+        case .tooManyAttempts: APIError(.tooManyRequests, code: "too_many_attempts", message: error.description)
         }
     }
 }

@@ -23,6 +23,8 @@ struct LoginPage {
                 return response
             } catch AccessError.signInFailed {
                 return self.page(error: AccessError.signInFailed.description.capitalizedFirst, email: form["email"], next: next, status: .unauthorized)
+            } catch let error as AccessError {
+                return self.page(error: error.description.capitalizedFirst, email: form["email"], next: next, status: .tooManyRequests)
             }
         }
         router.post("/logout") { request, context in
