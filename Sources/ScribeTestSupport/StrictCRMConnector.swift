@@ -25,6 +25,8 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     public typealias ReadCallRecord = @Sendable (CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot
     /// Plans ``findCallRecord(marker:)``.
     public typealias FindCallRecord = @Sendable (CallLogID) async throws(ConnectorError) -> CRMRecordID?
+    /// Plans ``relatedRecords(of:)``.
+    public typealias RelatedRecords = @Sendable (ContactID) async throws(ConnectorError) -> [RelatedRecord]
 
     private struct Record {
         var calls: [String] = []
@@ -38,14 +40,16 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     private let createContactPlan: CreateContact?
     private let updateCallRecordPlan: UpdateCallRecord?
     private let readCallRecordPlan: ReadCallRecord?
+    private let relatedRecordsPlan: RelatedRecords?
     private let record = Mutex(Record())
 
     /// A connector that answers only the operations given; any other call throws and is recorded as unplanned.
     public init(
         bodyFormat: BodyFormat = .html, findContacts: FindContacts? = nil, createCallRecord: CreateCallRecord? = nil,
         findCallRecord: FindCallRecord? = nil, createContact: CreateContact? = nil, updateCallRecord: UpdateCallRecord? = nil,
-        readCallRecord: ReadCallRecord? = nil
+        readCallRecord: ReadCallRecord? = nil, relatedRecords: RelatedRecords? = nil
     ) {
+        self.relatedRecordsPlan = relatedRecords
         self.createContactPlan = createContact
         self.updateCallRecordPlan = updateCallRecord
         self.readCallRecordPlan = readCallRecord
@@ -65,6 +69,11 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     public func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact] {
         let plan = try self.note("findContacts", argument: phone.e164, plan: self.findContactsPlan)
         return try await plan(phone)
+    }
+
+    public func relatedRecords(of contact: ContactID) async throws(ConnectorError) -> [RelatedRecord] {
+        let plan = try self.note("relatedRecords", argument: contact.rawValue, plan: self.relatedRecordsPlan)
+        return try await plan(contact)
     }
 
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {

@@ -39,6 +39,28 @@ struct CallLogWriterManualTests {
         #expect(try await harness.remainingJobs().isEmpty)
     }
 
+    @Test("the deal a person chose is on the created record's entry and named in the timeline")
+    func relatedRecordOnCreate() async throws {
+        let harness = try await H()
+        let book = RecordBook()
+        let connector = book.connector(creatingContacts: true)
+        let writer = harness.writer(connector)
+        try await writer.run(harness.job)
+        #expect(try await harness.log().state == .skipped(.unknownContact))
+
+        harness.move(to: 300)
+        let deal = RelatedRecord(id: "deal-7", kind: RelatedRecord.deal, name: "Annual renewal")
+        try await harness.sqlite.requestLog(harness.logID, PersonRequest(requestedAt: H.at(300), contact: .create(name: "Sam Lee"), relatedRecord: deal), now: H.at(300))
+        #expect(try await harness.runDue(writer) == 1)
+
+        #expect(book.creates.count == 1)
+        #expect(book.creates.first?.relatedRecord == deal)
+        let log = try await harness.log()
+        #expect(log.state == .logged)
+        #expect(log.timeline.last?.message == "Created the CRM record with basics, attached to the deal Annual renewal.")
+        #expect(connector.unplannedCalls.isEmpty)
+    }
+
     @Test("a request on a call already logged updates the same record with what is new, and never creates another", arguments: LoggingMode.allCases)
     func requestOnLoggedCall(mode: LoggingMode) async throws {
         let harness = try await H()

@@ -16,7 +16,7 @@ struct AccessAPITests {
     static let protectedOperations: [(HTTPMethod, String, String?)] = [
         (.POST, "/api/auth/logout", nil), (.GET, "/api/me", nil), (.GET, "/api/tokens", nil), (.POST, "/api/tokens", #"{"name":"x"}"#),
         (.DELETE, "/api/tokens/x", nil), (.GET, "/api/calls", nil), (.GET, "/api/live", nil), (.GET, "/api/stream", nil),
-        (.GET, "/api/logs/x", nil), (.POST, "/api/logs/x/log", "{}"), (.POST, "/api/logs/x/retry", nil),
+        (.GET, "/api/logs/x", nil), (.GET, "/api/logs/x/related", nil), (.POST, "/api/logs/x/log", "{}"), (.POST, "/api/logs/x/retry", nil),
         (.PUT, "/api/calls/s/extensions/e/notes", #"{"text":"x"}"#), (.GET, "/api/settings", nil), (.PUT, "/api/settings", "{}"),
         (.GET, "/api/admin/settings", nil), (.PUT, "/api/admin/settings", "{}"), (.GET, "/api/admin/users", nil),
         (.POST, "/api/admin/users", "{}"), (.GET, "/api/extensions", nil), (.GET, "/api/connections", nil), (.GET, "/api/contacts?phone=1", nil),
@@ -75,6 +75,7 @@ struct AccessAPITests {
             #expect(all.calls.count == everyone.count)
 
             #expect(try await StackHarness.send(.GET, stack, "/api/logs/\(other.id)", as: Self.agent).status == 404)
+            #expect(try await StackHarness.send(.GET, stack, "/api/logs/\(other.id)/related", as: Self.agent).status == 404)
             #expect(try await StackHarness.send(.POST, stack, "/api/logs/\(other.id)/log", json: #"{"notes":"hi"}"#, as: Self.agent).status == 404)
             #expect(try await StackHarness.send(.POST, stack, "/api/logs/\(other.id)/retry", as: Self.agent).status == 404)
             let notes = try await StackHarness.send(

@@ -18,11 +18,20 @@ public struct CallRequests: Sendable {
         self.now = now
     }
 
-    /// Logs a call by hand: notes, subject, disposition and the contact to log against. A call
-    /// already in the CRM has its record updated, never a second one created.
-    public func logManually(_ id: CallLogID, _ manual: ManualLog, by requester: Requester) async throws -> CallLog {
+    /// Lists a contact's related records (open deals), to check a person's choice against.
+    public typealias RelatedRecordLister = @Sendable (CallLog, ContactID) async throws -> [RelatedRecord]
+
+    /// Logs a call by hand: notes, subject, disposition, the contact to log against and the deal to
+    /// attach the record to. A call already in the CRM has its record updated, never a second one
+    /// created; its deal cannot change.
+    ///
+    /// - Parameter relatedRecords: checks the chosen deal when the contact is known now (chosen, or
+    ///   matched earlier). Without it (the command line) or without a contact yet, the id is kept as
+    ///   given and the CRM refuses an unknown one when the record is created.
+    public func logManually(_ id: CallLogID, _ manual: ManualLog, by requester: Requester, relatedRecords: RelatedRecordLister? = nil) async throws -> CallLog {
         let log = try await self.callLog(id, for: requester)
         let (input, contact) = try manual.validated()
+        let related = try await self.relatedRecord(manual, log: log, contact: contact, lister: relatedRecords)
         let mode = try await self.settings.settings(account: log.key.accountID, extension: log.key.extensionID).mode
         if log.crmRecordID != nil, mode == .allAtOnce {
             throw PeopleError.conflict("this call is already in the CRM and records are never edited in all-at-once mode")
@@ -36,8 +45,31 @@ public struct CallRequests: Sendable {
             AgentInput(sessionID: log.key.sessionID, extensionID: log.key.extensionID, notes: notes, subject: input.subject, disposition: input.disposition),
             now: now
         )
-        try await self.store.requestLog(id, PersonRequest(requestedAt: now, contact: contact ?? log.request?.contact), now: now)
+        let request = PersonRequest(requestedAt: now, contact: contact ?? log.request?.contact, relatedRecord: related ?? log.request?.relatedRecord)
+        try await self.store.requestLog(id, request, now: now)
         return try await self.store.callLog(id) ?? log
+    }
+
+    /// The deal the person chose, as the CRM lists it when the contact is known now; only its id when not.
+    private func relatedRecord(_ manual: ManualLog, log: CallLog, contact: ContactRequest?, lister: RelatedRecordLister?) async throws -> RelatedRecord? {
+        guard let chosen = try manual.validatedRelatedRecordID() else { return nil }
+        if log.crmRecordID != nil {
+            // The association is made on create only: changing it would need a CRM-specific un-association.
+            if let kept = log.request?.relatedRecord, kept.id == chosen { return kept }
+            throw PeopleError.conflict("the CRM record for this call already exists; its deal cannot change")
+        }
+        let contactID: ContactID?
+        switch contact {
+        case .existing(let id): contactID = id
+        // A contact created for this call has no deals yet.
+        case .create: throw PeopleError.invalidField("relatedRecordId", "a new contact has no deals to attach the call to")
+        case nil: contactID = log.contact?.id ?? log.request?.contact.flatMap { if case .existing(let id) = $0 { id } else { nil } }
+        }
+        guard let lister, let contactID else { return RelatedRecord(id: chosen, kind: "", name: "") }
+        guard let record = try await lister(log, contactID).first(where: { $0.id == chosen }) else {
+            throw PeopleError.invalidField("relatedRecordId", "'\(chosen)' is not one of the contact's open deals")
+        }
+        return record
     }
 
     /// Runs a failed or skipped log again now, with attempts counted afresh.
@@ -45,7 +77,7 @@ public struct CallRequests: Sendable {
         let log = try await self.callLog(id, for: requester)
         if case .logged = log.state { throw PeopleError.conflict("this call is already logged") }
         let now = self.now()
-        try await self.store.requestLog(id, PersonRequest(requestedAt: now, contact: log.request?.contact), now: now)
+        try await self.store.requestLog(id, PersonRequest(requestedAt: now, contact: log.request?.contact, relatedRecord: log.request?.relatedRecord), now: now)
         return try await self.store.callLog(id) ?? log
     }
 

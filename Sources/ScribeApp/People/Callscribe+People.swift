@@ -23,10 +23,13 @@ extension Callscribe {
         return logs
     }
 
-    /// Logs a call by hand: notes, subject, disposition and the contact to log against. A call
-    /// already in the CRM has its record updated, never a second one created.
+    /// Logs a call by hand: notes, subject, disposition, the contact to log against and the deal to
+    /// attach the record to (checked against the contact's open deals in the CRM). A call already in
+    /// the CRM has its record updated, never a second one created.
     public func logManually(_ id: CallLogID, _ manual: ManualLog, by requester: Requester) async throws -> CallLog {
-        let log = try await self.requests.logManually(id, manual, by: requester)
+        let log = try await self.requests.logManually(id, manual, by: requester) { log, contact in
+            try await self.connectors.connector(for: log.key.connectionID).relatedRecords(of: contact)
+        }
         self.logsClaimed.signal()
         return log
     }

@@ -10,8 +10,14 @@ public struct ManualLog: Sendable, Hashable, Codable {
     public var contactId: String?
     /// Create a contact with this name (and the caller's number) and log against it.
     public var newContactName: String?
+    /// Attach the record to this one of the contact's open deals (opportunities in Salesforce).
+    public var relatedRecordId: String?
 
-    public init(notes: String? = nil, subject: String? = nil, disposition: String? = nil, contactId: String? = nil, newContactName: String? = nil) {
+    public init(
+        notes: String? = nil, subject: String? = nil, disposition: String? = nil, contactId: String? = nil, newContactName: String? = nil,
+        relatedRecordId: String? = nil
+    ) {
+        self.relatedRecordId = relatedRecordId
         self.notes = notes
         self.subject = subject
         self.disposition = disposition
@@ -43,5 +49,12 @@ public struct ManualLog: Sendable, Hashable, Codable {
         case (nil, nil): contact = nil
         }
         return ((self.notes, self.subject, self.disposition), contact)
+    }
+
+    /// The chosen deal's id, trimmed; nil when none (or blank, the form's "No deal").
+    func validatedRelatedRecordID() throws(PeopleError) -> String? {
+        guard let id = self.relatedRecordId?.trimmingCharacters(in: .whitespaces), !id.isEmpty else { return nil }
+        guard id.count <= 100, !id.contains(where: { $0.isNewline || $0 == "/" }) else { throw .invalidField("relatedRecordId", "not a CRM record id") }
+        return id
     }
 }

@@ -16,7 +16,9 @@ extension CallLogWriter {
             // The claim before the side effect: a crash from here on is repaired through the marker.
             try await self.store.saveCallLog(log)
             log.crmRecordID = try await connector.createCallRecord(entry)
-            log.record("Created the CRM record with \(Self.describe(composed.artifactFingerprints.keys)).", at: now)
+            // The deal a person chose is named in the same entry, so the log's note says both.
+            let attached = entry.relatedRecord.map { ", attached to the \($0.kind.isEmpty ? "record" : $0.kind) \($0.name.isEmpty ? $0.id : $0.name)" } ?? ""
+            log.record("Created the CRM record with \(Self.describe(composed.artifactFingerprints.keys))\(attached).", at: now)
         }
         log.renderedHash = entry.snapshot.fingerprint
         log.written = composed.artifactFingerprints

@@ -17,6 +17,11 @@ struct HubSpotCallInput: Encodable, Sendable {
         static func callToContact(_ contactID: String) -> Association {
             Association(to: Target(id: contactID), types: [AssociationType(associationCategory: "HUBSPOT_DEFINED", associationTypeId: 194)])
         }
+
+        /// The HubSpot-defined call → deal association (type 206; deal → call is 205).
+        static func callToDeal(_ dealID: String) -> Association {
+            Association(to: Target(id: dealID), types: [AssociationType(associationCategory: "HUBSPOT_DEFINED", associationTypeId: 206)])
+        }
     }
 
     var properties: [String: String]

@@ -63,12 +63,33 @@ public struct HubSpotConnector: CRMConnector {
         return created.contact(fallbackName: phone.e164)
     }
 
-    /// Creates a call engagement associated with `entry.contact` (type 194), carrying `entry.marker`
-    /// in the `callscribe_log_id` property.
+    /// The contact's open deals: the ids from the v4 associations API, then their names (`dealname`)
+    /// and `hs_is_closed` in one batch read. Closed deals (won or lost) are left out.
+    public func relatedRecords(of contact: ContactID) async throws(ConnectorError) -> [RelatedRecord] {
+        let operation = "hubspot.relatedRecords"
+        let path = "/crm/v4/objects/contacts/" + ConnectorHTTPClient.pathSegment(contact.rawValue) + "/associations/deals?limit=500"
+        let associated = try await self.send(.GET, path, as: HubSpotAssociations.self, operation: operation)
+        var seen = Set<Int64>()
+        let ids = associated.results.map(\.toObjectId).filter { seen.insert($0).inserted }
+        guard !ids.isEmpty else { return [] }
+        // A batch read takes up to 100 ids; a contact with more open deals than that is not a phone call's concern.
+        let input = HubSpotBatchReadInput(properties: ["dealname", "hs_is_closed"], inputs: ids.prefix(100).map { .init(id: String($0)) })
+        let deals = try await self.send(.POST, "/crm/v3/objects/deals/batch/read", body: input, as: HubSpotBatchReadResponse.self, operation: operation)
+        return deals.results
+            .filter { $0.property("hs_is_closed") != "true" }
+            .map { RelatedRecord(id: $0.id, kind: RelatedRecord.deal, name: $0.property("dealname") ?? "Deal \($0.id)") }
+            .sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+    }
+
+    /// Creates a call engagement associated with `entry.contact` (type 194) and, when a person chose
+    /// one, with `entry.relatedRecord` (call → deal, type 206), carrying `entry.marker` in the
+    /// `callscribe_log_id` property.
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
+        var associations: [HubSpotCallInput.Association] = [.callToContact(entry.contact.id.rawValue)]
+        if let deal = entry.relatedRecord { associations.append(.callToDeal(deal.id)) }
         let input = HubSpotCallInput(
             properties: HubSpotCallProperties.properties(for: entry, bodyFormat: self.bodyFormat),
-            associations: [.callToContact(entry.contact.id.rawValue)]
+            associations: associations
         )
         let created = try await self.send(.POST, "/crm/v3/objects/calls", body: input, as: HubSpotObject.self, operation: "hubspot.createCall")
         return CRMRecordID(created.id)

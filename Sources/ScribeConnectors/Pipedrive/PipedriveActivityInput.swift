@@ -27,10 +27,13 @@ struct PipedriveActivityInput: Encodable, Sendable, Equatable {
     var publicDescription: String
     /// The Pipedrive user the activity is assigned to (`owner_id`); left out, it is the API token's user.
     var ownerID: Int?
+    /// The deal the activity belongs to (`deal_id`); left out when none was chosen.
+    var dealID: Int?
 
     private enum CodingKeys: String, CodingKey {
         case subject, type, done, participants, note
         case ownerID = "owner_id"
+        case dealID = "deal_id"
         case dueDate = "due_date"
         case dueTime = "due_time"
         case duration
@@ -63,6 +66,13 @@ struct PipedriveActivityInput: Encodable, Sendable, Equatable {
                 throw ConnectorError(.validationFailed(field: "owner_id"), operation: "pipedrive.createActivity", message: "the CRM owner '\(owner)' is not a Pipedrive user id (a number)")
             }
             self.ownerID = id
+        }
+        if let deal = entry.relatedRecord {
+            // Deal ids are numbers too; Pipedrive itself checks that the deal exists.
+            guard let id = Int(deal.id) else {
+                throw ConnectorError(.validationFailed(field: "deal_id"), operation: "pipedrive.createActivity", message: "'\(deal.id)' is not a Pipedrive deal id (a number)")
+            }
+            self.dealID = id
         }
     }
 

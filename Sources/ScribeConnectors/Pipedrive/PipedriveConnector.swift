@@ -81,7 +81,19 @@ public struct PipedriveConnector: CRMConnector {
         return created.data.contact(fallbackName: phone.e164)
     }
 
-    /// Creates a done `call` activity with `entry.contact` as its primary participant, carrying
+    /// The person's open deals (`GET /api/v2/deals?person_id=…&status=open`), the first 100 by id.
+    public func relatedRecords(of contact: ContactID) async throws(ConnectorError) -> [RelatedRecord] {
+        let operation = "pipedrive.relatedRecords"
+        guard let personID = Int(contact.rawValue) else {
+            throw ConnectorError(.validationFailed(field: "person_id"), operation: operation, message: "Pipedrive person ids are integers, got \(contact.rawValue)")
+        }
+        let query = [("person_id", String(personID)), ("status", "open"), ("limit", "100")]
+        let deals = try await self.get("/api/v2/deals", query: query, as: [PipedriveDeal].self, operation: operation).data
+        return deals.map { RelatedRecord(id: String($0.id), kind: RelatedRecord.deal, name: PipedriveConnector.name($0.title, fallback: "Deal \($0.id)")) }
+    }
+
+    /// Creates a done `call` activity with `entry.contact` as its primary participant (and
+    /// `deal_id` when a person attached the call to a deal), carrying
     /// `entry.marker` in `public_description` as `callscribe:<marker>`.
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let operation = "pipedrive.createCall"

@@ -79,3 +79,10 @@ struct PipedriveActivity: Decodable, Sendable {
         case publicDescription = "public_description"
     }
 }
+
+/// A deal from `GET /api/v2/deals`: the fields the log form shows.
+struct PipedriveDeal: Decodable, Sendable {
+    var id: Int
+    var title: String?
+    var status: String?
+}

@@ -75,7 +75,19 @@ public struct SalesforceConnector: CRMConnector {
         return Contact(id: ContactID(id), name: fullName.isEmpty ? phone.e164 : fullName, phoneNumbers: [fields.phone])
     }
 
-    /// Creates a completed call Task on `entry.contact` (`WhoId`), carrying `entry.marker` in `CallObject`.
+    /// The contact's open opportunities, by SOQL on `OpportunityContactRole` (one per opportunity,
+    /// however many roles the contact has on it).
+    public func relatedRecords(of contact: ContactID) async throws(ConnectorError) -> [RelatedRecord] {
+        let soql = SalesforceQuery.openOpportunities(ofContact: contact.rawValue)
+        let roles = try await self.get("query", query: soql, as: SalesforceContactRoles.self, operation: "salesforce.relatedRecords")
+        var seen = Set<String>()
+        return roles.records.filter { seen.insert($0.opportunityID).inserted }.map {
+            RelatedRecord(id: $0.opportunityID, kind: RelatedRecord.opportunity, name: $0.opportunity?.name ?? "Opportunity \($0.opportunityID)")
+        }
+    }
+
+    /// Creates a completed call Task on `entry.contact` (`WhoId`) and, when a person chose one, on
+    /// `entry.relatedRecord` (`WhatId`), carrying `entry.marker` in `CallObject`.
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let operation = "salesforce.createCall"
         let fields = SalesforceTaskFields(entry: entry, bodyFormat: self.bodyFormat, timeZone: self.activityTimeZone)

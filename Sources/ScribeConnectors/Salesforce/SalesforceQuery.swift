@@ -17,6 +17,12 @@ enum SalesforceQuery {
         "SELECT Id FROM Task WHERE CallObject = '\(SalesforceQuery.escapeSOQL(callObject))' LIMIT 1"
     }
 
+    /// The contact's open opportunities through its contact roles: `OpportunityContactRole` is the
+    /// standard link between a contact and an opportunity (an Account's opportunities need not involve the contact).
+    static func openOpportunities(ofContact contactID: String) -> String {
+        "SELECT OpportunityId, Opportunity.Name FROM OpportunityContactRole WHERE ContactId = '\(SalesforceQuery.escapeSOQL(contactID))' AND Opportunity.IsClosed = false LIMIT 200"
+    }
+
     /// The SOSL reserved characters, each of which must be preceded by a backslash inside `FIND {…}`.
     static let soslReserved: Set<Character> = ["?", "&", "|", "!", "{", "}", "[", "]", "(", ")", "^", "~", "*", ":", "\\", "\"", "'", "+", "-"]
 

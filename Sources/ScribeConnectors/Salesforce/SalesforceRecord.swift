@@ -76,3 +76,26 @@ struct SalesforceSaveResult: Decodable, Sendable {
     var success: Bool
     var errors: [SalesforceErrorBody.Item]?
 }
+
+/// The answer to the contact-role query: each role's opportunity id and, through the relationship, its name.
+struct SalesforceContactRoles: Decodable, Sendable {
+    struct Role: Decodable, Sendable {
+        struct Opportunity: Decodable, Sendable {
+            var name: String?
+
+            private enum CodingKeys: String, CodingKey {
+                case name = "Name"
+            }
+        }
+
+        var opportunityID: String
+        var opportunity: Opportunity?
+
+        private enum CodingKeys: String, CodingKey {
+            case opportunityID = "OpportunityId"
+            case opportunity = "Opportunity"
+        }
+    }
+
+    var records: [Role]
+}

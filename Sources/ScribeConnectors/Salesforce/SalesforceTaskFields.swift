@@ -15,8 +15,11 @@ struct SalesforceTaskFields: Encodable, Sendable, Hashable {
     var callObject: String
     /// The Salesforce user the Task is assigned to (`OwnerId`); left out, it is the API user.
     var ownerID: String?
+    /// The opportunity the Task relates to (`WhatId`); left out when none was chosen.
+    var whatID: String?
 
     private enum CodingKeys: String, CodingKey {
+        case whatID = "WhatId"
         case subject = "Subject"
         case whoID = "WhoId"
         case activityDate = "ActivityDate"
@@ -49,6 +52,7 @@ struct SalesforceTaskFields: Encodable, Sendable, Hashable {
         self.description = owned.description
         self.callObject = entry.marker.rawValue
         self.ownerID = entry.ownerID
+        self.whatID = entry.relatedRecord?.id
     }
 
     /// `yyyy-MM-dd` in `timeZone`.

@@ -86,10 +86,14 @@ public struct LogEvent: Sendable, Hashable, Codable {
 public struct PersonRequest: Sendable, Hashable, Codable {
     public var requestedAt: Date
     public var contact: ContactRequest?
+    /// The deal or opportunity to attach the new record to. Stored in the request's JSON, so an older
+    /// ledger's requests (without it) still decode.
+    public var relatedRecord: RelatedRecord?
 
-    public init(requestedAt: Date, contact: ContactRequest?) {
+    public init(requestedAt: Date, contact: ContactRequest?, relatedRecord: RelatedRecord? = nil) {
         self.requestedAt = requestedAt
         self.contact = contact
+        self.relatedRecord = relatedRecord
     }
 }
 

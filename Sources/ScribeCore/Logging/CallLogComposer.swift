@@ -31,7 +31,8 @@ public struct CallLogComposer: Sendable {
             agentName: agent?.name,
             recordingURL: self.format.logs(.recordingLink) ? content.recording?.url : nil,
             sessionID: leg.sessionID,
-            ownerID: agent?.crmOwner
+            ownerID: agent?.crmOwner,
+            relatedRecord: log.request?.relatedRecord
         )
         return ComposedRecord(entry: entry, sections: sections)
     }

@@ -24,11 +24,14 @@ public struct CallLogEntry: Sendable, Hashable, Codable {
     /// The CRM user the new record is assigned to; nil leaves it to the CRM. Set on create only: a
     /// record a person reassigned stays theirs.
     public var ownerID: String?
+    /// The deal or opportunity a person attached the call to; set on create only, like ``ownerID``:
+    /// the association of an existing record is never changed.
+    public var relatedRecord: RelatedRecord?
 
     public init(
         marker: CallLogID, subject: String, body: String, startedAt: Date, duration: TimeInterval, direction: CallDirection,
         result: CallResult, fromNumber: String, toNumber: String, contact: Contact, agentName: String? = nil,
-        recordingURL: String? = nil, sessionID: TelephonySessionID, ownerID: String? = nil
+        recordingURL: String? = nil, sessionID: TelephonySessionID, ownerID: String? = nil, relatedRecord: RelatedRecord? = nil
     ) {
         self.marker = marker
         self.subject = subject
@@ -44,6 +47,7 @@ public struct CallLogEntry: Sendable, Hashable, Codable {
         self.recordingURL = recordingURL
         self.sessionID = sessionID
         self.ownerID = ownerID
+        self.relatedRecord = relatedRecord
     }
 
     /// What the record says once this entry is written: for comparing with ``CallRecordSnapshot``.

@@ -16,7 +16,11 @@ public protocol CRMConnector: Sendable {
     /// "create contact" of a manual log.
     func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact
 
-    /// Creates the call record, carrying `entry.marker` so that it can be found again.
+    /// The contact's open deals (or opportunities) a call can be attached to, for the log form.
+    func relatedRecords(of contact: ContactID) async throws(ConnectorError) -> [RelatedRecord]
+
+    /// Creates the call record, carrying `entry.marker` so that it can be found again, and associated
+    /// with `entry.relatedRecord` when there is one.
     func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID
 
     /// Rewrites the parts of the record the engine owns: subject, body, recording link and result.

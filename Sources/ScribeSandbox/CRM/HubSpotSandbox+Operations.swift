@@ -50,9 +50,12 @@ extension HubSpotSandbox {
     func createCall(_ input: SandboxCallInput) throws(HubSpotSandboxError) -> SandboxCallRecord {
         let properties = try HubSpotCallValidator.validated(input.propertyValues, isCreate: true)
         return try self.state.withLock { state throws(HubSpotSandboxError) -> SandboxCallRecord in
-            let contactIDs = try HubSpotSandbox.associatedContacts(input.associations ?? [], in: state)
+            let (contactIDs, dealIDs) = try HubSpotSandbox.associated(input.associations ?? [], in: state)
             let now = Date()
-            let record = SandboxCallRecord(id: String(state.nextCallID), properties: properties, contactIDs: contactIDs, createdAt: now, updatedAt: now)
+            let record = SandboxCallRecord(
+                id: String(state.nextCallID), properties: properties, contactIDs: contactIDs, dealIDs: dealIDs.isEmpty ? nil : dealIDs,
+                createdAt: now, updatedAt: now
+            )
             state.nextCallID += 1
             state.store(record)
             // Under the lock, so the journal's order is the order of ids.
@@ -87,23 +90,32 @@ extension HubSpotSandbox {
         return SandboxCollectionJSON(objects: objects, after: after, limit: limit, includeTotal: false, link: link)
     }
 
-    /// The contact ids of call → contact associations; HubSpot refuses the whole create if one is invalid.
-    static func associatedContacts(_ associations: [SandboxCallInput.Association], in state: HubSpotSandboxState) throws(HubSpotSandboxError) -> [String] {
-        var ids: [String] = []
+    /// The contact and deal ids of call → contact (194) and call → deal (206) associations; HubSpot
+    /// refuses the whole create if one is invalid.
+    static func associated(_ associations: [SandboxCallInput.Association], in state: HubSpotSandboxState) throws(HubSpotSandboxError) -> (contacts: [String], deals: [String]) {
+        var contacts: [String] = []
+        var deals: [String] = []
         for association in associations {
             let id = association.to.id.text
-            for type in association.types where type.associationCategory == "HUBSPOT_DEFINED" && type.associationTypeId != 194 {
-                throw .invalidInput("One or more associations are invalid: type \(type.associationTypeId) does not associate calls to contacts")
+            let typeIDs = association.types.filter { $0.associationCategory == "HUBSPOT_DEFINED" }.map(\.associationTypeId)
+            if let other = typeIDs.first(where: { $0 != 194 && $0 != 206 }) {
+                throw .invalidInput("One or more associations are invalid: type \(other) does not associate calls to contacts or deals")
             }
-            guard state.contact(id) != nil else {
+            let toDeal = typeIDs.contains(206)
+            let exists = toDeal ? state.deal(id) != nil : state.contact(id) != nil
+            guard exists else {
                 throw HubSpotSandboxError(
-                    httpStatus: 400, message: "One or more associations are invalid: no contact with id \(id) exists",
+                    httpStatus: 400, message: "One or more associations are invalid: no \(toDeal ? "deal" : "contact") with id \(id) exists",
                     category: "VALIDATION_ERROR", context: ["ids": [id]]
                 )
             }
-            if !ids.contains(id) { ids.append(id) }
+            if toDeal {
+                if !deals.contains(id) { deals.append(id) }
+            } else if !contacts.contains(id) {
+                contacts.append(id)
+            }
         }
-        return ids
+        return (contacts, deals)
     }
 
     static func json(_ record: SandboxCallRecord, selected: [String], withAssociations: Bool) -> SandboxObjectJSON {
@@ -111,6 +123,9 @@ extension HubSpotSandbox {
         var object = SandboxObjectJSON(id: record.id, properties: record.apiProperties, selected: selected, createdAt: created, updatedAt: HubSpotSandboxDate.format(record.updatedAt))
         if withAssociations, !record.contactIDs.isEmpty {
             object.associations = ["contacts": .init(results: record.contactIDs.map { .init(id: $0, type: "call_to_contact") })]
+        }
+        if withAssociations, let deals = record.dealIDs, !deals.isEmpty {
+            object.associations = (object.associations ?? [:]).merging(["deals": .init(results: deals.map { .init(id: $0, type: "call_to_deal") })]) { $1 }
         }
         return object
     }

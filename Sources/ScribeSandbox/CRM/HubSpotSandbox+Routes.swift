@@ -25,6 +25,18 @@ extension HubSpotSandbox {
                 return .json(201, object)
             }
         }
+        router.get("/crm/v4/objects/contacts/:id/associations/deals") { request, context in
+            let id = context.parameters.get("id") ?? ""
+            return await self.serve(request, operation: "associations.list") { _ throws(HubSpotSandboxError) in
+                .json(200, try self.dealAssociations(ofContact: id))
+            }
+        }
+        router.post("/crm/v3/objects/deals/batch/read") { request, _ in
+            await self.serve(request, operation: "deals.batchRead") { body throws(HubSpotSandboxError) in
+                let answer = try self.batchReadDeals(HubSpotSandbox.decode(BatchReadInput.self, from: body))
+                return .json(answer.status, answer.body)
+            }
+        }
         router.post("/crm/v3/objects/calls/search") { request, _ in
             await self.serve(request, operation: "calls.search") { body throws(HubSpotSandboxError) in
                 .json(200, try self.searchCalls(HubSpotSandbox.decode(SandboxSearchRequest.self, from: body)))

@@ -21,7 +21,7 @@ public final class HubSpotSandbox: SandboxCRM {
 
     let state: Mutex<HubSpotSandboxState>
     /// Outage, latency, planned failures and request counters; operations are counted as
-    /// `contacts.search`, `contacts.create`, `calls.create`, `calls.update`, `calls.read`, `calls.list`, `calls.search`.
+    /// `contacts.search`, `contacts.create`, `calls.create`, `calls.update`, `calls.read`, `calls.list`, `calls.search`, `associations.list`, `deals.batchRead`.
     public let faults = SandboxFaults()
     let journal: SandboxCallJournal?
     let logger: Logger
@@ -37,7 +37,9 @@ public final class HubSpotSandbox: SandboxCRM {
         self.sharedNumber = seed.sharedNumber
         self.journal = journal
         self.logger = logger
-        self.state = Mutex(HubSpotSandboxState(contacts: seed.contacts, calls: journal?.load() ?? []))
+        var state = HubSpotSandboxState(contacts: seed.contacts, calls: journal?.load() ?? [])
+        state.deals = SandboxDeal.seed(contactIDs: seed.contacts.map(\.id)) { String(9_000_000_000 + $0) }
+        self.state = Mutex(state)
     }
 
     /// Answers the next `count` API requests with `status` instead of serving them.
@@ -58,6 +60,11 @@ public final class HubSpotSandbox: SandboxCRM {
     /// The call record with `id`.
     public func call(id: String) -> SandboxCallRecord? {
         self.state.withLock { $0.call(id) }
+    }
+
+    /// The portal's deals: two open and a closed one on the first contact, one open on the second.
+    public var deals: [SandboxDeal] {
+        self.state.withLock { $0.deals }
     }
 
     /// The portal's contacts, seeded ones first, then those created through the API.

@@ -8,6 +8,7 @@ struct HubSpotSandboxState {
     var callIndex: [String: Int] = [:]
     var nextCallID: Int64
     var nextContactID: Int64
+    var deals: [SandboxDeal] = []
 
     /// Call ids start high and count up, like a real portal's engagement ids.
     static let firstCallID: Int64 = 50_000_000_001
@@ -38,6 +39,10 @@ struct HubSpotSandboxState {
 
     func call(_ id: String) -> SandboxCallRecord? {
         self.callIndex[id].map { self.calls[$0] }
+    }
+
+    func deal(_ id: String) -> SandboxDeal? {
+        self.deals.first { $0.id == id }
     }
 
     func contact(_ id: String) -> SandboxContact? {

@@ -9,15 +9,19 @@ public struct SandboxCallRecord: Sendable, Hashable, Codable {
     public var properties: [String: String]
     /// The ids of the associated contacts.
     public var contactIDs: [String]
+    /// The ids of the associated deals (call → deal, type 206); nil when none, and in journals written
+    /// before deals existed.
+    public var dealIDs: [String]?
     /// The wall-clock time the sandbox accepted the create (used to measure end-to-end latency).
     public var createdAt: Date
     /// The wall-clock time of the last create or update.
     public var updatedAt: Date
 
-    public init(id: String, properties: [String: String], contactIDs: [String], createdAt: Date, updatedAt: Date) {
+    public init(id: String, properties: [String: String], contactIDs: [String], dealIDs: [String]? = nil, createdAt: Date, updatedAt: Date) {
         self.id = id
         self.properties = properties
         self.contactIDs = contactIDs
+        self.dealIDs = dealIDs
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

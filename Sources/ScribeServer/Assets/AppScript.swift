@@ -92,6 +92,7 @@ enum AppScript {
             const contact = form.get('contact');
             if (contact === '__new') body.newContactName = form.get('newContactName') || '';
             else if (contact) body.contactId = contact;
+            if (form.get('relatedRecordId')) body.relatedRecordId = form.get('relatedRecordId');
             say(status, 'Logging…');
             try {
               await api('POST', '/api/logs/' + encodeURIComponent(id) + '/log', body);
@@ -102,6 +103,31 @@ enum AppScript {
               }
             } catch (error) { say(status, errorText(error), true); }
           });
+          // The deal picker: the open deals of the contact known or being chosen, "No deal" first.
+          const dealPicker = logForm.querySelector('select[name=relatedRecordId]');
+          async function loadDeals() {
+            if (!dealPicker || dealPicker.disabled) return;
+            const contact = new FormData(logForm).get('contact');
+            const kept = dealPicker.value;
+            let records = [];
+            if (contact !== '__new') {
+              const query = contact ? '?contactId=' + encodeURIComponent(contact) : '';
+              try { records = (await api('GET', '/api/logs/' + encodeURIComponent(id) + '/related' + query)).relatedRecords; }
+              catch (error) { records = []; }
+            }
+            const none = document.createElement('option');
+            none.value = '';
+            none.textContent = 'No deal';
+            dealPicker.replaceChildren(none, ...records.map(record => {
+              const option = document.createElement('option');
+              option.value = record.id;
+              option.textContent = record.name || record.id;
+              return option;
+            }));
+            dealPicker.value = records.some(record => record.id === kept) ? kept : '';
+          }
+          logForm.querySelectorAll('input[name=contact]').forEach(input => input.addEventListener('change', loadDeals));
+          loadDeals();
           document.querySelector('#retry')?.addEventListener('click', async () => {
             try { await api('POST', '/api/logs/' + encodeURIComponent(id) + '/retry'); say(status, 'Trying again…'); await refresh(); }
             catch (error) { say(status, errorText(error), true); }

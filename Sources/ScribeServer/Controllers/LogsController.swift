@@ -14,6 +14,12 @@ struct LogsController {
             let log = try await self.callscribe.callLog(CallLogID(try context.parameters.require("id")), for: .person(user))
             return try JSONResponse.make(CallLogDetail(log))
         }
+        router.get("/api/logs/{id}/related") { request, context in
+            let user = try context.requireUser()
+            let chosen = request.uri.queryParameters.get("contactId").flatMap { $0.isEmpty ? nil : ContactID($0) }
+            let records = try await self.callscribe.relatedRecords(CallLogID(try context.parameters.require("id")), for: .person(user), contact: chosen)
+            return try JSONResponse.make(RelatedRecordsBody(relatedRecords: records))
+        }
         router.put("/api/calls/{session}/extensions/{extension}/notes") { request, context in
             let user = try context.requireUser()
             let body = try await JSONRequest.decode(NotesBody.self, from: request)
@@ -34,6 +40,11 @@ struct LogsController {
             let log = try await self.callscribe.retry(CallLogID(try context.parameters.require("id")), by: .person(user))
             return try JSONResponse.make(CallLogDetail(log), status: .accepted)
         }
+    }
+
+    /// `{"relatedRecords": [{id, kind, name}]}`: an object, so that more can be added later.
+    struct RelatedRecordsBody: Encodable {
+        var relatedRecords: [RelatedRecord]
     }
 
     struct NotesBody: Decodable {

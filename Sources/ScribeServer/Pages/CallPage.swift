@@ -50,6 +50,18 @@ struct CallPage {
         }
     }
 
+    /// "No deal" and the deal already chosen; the script fills in the contact's open deals from
+    /// `GET /api/logs/{id}/related`. A created record's deal cannot change, so the picker is then shown disabled.
+    private static func dealPicker(_ log: CallLog) -> String {
+        let chosen = log.request?.relatedRecord
+        var options = "<option value=\"\"\(chosen == nil ? " selected" : "")>No deal</option>"
+        if let chosen {
+            options += "<option value=\"\(esc(chosen.id))\" selected>\(esc(chosen.name.isEmpty ? chosen.id : chosen.name))</option>"
+        }
+        let disabled = log.crmRecordID != nil ? " disabled" : ""
+        return "<label>Deal <select name=\"relatedRecordId\"\(disabled)>\(options)</select></label>"
+    }
+
     private static func form(_ log: CallLog, content: CallLogContent) -> String {
         let alreadyLogged = log.crmRecordID != nil
         var contactChoice = ""
@@ -77,6 +89,7 @@ struct CallPage {
             \(contactChoice)
             <label>Subject <input name="subject" maxlength="255" value="\(esc(content.subject ?? ""))"></label>
             <label>Notes <textarea name="notes" rows="6">\(esc(content.notes?.text ?? ""))</textarea></label>
+            \(Self.dealPicker(log))
             <label>Disposition <input name="disposition" maxlength="255" value="\(esc(content.disposition ?? ""))" placeholder="e.g. Connected"></label>
             <button id="log-submit" type="submit">\(alreadyLogged ? "Save to the CRM" : "Log call")</button> <span id="form-status" role="status"></span>
             </form>

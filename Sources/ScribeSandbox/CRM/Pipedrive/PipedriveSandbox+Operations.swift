@@ -109,6 +109,7 @@ extension PipedriveSandbox {
     func createActivity(_ body: [String: PipedriveJSONValue]) throws(PipedriveSandboxError) -> PipedriveSandboxActivity {
         try self.state.withLock { state throws(PipedriveSandboxError) -> PipedriveSandboxActivity in
             let checked = try PipedriveActivityValidator.validated(body) { state.person($0) != nil }
+            try PipedriveSandbox.checkDeal(checked.dealID, in: state)
             let now = Date()
             let primary = checked.participants.first(where: \.primary).flatMap { state.person($0.personID) }
             let activity = PipedriveSandboxActivity(
@@ -129,6 +130,7 @@ extension PipedriveSandbox {
         try self.state.withLock { state throws(PipedriveSandboxError) -> PipedriveSandboxActivity in
             guard var activity = Int(id).flatMap({ state.activity($0) }) else { throw .notFound("Activity") }
             let checked = try PipedriveActivityValidator.validated(body) { state.person($0) != nil }
+            try PipedriveSandbox.checkDeal(checked.dealID, in: state)
             let sent = Set(checked.sentFields)
             if sent.contains("subject") { activity.subject = checked.subject ?? activity.subject }
             if sent.contains("type") { activity.type = checked.type }

@@ -57,6 +57,12 @@ extension PipedriveSandbox {
                 )
             }
         }
+        router.get("/api/v2/deals") { request, _ in
+            await self.serve(request, operation: "deals.list") { query, _ throws(PipedriveSandboxError) in
+                let page = try Page(limit: query.get("limit"), cursor: query.get("cursor"))
+                return .json(200, try self.listDeals(personID: query.get("person_id"), status: query.get("status"), page: page))
+            }
+        }
         router.get("/api/v2/activities/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
             return await self.serve(request, operation: "activities.get") { _, _ throws(PipedriveSandboxError) in

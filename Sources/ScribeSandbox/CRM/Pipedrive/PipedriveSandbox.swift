@@ -28,7 +28,7 @@ public final class PipedriveSandbox: SandboxCRM {
 
     let state: Mutex<PipedriveSandboxState>
     /// Outage, latency, planned failures and request counters; operations are counted as
-    /// `persons.search`, `persons.list`, `persons.get`, `persons.create`, `activities.create`, `activities.update`, `activities.list`, `activities.get`.
+    /// `persons.search`, `persons.list`, `persons.get`, `persons.create`, `activities.create`, `activities.update`, `activities.list`, `activities.get`, `deals.list`.
     public let faults = SandboxFaults()
     let logger: Logger
 
@@ -39,7 +39,9 @@ public final class PipedriveSandbox: SandboxCRM {
         self.apiToken = apiToken
         self.sharedPhone = company.customers.first?.storedPhone
         self.logger = logger
-        self.state = Mutex(PipedriveSandboxState(persons: PipedriveSandboxSeed.persons(for: company)))
+        var state = PipedriveSandboxState(persons: PipedriveSandboxSeed.persons(for: company))
+        state.deals = SandboxDeal.seed(contactIDs: state.persons.map { String($0.id) }) { String(700 + $0) }
+        self.state = Mutex(state)
     }
 
     /// Answers the next `count` API requests with `status` instead of serving them.
@@ -50,6 +52,11 @@ public final class PipedriveSandbox: SandboxCRM {
     ///   - retryAfter: the `Retry-After` header (seconds) on a 429; `nil` sends none, leaving `x-ratelimit-reset`.
     public func failNext(count: Int = 1, status: Int, retryAfter: Int? = 1) {
         self.faults.failNext(count: count, SandboxFaults.PlannedFailure(status: status, retryAfter: retryAfter))
+    }
+
+    /// The company's deals: two open and a won one on the first person, one open on the second.
+    public var deals: [SandboxDeal] {
+        self.state.withLock { $0.deals }
     }
 
     /// The activities written so far, in the order they were created.

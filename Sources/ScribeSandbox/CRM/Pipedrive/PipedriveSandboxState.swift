@@ -8,6 +8,7 @@ struct PipedriveSandboxState {
     var activityIndex: [Int: Int] = [:]
     var nextActivityID = 5001
     var nextPersonID: Int
+    var deals: [SandboxDeal] = []
 
     init(persons: [PipedriveSandboxPerson]) {
         self.persons = persons
@@ -23,6 +24,10 @@ struct PipedriveSandboxState {
 
     func person(_ id: Int) -> PipedriveSandboxPerson? {
         self.personIndex[id].map { self.persons[$0] }
+    }
+
+    func deal(_ id: Int) -> SandboxDeal? {
+        self.deals.first { $0.id == String(id) }
     }
 
     func activity(_ id: Int) -> PipedriveSandboxActivity? {

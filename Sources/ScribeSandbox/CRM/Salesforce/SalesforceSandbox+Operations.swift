@@ -99,6 +99,7 @@ extension SalesforceSandbox {
     func createTask(_ body: [String: SalesforceFieldValue]) throws(SalesforceSandboxError) -> SalesforceSandboxTask {
         try self.state.withLock { state throws(SalesforceSandboxError) -> SalesforceSandboxTask in
             let fields = try SalesforceFieldValidator.validated(body, as: .task, isCreate: true, personExists: state.personExists)
+            try SalesforceSandbox.checkWhatID(fields, in: state)
             let id = SalesforceSandboxID.make(keyPrefix: "00T", number: SalesforceSandboxState.idOffset + state.nextTaskNumber)
             state.nextTaskNumber += 1
             let now = Date()
@@ -114,6 +115,7 @@ extension SalesforceSandbox {
         try self.state.withLock { state throws(SalesforceSandboxError) in
             guard let index = state.taskIndex(id) else { throw .notFound }
             let fields = try SalesforceFieldValidator.validated(body, as: .task, isCreate: false, personExists: state.personExists)
+            try SalesforceSandbox.checkWhatID(fields, in: state)
             state.tasks[index].fields.merge(fields) { $1 }
             state.tasks[index].lastModifiedDate = Date()
         }

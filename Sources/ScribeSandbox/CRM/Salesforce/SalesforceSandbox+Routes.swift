@@ -19,7 +19,9 @@ extension SalesforceSandbox {
         }
         router.get("/services/data/:version/query") { request, context in
             await self.serve(request, context: context, operation: "query") { version, _ throws(SalesforceSandboxError) in
-                .json(200, try self.query(self.queryText(request), version: version))
+                let text = try self.queryText(request)
+                if let roles = try SalesforceSOQLRoleQuery.parseIfRoles(text) { return .json(200, self.roles(roles, version: version)) }
+                return .json(200, try self.query(text, version: version))
             }
         }
         router.post("/services/data/:version/sobjects/Contact") { request, context in

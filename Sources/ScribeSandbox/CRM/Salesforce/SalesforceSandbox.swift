@@ -30,7 +30,9 @@ public final class SalesforceSandbox: SandboxCRM {
     public init(company: SandboxCompany, accessToken: String, logger: Logger = Logger(label: "callscribe.sandbox.salesforce")) {
         self.accessToken = accessToken
         self.logger = logger
-        self.state = Mutex(SalesforceSandboxState(people: SalesforceSandboxPerson.contacts(for: company)))
+        var state = SalesforceSandboxState(people: SalesforceSandboxPerson.contacts(for: company))
+        state.opportunities = SandboxDeal.seed(contactIDs: state.people.map(\.id)) { SalesforceSandboxID.make(keyPrefix: "006", number: 600_000 + $0) }
+        self.state = Mutex(state)
     }
 
     /// Answers the next `count` API requests with `status` instead of serving them.
@@ -51,6 +53,11 @@ public final class SalesforceSandbox: SandboxCRM {
     /// The `q` of every authenticated search and query, decoded, in the order received.
     public var receivedQueries: [String] {
         self.state.withLock { $0.receivedQueries }
+    }
+
+    /// The org's opportunities: two open and a closed one with a role for the first contact, one open for the second.
+    public var opportunities: [SandboxDeal] {
+        self.state.withLock { $0.opportunities }
     }
 
     /// The Tasks created so far, in order.

@@ -5,6 +5,8 @@ struct SalesforceSandboxState {
     /// Contacts, then leads as they are added.
     var people: [SalesforceSandboxPerson]
     var tasks: [SalesforceSandboxTask] = []
+    /// Opportunities, each with the contacts that have a role on it.
+    var opportunities: [SandboxDeal] = []
     var nextTaskNumber = 1
     var nextLeadNumber = 1
     var nextContactNumber = 1
