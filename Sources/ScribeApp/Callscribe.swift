@@ -34,7 +34,7 @@ public final class Callscribe: Sendable {
     let sweepNow = WorkSignal()
     /// Known once start-up has stored the account's extensions and CRM connections.
     let accountID = OneShot<AccountID>()
-    let parser = TelephonyEventParser()
+    let parser = WebhookDeliveryParser()
     /// The backfill an admin started from the web app, if any.
     public let backfills = BackfillRunner()
     let appender: EventAppender
@@ -104,12 +104,19 @@ public final class Callscribe: Sendable {
         SettingsBook(server: self.configuration.logging, people: self.people)
     }
 
-    /// Stores one webhook delivery; a duplicate is acknowledged and ignored.
-    public func ingestWebhook(_ body: Data) async throws -> (TelephonyEvent, AppendOutcome) {
-        let event = try self.parser.parse(body)
-        let outcome = try await self.appender.append(event)
-        if outcome == .stored { self.eventsStored.signal() }
-        return (event, outcome)
+    /// Stores one webhook delivery; a duplicate is acknowledged and ignored. Telephony events go to
+    /// the fold worker; RingSense insights are saved with the call and wake the log worker, whose
+    /// jobs they queued.
+    public func ingestWebhook(_ body: Data) async throws -> WebhookReceipt {
+        switch try self.parser.parse(body) {
+        case .telephony(let event):
+            let outcome = try await self.appender.append(event)
+            if outcome == .stored { self.eventsStored.signal() }
+            return WebhookReceipt(kind: .telephony, status: outcome == .stored ? .stored : .duplicate, eventID: event.id, sessionID: event.sessionID)
+        case .insights(let event):
+            let status = try await self.saveInsights(event)
+            return WebhookReceipt(kind: .insights, status: status, eventID: event.id, sessionID: event.sessionID)
+        }
     }
 
     func makeConnector(_ connection: CRMConnection) throws -> any CRMConnector {

@@ -36,6 +36,21 @@ struct EventImporterTests {
         #expect(try await store.events(of: "s-replay-1").map(\.id) == ["u-1", "u-2"])
     }
 
+    @Test("RingSense insights are saved with their call; the same delivery again is a duplicate")
+    func insights() async throws {
+        let store = try SQLiteLedgerStore.inMemory()
+        let insights = """
+            {"uuid":"i-1","event":"/ai/ringsense/v1/public/accounts/400123456008/domains/pbx/insights","timestamp":"2026-11-21T10:05:00.000Z",\
+            "body":{"domain":"pbx","sourceRecordId":"r-1","sourceSessionId":"s-replay-1","speakerInfo":[{"speakerId":"p-1","name":"Jane Doe"}],\
+            "insights":{"Summary":[{"value":"Wants a quote","start":0,"end":9}],"Transcript":[{"speakerId":"p-1","text":"Hello","start":0,"end":1}]}}}
+            """
+        let outcomes = try await EventImporter(store: store, now: self.now).importFile(Data((insights + "\n" + insights).utf8))
+        #expect(outcomes == [.stored(event: "i-1", session: "s-replay-1"), .duplicate(event: "i-1", session: "s-replay-1")])
+        let saved = try await store.content(session: "s-replay-1", extension: "63011000").insights
+        #expect(saved?.summary == "Wants a quote")
+        #expect(saved?.transcript == "Jane Doe: Hello")
+    }
+
     @Test("a single document and a JSON array of documents are both read")
     func documentAndArray() async throws {
         let store = try SQLiteLedgerStore.inMemory()

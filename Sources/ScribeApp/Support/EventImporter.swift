@@ -15,7 +15,7 @@ public struct EventImporter: Sendable {
     }
 
     private let store: any LedgerStore
-    private let parser = TelephonyEventParser()
+    private let parser = WebhookDeliveryParser()
     private let now: @Sendable () -> Date
 
     public init(store: any LedgerStore, now: @escaping @Sendable () -> Date) {
@@ -35,8 +35,18 @@ public struct EventImporter: Sendable {
     func importDocument(_ document: Data) async throws -> Outcome {
         let event: TelephonyEvent
         do {
-            event = try self.parser.parse(document)
-        } catch {
+            switch try self.parser.parse(document) {
+            case .telephony(let telephony):
+                event = telephony
+            case .insights(let insights):
+                // Saved with the call; a running server's log worker picks up the writes they queue.
+                let current = try await self.store.content(session: insights.sessionID, extension: ExtensionID("")).insights
+                try await self.store.saveInsights(insights.insights, session: insights.sessionID, now: self.now())
+                return current.map { $0.isReplaced(by: insights.insights) } ?? true
+                    ? .stored(event: insights.id.rawValue, session: insights.sessionID.rawValue)
+                    : .duplicate(event: insights.id.rawValue, session: insights.sessionID.rawValue)
+            }
+        } catch let error as WebhookPayloadError {
             return .rejected(field: error.field, reason: error.problem)
         }
         let outcome = try await self.store.appendEvents([event], receivedAt: self.now())[0]

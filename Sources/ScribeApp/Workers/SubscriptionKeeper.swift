@@ -6,7 +6,9 @@ import ServiceLifecycle
 
 /// Keeps exactly one working webhook subscription pointed at this server: creates it once the server
 /// listens, renews it well before it expires, and when RingCentral has blacklisted it (after failed
-/// deliveries) deletes it, subscribes again and asks for a call-log sweep to repair the gap.
+/// deliveries) deletes it, subscribes again and asks for a call-log sweep to repair the gap. Its
+/// filters are telephony sessions, plus RingSense insights when insights are expected; a
+/// subscription with other filters is updated in place.
 struct SubscriptionKeeper: Service {
     let callscribe: Callscribe
     /// How often the subscription is checked.
@@ -52,13 +54,21 @@ struct SubscriptionKeeper: Service {
                 try await client.deleteSubscription(subscription.id)
             }
         }
+        // RingSense insights come by webhook too, when the account has them.
+        let wanted = EventFilter.wanted(expectInsights: self.callscribe.configuration.logging.timing.expectInsights)
         guard let active else {
-            let created = try await client.createWebhookSubscription(address: address, verificationToken: self.callscribe.webhookToken)
-            logger.info("webhook subscription created", metadata: ["subscription": "\(created.id)", "address": "\(address)"])
+            let created = try await client.createWebhookSubscription(address: address, verificationToken: self.callscribe.webhookToken, eventFilters: wanted)
+            logger.info("webhook subscription created", metadata: ["subscription": "\(created.id)", "address": "\(address)", "filters": "\(wanted)"])
             if !ours.isEmpty {
                 // Deliveries were lost while the old one was blacklisted: read the call log now.
                 self.callscribe.sweepNow.signal()
             }
+            return
+        }
+        if !EventFilter.matches(active.eventFilters, wanted) {
+            // Made before insights were switched on (or off): change its filters in place, which renews it too.
+            let updated = try await client.updateSubscription(active.id, eventFilters: wanted)
+            logger.info("webhook subscription filters updated", metadata: ["subscription": "\(updated.id)", "filters": "\(updated.eventFilters)"])
             return
         }
         if let expiresIn = active.expiresIn, TimeInterval(expiresIn) < self.renewBefore {

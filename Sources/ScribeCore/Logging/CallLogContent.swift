@@ -51,10 +51,31 @@ public struct RecordingLink: Sendable, Hashable, Codable {
 public struct CallInsights: Sendable, Hashable, Codable {
     public var summary: String?
     public var transcript: String?
+    /// The delivery these came in (RingSense's envelope `uuid`), when they came by webhook.
+    public var eventID: EventID?
+    /// When the phone system produced this version: a later version replaces an earlier one, never
+    /// the other way round (AI Notes sends one first, RingSense a fuller one after).
+    public var producedAt: Date?
 
-    public init(summary: String?, transcript: String?) {
+    public init(summary: String?, transcript: String?, eventID: EventID? = nil, producedAt: Date? = nil) {
         self.summary = summary
         self.transcript = transcript
+        self.eventID = eventID
+        self.producedAt = producedAt
+    }
+
+    /// True when `other` would show the same in a CRM record: the same summary and transcript.
+    public func showsSame(as other: CallInsights) -> Bool {
+        self.summary == other.summary && self.transcript == other.transcript
+    }
+
+    /// Whether saving `newer` over these (the stored version) changes anything: not when it is the
+    /// same delivery again, shows the same text, or is older than what is stored.
+    public func isReplaced(by newer: CallInsights) -> Bool {
+        if let eventID, eventID == newer.eventID { return false }
+        if self.showsSame(as: newer) { return false }
+        if let stored = self.producedAt, let incoming = newer.producedAt, incoming < stored { return false }
+        return true
     }
 }
 

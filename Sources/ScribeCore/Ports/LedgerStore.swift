@@ -59,7 +59,9 @@ public protocol LedgerStore: Sendable {
     /// Saves a call's recording link and queues a write for each of its logs.
     @discardableResult
     func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date) async throws -> [CallLogID]
-    /// Saves a call's AI insights and queues a write for each of its logs.
+    /// Saves a call's AI insights and queues a write for each of its logs. Nothing is saved or
+    /// queued (and no log returned) when the stored insights are not replaced by these — the same
+    /// delivery again, the same text, or an older version (``CallInsights/isReplaced(by:)``).
     @discardableResult
     func saveInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> [CallLogID]
     /// Stores a person's request to log a call (and their contact choice) and queues its write at `now`,

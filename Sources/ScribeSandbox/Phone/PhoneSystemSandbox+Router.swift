@@ -54,6 +54,9 @@ extension PhoneSystemSandbox {
                 return self.json(self.subscriptionInfo(renewed))
             }
         }
+        api.put("subscription/{id}") { request, context in
+            try await self.authorizedAsync(request) { try await self.updateSubscription(request, id: context.parameters.get("id") ?? "") }
+        }
         api.delete("subscription/{id}") { request, context in
             try self.authorized(request) {
                 let id = context.parameters.get("id") ?? ""
@@ -198,6 +201,29 @@ extension PhoneSystemSandbox {
         )
         self.state.withLock { $0.subscriptions[subscription.id] = subscription }
         return self.json(self.subscriptionInfo(subscription))
+    }
+
+    /// `PUT /subscription/{id}`: new `eventFilters` replace the old, and the subscription is renewed.
+    private func updateSubscription(_ request: Request, id: String) async throws -> Response {
+        let body = try await request.body.collect(upTo: 64 * 1024)
+        let object = (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
+        let filters = object["eventFilters"] as? [String]
+        if let filters, filters.isEmpty || filters.contains(where: { SandboxEventFilter.kind(of: $0) == nil }) {
+            return self.json(PhoneSandboxPayloads.error(code: "SUB-508", message: "Invalid event filters"), status: .badRequest)
+        }
+        let now = Date()
+        let updated = self.state.withLock { state -> Subscription? in
+            guard var subscription = state.subscriptions[id], subscription.isActive(at: now) else { return nil }
+            if let filters { subscription.eventFilters = filters }
+            if let expiresIn = object["expiresIn"] as? Int { subscription.expiresIn = expiresIn }
+            subscription.expiresAt = now.addingTimeInterval(TimeInterval(subscription.expiresIn))
+            state.subscriptions[id] = subscription
+            return subscription
+        }
+        guard let updated else {
+            return self.json(PhoneSandboxPayloads.error(code: "SUB-507", message: "Subscription not found or not active"), status: .notFound)
+        }
+        return self.json(self.subscriptionInfo(updated))
     }
 
     private func subscriptionInfo(_ subscription: Subscription) -> [String: Any] {

@@ -8,7 +8,8 @@ import Synchronization
 
 /// A phone system on loopback that speaks RingCentral's REST and webhook API: the JWT token grant,
 /// account and extension look-ups, webhook subscriptions with the Validation-Token handshake,
-/// telephony-session deliveries carrying the Verification-Token, and the call log.
+/// telephony-session deliveries carrying the Verification-Token, the call log, and RingSense
+/// "insights ready" deliveries for recorded calls to subscriptions that ask for them.
 ///
 /// Calls are placed with ``place(_:)``; their events are delivered to every subscription as they
 /// happen, and each finished call appears in the call log. Placed calls are appended to a plan file
@@ -45,6 +46,8 @@ public final class PhoneSystemSandbox: Sendable {
         var deliveries = 0
         var failedDeliveries = 0
         var hangUpsSent: [String: Date] = [:]
+        /// When the insights of each recorded call were last sent, by telephony session id.
+        var insightsSent: [String: Date] = [:]
         /// Fail this many upcoming deliveries without sending them (a network blip).
         var dropNextDeliveries = 0
         /// Answer the next API requests with 429 and this Retry-After.
@@ -63,9 +66,15 @@ public final class PhoneSystemSandbox: Sendable {
     let planURL: URL?
     let logger: Logger
     let baseURL = OneShotURL()
+    /// How long after a recording is ready its AI insights are delivered.
+    public let insightsDelay: TimeInterval
 
-    public init(company: SandboxCompany, credentials: Credentials = Credentials(), planURL: URL? = nil, httpClient: HTTPClient, logger: Logger) throws {
+    public init(
+        company: SandboxCompany, credentials: Credentials = Credentials(), planURL: URL? = nil, insightsDelay: TimeInterval = 3, httpClient: HTTPClient,
+        logger: Logger
+    ) throws {
         self.company = company
+        self.insightsDelay = insightsDelay
         self.credentials = credentials
         self.planURL = planURL
         self.httpClient = httpClient
@@ -86,6 +95,12 @@ public final class PhoneSystemSandbox: Sendable {
 
     /// When the hang-up event of each call was sent, by telephony session id.
     public var hangUpsSent: [String: Date] { self.state.withLock { $0.hangUpsSent } }
+
+    /// When the AI insights of each recorded call were last sent, by telephony session id.
+    public var insightsSent: [String: Date] { self.state.withLock { $0.insightsSent } }
+
+    /// Each subscription's event filters as they were asked for, by subscription id.
+    public var subscriptionFilters: [String: [String]] { self.state.withLock { $0.subscriptions.mapValues(\.eventFilters) } }
 
     /// Webhook deliveries made and failed so far.
     public var deliveryCounts: (delivered: Int, failed: Int) { self.state.withLock { ($0.deliveries, $0.failedDeliveries) } }
@@ -156,8 +171,9 @@ public final class PhoneSystemSandbox: Sendable {
         self.state.withLock { $0.calls.append(call) }
     }
 
-    /// Sends the call's events to every subscription. In real time each waits for its moment;
-    /// otherwise they go out at once, in order.
+    /// Sends the call's events to every subscription, then, for a recorded answered call, its AI
+    /// insights to the subscriptions that asked for them. In real time each waits for its moment
+    /// (the insights ``insightsDelay`` after the recording is ready); otherwise they go out at once, in order.
     public func deliver(_ call: ScriptedCall, realTime: Bool) async {
         for index in call.statusChanges.indices {
             let change = call.statusChanges[index]
@@ -171,6 +187,33 @@ public final class PhoneSystemSandbox: Sendable {
                 self.state.withLock { $0.hangUpsSent[call.telephonySessionID] = Date() }
             }
         }
+        guard call.recorded, call.outcome == .answered, self.activeSubscriptions().contains(where: { $0.wants(.pbxInsights) }) else { return }
+        if realTime {
+            let wait = self.insightsReadyAt(call).timeIntervalSinceNow
+            if wait > 0 { try? await Task.sleep(for: .seconds(wait)) }
+            if Task.isCancelled { return }
+        }
+        await self.deliverInsights(call)
+    }
+
+    /// When RingSense has the insights of `call`: ``insightsDelay`` after its recording is ready.
+    public func insightsReadyAt(_ call: ScriptedCall) -> Date {
+        call.recordingReadyAt.addingTimeInterval(self.insightsDelay)
+    }
+
+    /// Sends the AI insights of a recorded, answered `call` to every subscription with the insights
+    /// filter, now; sending them again is the same delivery (same `uuid`), as a retry would be.
+    public func deliverInsights(_ call: ScriptedCall) async {
+        guard call.recorded, call.outcome == .answered else { return }
+        let customer = self.company.customers.first { $0.phoneNumber == call.customerNumber }.map { "\($0.firstName) \($0.lastName)" }
+        for subscription in self.activeSubscriptions() where subscription.wants(.pbxInsights) {
+            let notification = SandboxInsightsNotification(
+                call: call, customerName: customer, accountID: self.company.accountID, subscriptionID: subscription.id, baseURL: self.baseURL.get(),
+                producedAt: self.insightsReadyAt(call)
+            )
+            await self.post((try? JSONEncoder().encode(notification)) ?? Data(), to: subscription)
+        }
+        self.state.withLock { $0.insightsSent[call.telephonySessionID] = Date() }
     }
 
     /// Sends every event of `calls` at once, as an unreliable network would: a fraction `duplicates`
@@ -198,7 +241,7 @@ public final class PhoneSystemSandbox: Sendable {
 
     /// Posts the `change`-th event of `call` to each subscription.
     private func send(_ call: ScriptedCall, change index: Int, to subscriptions: [Subscription]) async {
-        for subscription in subscriptions {
+        for subscription in subscriptions where subscription.wants(.telephonySessions) {
             let notification = SandboxNotification(call: call, change: index, accountID: self.company.accountID, subscriptionID: subscription.id)
             await self.post((try? JSONEncoder().encode(notification)) ?? Data(), to: subscription)
         }

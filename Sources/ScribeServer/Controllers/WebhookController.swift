@@ -7,6 +7,7 @@ import ScribeCore
 
 /// `POST /webhooks/ringcentral`: the Validation-Token handshake, then deliveries — checked for the
 /// Verification-Token in constant time, stored (deduplicated by event id) and acknowledged at once.
+/// Telephony-session events and RingSense "insights ready" events both arrive here.
 struct WebhookController {
     /// RingCentral's deliveries are small; anything this large is not one of them.
     static let maximumBodySize = 1 << 20
@@ -39,7 +40,10 @@ struct WebhookController {
         } catch {
             throw APIError(.contentTooLarge, code: "body_too_large", message: "Deliveries are limited to \(Self.maximumBodySize) bytes.")
         }
-        let (event, outcome) = try await self.callscribe.ingestWebhook(Data(body.readableBytesView))
-        return try JSONResponse.make(["status": outcome.rawValue, "event": event.id.rawValue, "telephonySessionId": event.sessionID.rawValue])
+        let receipt = try await self.callscribe.ingestWebhook(Data(body.readableBytesView))
+        return try JSONResponse.make([
+            "status": receipt.status.rawValue, "kind": receipt.kind.rawValue, "event": receipt.eventID.rawValue,
+            "telephonySessionId": receipt.sessionID.rawValue,
+        ])
     }
 }

@@ -14,7 +14,7 @@ public enum OpenAPIDocument {
       "paths": {
         "/health": {"get": {"operationId": "health", "summary": "Whether the server is up.", "security": [], "responses": {"200": {"description": "Up.", "content": {"application/json": {"schema": {"type": "object", "properties": {"status": {"type": "string"}}}}}}}}},
         "/openapi.json": {"get": {"operationId": "openAPI", "summary": "This document.", "security": [], "responses": {"200": {"description": "The OpenAPI document.", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
-        "/webhooks/ringcentral": {"post": {"operationId": "ringCentralWebhook", "summary": "RingCentral's deliveries: the Validation-Token handshake, then telephony session events carrying the Verification-Token.", "security": [],
+        "/webhooks/ringcentral": {"post": {"operationId": "ringCentralWebhook", "summary": "RingCentral's deliveries: the Validation-Token handshake, then telephony session events and RingSense insights-ready events, carrying the Verification-Token.", "security": [],
           "parameters": [{"name": "Validation-Token", "in": "header", "required": false, "schema": {"type": "string"}}, {"name": "Verification-Token", "in": "header", "required": false, "schema": {"type": "string"}}],
           "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object"}}}},
           "responses": {"200": {"description": "Stored, or a duplicate acknowledged.", "content": {"application/json": {"schema": {"type": "object"}}}}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "413": {"$ref": "#/components/responses/BadRequest"}}}},

@@ -42,7 +42,17 @@ extension SQLiteLedgerStore {
     }
 
     public func saveInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
-        try await self.saveMedia(column: "insights", json: try LedgerJSON.encode(insights), session: session, now: now)
+        let json = try LedgerJSON.encode(insights)
+        return try await self.writer.write { db in
+            // Deliveries repeat and the AI Notes version can come after RingSense's: only a change
+            // queues writes, so a repeat cannot revive a dead job or send the same update again.
+            if let stored = try String.fetchOne(db, sql: "SELECT insights FROM call_media WHERE session_id = ?", arguments: [session.rawValue]),
+                let current = try? LedgerJSON.decode(CallInsights.self, from: stored), !current.isReplaced(by: insights)
+            {
+                return []
+            }
+            return try Self.saveMedia(column: "insights", json: json, session: session, now: now, db)
+        }
     }
 
     public func requestLog(_ id: CallLogID, _ request: PersonRequest, now: Date) async throws {
@@ -56,15 +66,18 @@ extension SQLiteLedgerStore {
 
     /// `column` is one of our own column names, never input.
     private func saveMedia(column: String, json: String, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
-        try await self.writer.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO call_media (session_id, \(column), updated_at) VALUES (?, ?, ?)
-                    ON CONFLICT (session_id) DO UPDATE SET \(column) = excluded.\(column), updated_at = excluded.updated_at
-                    """,
-                arguments: [session.rawValue, json, now.timeIntervalSince1970]
-            )
-            return try JobQueue.scheduleLogs(of: session, extension: nil, at: now, db)
-        }
+        try await self.writer.write { db in try Self.saveMedia(column: column, json: json, session: session, now: now, db) }
+    }
+
+    /// Within a transaction: stores one media column of the call and queues all its logs.
+    private static func saveMedia(column: String, json: String, session: TelephonySessionID, now: Date, _ db: Database) throws -> [CallLogID] {
+        try db.execute(
+            sql: """
+                INSERT INTO call_media (session_id, \(column), updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (session_id) DO UPDATE SET \(column) = excluded.\(column), updated_at = excluded.updated_at
+                """,
+            arguments: [session.rawValue, json, now.timeIntervalSince1970]
+        )
+        return try JobQueue.scheduleLogs(of: session, extension: nil, at: now, db)
     }
 }

@@ -40,11 +40,13 @@ public actor RingCentralClient {
         }
     }
 
-    /// Subscribes `address` to the account's telephony-session events; RingCentral validates the
-    /// address with a Validation-Token handshake before answering.
-    public func createWebhookSubscription(address: String, verificationToken: String, expiresIn: Int = 7 * 24 * 3600) async throws(TelephonyError) -> SubscriptionInfo {
+    /// Subscribes `address` to `eventFilters` (by default the account's telephony-session events);
+    /// RingCentral validates the address with a Validation-Token handshake before answering.
+    public func createWebhookSubscription(
+        address: String, verificationToken: String, eventFilters: [String] = [EventFilter.telephonySessions], expiresIn: Int = 7 * 24 * 3600
+    ) async throws(TelephonyError) -> SubscriptionInfo {
         let request = CreateSubscriptionRequest(
-            eventFilters: ["/restapi/v1.0/account/~/telephony/sessions"],
+            eventFilters: eventFilters,
             deliveryMode: .init(transportType: "WebHook", address: address, verificationToken: verificationToken),
             expiresIn: expiresIn
         )
@@ -60,6 +62,12 @@ public actor RingCentralClient {
     /// Extends an active subscription by its lifetime.
     public func renewSubscription(_ id: String) async throws(TelephonyError) -> SubscriptionInfo {
         try await self.send(.POST, "/restapi/v1.0/subscription/\(id)/renew", body: Optional<CreateSubscriptionRequest>.none, operation: "ringcentral.renewSubscription")
+    }
+
+    /// Replaces an active subscription's event filters in place (`PUT`, which also renews it), so
+    /// no delivery is lost as a new filter is added or an old one dropped.
+    public func updateSubscription(_ id: String, eventFilters: [String]) async throws(TelephonyError) -> SubscriptionInfo {
+        try await self.send(.PUT, "/restapi/v1.0/subscription/\(id)", body: UpdateSubscriptionRequest(eventFilters: eventFilters), operation: "ringcentral.updateSubscription")
     }
 
     /// Deletes a subscription (the only way out of Blacklisted).

@@ -24,6 +24,11 @@ struct CreateSubscriptionRequest: Codable {
     var expiresIn: Int?
 }
 
+/// `PUT /restapi/v1.0/subscription/{id}` body: the filters replace the subscription's.
+struct UpdateSubscriptionRequest: Codable {
+    var eventFilters: [String]
+}
+
 /// `SubscriptionInfo`.
 public struct SubscriptionInfo: Codable, Sendable, Hashable {
     public struct Delivery: Codable, Sendable, Hashable {

@@ -20,6 +20,8 @@ struct TelephonySessionNotification: Decodable {
         var eventTime: String?
         var origin: Origin?
         var parties: [Party]?
+        /// Not a telephony field: present when the delivery is RingSense insights, which are routed elsewhere.
+        var sourceSessionId: String?
     }
 
     struct Origin: Decodable {
