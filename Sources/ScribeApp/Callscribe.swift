@@ -116,6 +116,9 @@ public final class Callscribe: Sendable {
         case .insights(let event):
             let status = try await self.saveInsights(event)
             return WebhookReceipt(kind: .insights, status: status, eventID: event.id, sessionID: event.sessionID)
+        case .ignored(let eventID, let reason):
+            self.logger.info("webhook delivery ignored", metadata: ["event": "\(eventID)", "reason": "\(reason)"])
+            return WebhookReceipt(kind: .insights, status: .ignored, eventID: eventID, sessionID: nil)
         }
     }
 

@@ -84,6 +84,10 @@ struct InsightsEndToEndTests {
             #expect(record.updatedAt > record.createdAt && record.createdAt < sent)
             #expect(record.properties["hs_call_body"]?.contains("Transcript") == true)
             #expect(stack.crm.calls.count == 1)
+            // The ledger commits the update just after the CRM has answered it.
+            try await StackHarness.eventually("the log records the update") {
+                try await Self.log(stack, call)?.artifacts[.aiSummary] == .written
+            }
             let log = try #require(try await Self.log(stack, call))
             #expect(log.timeline.contains { $0.message.hasPrefix("Updated the CRM record") && $0.message.contains("ai_summary") })
             #expect(log.artifacts[.aiSummary] == .written && log.artifacts[.transcript] == .written)
@@ -183,6 +187,24 @@ struct InsightsEndToEndTests {
             let answer = try await self.post(stack, String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
             #expect(answer.status == 400)
             #expect(answer.body.contains("\"field\":\"body.sourceSessionId\""))
+        }
+    }
+
+    @Test("a video meeting's insights are acknowledged (200, ignored) so the subscription is not blacklisted, and change nothing")
+    func otherDomainAcknowledged() async throws {
+        try await StackHarness.withStack(settings: Self.settings(mode: "incremental")) { stack in
+            let call = try #require(StackHarness.endedCalls(1, stack: stack).first)
+            var object = try #require(
+                try JSONSerialization.jsonObject(with: Data(try Self.aiNotes(call, uuid: "rcv-1", summary: "x", at: Date()).utf8)) as? [String: Any]
+            )
+            var body = try #require(object["body"] as? [String: Any])
+            body["domain"] = "rcv"
+            object["body"] = body
+            let answer = try await self.post(stack, String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+            #expect(answer.status == 200)
+            #expect(answer.body.contains("ignored"))
+            let content = try await stack.callscribe.store.content(session: TelephonySessionID(call.telephonySessionID), extension: ExtensionID(call.extensionID))
+            #expect(content.insights == nil)
         }
     }
 

@@ -45,6 +45,8 @@ public struct EventImporter: Sendable {
                 return current.map { $0.isReplaced(by: insights.insights) } ?? true
                     ? .stored(event: insights.id.rawValue, session: insights.sessionID.rawValue)
                     : .duplicate(event: insights.id.rawValue, session: insights.sessionID.rawValue)
+            case .ignored(_, let reason):
+                return .rejected(field: nil, reason: "nothing to log: \(reason)")
             }
         } catch let error as WebhookPayloadError {
             return .rejected(field: error.field, reason: error.problem)

@@ -15,14 +15,16 @@ public struct WebhookReceipt: Sendable, Hashable {
         case stored
         /// Seen before (the same `uuid`), or insights that change nothing: ignored.
         case duplicate
+        /// Well formed but with nothing to log (insights about a video meeting, say): acknowledged.
+        case ignored
     }
 
     public var kind: Kind
     public var status: Status
     public var eventID: EventID
-    public var sessionID: TelephonySessionID
+    public var sessionID: TelephonySessionID?
 
-    public init(kind: Kind, status: Status, eventID: EventID, sessionID: TelephonySessionID) {
+    public init(kind: Kind, status: Status, eventID: EventID, sessionID: TelephonySessionID?) {
         self.kind = kind
         self.status = status
         self.eventID = eventID

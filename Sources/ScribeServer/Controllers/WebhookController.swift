@@ -43,7 +43,7 @@ struct WebhookController {
         let receipt = try await self.callscribe.ingestWebhook(Data(body.readableBytesView))
         return try JSONResponse.make([
             "status": receipt.status.rawValue, "kind": receipt.kind.rawValue, "event": receipt.eventID.rawValue,
-            "telephonySessionId": receipt.sessionID.rawValue,
+            "telephonySessionId": receipt.sessionID?.rawValue ?? "",
         ])
     }
 }

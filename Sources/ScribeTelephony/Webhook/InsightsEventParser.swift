@@ -22,7 +22,7 @@ public struct InsightsEventParser: Sendable {
         guard let body = notification.body else { throw .missing("body") }
         if let domain = body.domain, domain != "pbx" {
             // Only RingEX voice (pbx) insights name a telephony session; video or contact-centre ones have no call here.
-            throw WebhookPayloadError(field: "body.domain", problem: "'\(domain.prefix(40))' insights are not about phone calls (expected pbx)")
+            throw WebhookPayloadError(field: "body.domain", problem: "'\(domain.prefix(40))' insights are not about phone calls (expected pbx)", nothingToLog: true)
         }
         // For the pbx domain RingSense's sourceSessionId is the telephonySessionId (not the legacy sessionId).
         guard let sessionID = body.sourceSessionId, !sessionID.isEmpty else { throw .missing("body.sourceSessionId") }
@@ -30,7 +30,7 @@ public struct InsightsEventParser: Sendable {
         let summary = try Self.summary(insights)
         let transcript = try Self.transcript(insights.transcript ?? [], speakers: body.speakerInfo ?? [])
         guard summary != nil || transcript != nil else {
-            throw WebhookPayloadError(field: "body.insights", problem: "carries no Summary, BulletedSummary, CallNotes or Transcript")
+            throw WebhookPayloadError(field: "body.insights", problem: "carries no Summary, BulletedSummary, CallNotes or Transcript", nothingToLog: true)
         }
         let produced = try Self.producedAt(notification)
         return InsightsEvent(

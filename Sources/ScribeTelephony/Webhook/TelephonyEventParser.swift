@@ -65,10 +65,15 @@ public struct WebhookPayloadError: Error, Sendable, Hashable, CustomStringConver
     /// The JSON path of the offending field, when one is at fault.
     public var field: String?
     public var problem: String
+    /// A well-formed delivery with nothing for us (insights about a video meeting, or only a
+    /// sentiment score): acknowledged and ignored, since answering errors to RingCentral gets the
+    /// subscription blacklisted.
+    public var nothingToLog: Bool
 
-    public init(field: String?, problem: String) {
+    public init(field: String?, problem: String, nothingToLog: Bool = false) {
         self.field = field
         self.problem = problem
+        self.nothingToLog = nothingToLog
     }
 
     static func missing(_ field: String) -> WebhookPayloadError {

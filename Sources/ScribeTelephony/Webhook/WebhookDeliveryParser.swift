@@ -19,7 +19,11 @@ public struct WebhookDeliveryParser: Sendable {
         }
         if Self.isInsights(notification) {
             // Rare (one per recorded call), so decoding the body a second time in its own shape costs little.
-            return .insights(try self.insights.parse(data))
+            do {
+                return .insights(try self.insights.parse(data))
+            } catch where error.nothingToLog {
+                return .ignored(eventID: EventID(notification.uuid ?? ""), reason: error.problem)
+            }
         }
         return .telephony(try self.telephony.event(from: notification))
     }
