@@ -39,6 +39,28 @@ struct CallLogWriterManualTests {
         #expect(try await harness.remainingJobs().isEmpty)
     }
 
+    @Test("a retry that still finds no contact closes the person's request with the reason instead of leaving it open")
+    func requestNotCarriedOut() async throws {
+        let harness = try await H()
+        let book = RecordBook()
+        let connector = book.connector()
+        let writer = harness.writer(connector)
+        try await writer.run(harness.job)
+        #expect(try await harness.log().state == .skipped(.unknownContact))
+
+        harness.move(to: 300)
+        try await harness.sqlite.requestLog(harness.logID, PersonRequest(requestedAt: H.at(300), contact: nil), now: H.at(300))
+        #expect(try await harness.runDue(writer) == 1)
+
+        let log = try await harness.log()
+        #expect(log.state == .skipped(.unknownContact))
+        #expect(!log.hasOpenRequest)
+        #expect(log.requestHandledAt == H.at(300))
+        #expect(log.timeline.last?.message.hasPrefix("The request to log this call stops here: Not logged: no CRM contact") == true)
+        #expect(book.creates.isEmpty)
+        #expect(try await harness.remainingJobs().isEmpty)
+    }
+
     @Test("the deal a person chose is on the created record's entry and named in the timeline")
     func relatedRecordOnCreate() async throws {
         let harness = try await H()

@@ -85,7 +85,15 @@ public struct CallLogWriter: Sendable {
             // Nil when the log stops here: skipped, or waiting for a person's choice.
             log.contact = try await self.resolveContact(&log, connector: connector, byPerson: byPerson, now: now)
         }
-        guard let contact = log.contact else { return nil }
+        guard let contact = log.contact else {
+            // A person's request that cannot be carried out (no contact yet, no number) is closed with
+            // the reason, so it is not taken up again by the next write and the person sees why.
+            if byPerson {
+                log.requestHandledAt = log.request?.requestedAt
+                log.record("The request to log this call stops here: \(log.state.explanation)", at: now)
+            }
+            return nil
+        }
 
         var content = try await self.store.content(session: log.key.sessionID, extension: log.key.extensionID)
         let pollAgainAt = try await self.fetchRecordingIfDue(log.leg, content: &content, now: now)
