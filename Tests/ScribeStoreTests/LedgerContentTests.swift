@@ -112,6 +112,15 @@ struct LedgerContentTests {
         }
     }
 
+    @Test("a recording found by one log's writer queues the call's other logs, not the log already carrying it", arguments: StoreKind.allCases)
+    func recordingSparesTheRunningLog(kind: StoreKind) async throws {
+        try await withTwoCalls(kind) { store async throws in
+            #expect(try await store.saveRecording(Self.link, session: "s-1", now: L.at(400), except: "log-1") == ["log-2"])
+            #expect(try await self.due(store, at: 400) == ["log-2"])
+            #expect(try await store.content(session: "s-1", extension: "ext-101").recording == Self.link)
+        }
+    }
+
     @Test("content for a call or extension without logs is kept and queues nothing", arguments: StoreKind.allCases)
     func queuesNothingWithoutLogs(kind: StoreKind) async throws {
         try await withTwoCalls(kind) { store async throws in

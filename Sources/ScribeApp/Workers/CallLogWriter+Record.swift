@@ -75,7 +75,7 @@ extension CallLogWriter {
 
     /// Asks the phone system for the recording once it should be ready; returns when to ask again
     /// if it is not there yet.
-    func fetchRecordingIfDue(_ leg: CallLeg, content: inout CallLogContent, now: Date) async throws -> Date? {
+    func fetchRecordingIfDue(_ leg: CallLeg, for running: CallLogID, content: inout CallLogContent, now: Date) async throws -> Date? {
         guard let recordings = self.recordings, content.recording == nil, !leg.recordingIDs.isEmpty, self.settings.record.logs(.recordingLink) else {
             return nil
         }
@@ -87,7 +87,8 @@ extension CallLogWriter {
         do {
             if let link = try await recordings.recordingLink(for: leg) {
                 content.recording = link
-                try await self.store.saveRecording(link, session: leg.sessionID, now: now)
+                // This log carries the link in the write it is making; the call's other logs are queued.
+                try await self.store.saveRecording(link, session: leg.sessionID, now: now, except: running)
                 return nil
             }
         } catch {

@@ -96,7 +96,7 @@ public struct CallLogWriter: Sendable {
         }
 
         var content = try await self.store.content(session: log.key.sessionID, extension: log.key.extensionID)
-        let pollAgainAt = try await self.fetchRecordingIfDue(log.leg, content: &content, now: now)
+        let pollAgainAt = try await self.fetchRecordingIfDue(log.leg, for: log.id, content: &content, now: now)
         let composer = CallLogComposer(format: self.settings.record, bodyFormat: connector.bodyFormat)
         var agent = self.connectors.agent(log.key.extensionID)
         agent?.crmOwner = self.settings.crmOwner

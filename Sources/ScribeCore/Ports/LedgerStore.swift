@@ -56,9 +56,10 @@ public protocol LedgerStore: Sendable {
     /// each of that extension's logs of the call. Returns the logs queued.
     @discardableResult
     func saveAgentInput(_ input: AgentInput, now: Date) async throws -> [CallLogID]
-    /// Saves a call's recording link and queues a write for each of its logs.
+    /// Saves a call's recording link and queues a write for each of its logs but `running` (the
+    /// log whose writer found the link and carries it in the write it is making).
     @discardableResult
-    func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date) async throws -> [CallLogID]
+    func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date, except running: CallLogID?) async throws -> [CallLogID]
     /// Saves a call's AI insights and queues a write for each of its logs. Nothing is saved or
     /// queued (and no log returned) when the stored insights are not replaced by these — the same
     /// delivery again, the same text, or an older version (``CallInsights/isReplaced(by:)``).
@@ -90,6 +91,12 @@ public protocol LedgerStore: Sendable {
 }
 
 extension LedgerStore {
+    /// Saves a call's recording link and queues a write for each of its logs.
+    @discardableResult
+    public func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
+        try await self.saveRecording(link, session: session, now: now, except: nil)
+    }
+
     /// Saves the log and removes the job (unless it was triggered again while it ran).
     public func completeJob(_ job: Job, log: CallLog) async throws {
         try await self.completeJob(job, log: log, runAgainAt: nil)

@@ -22,7 +22,9 @@ enum JobQueue {
     }
 
     /// Schedules every log of a call (of one extension, when given) at `date`; returns them.
-    static func scheduleLogs(of session: TelephonySessionID, extension extensionID: ExtensionID?, at date: Date, _ db: Database) throws -> [CallLogID] {
+    static func scheduleLogs(
+        of session: TelephonySessionID, extension extensionID: ExtensionID?, at date: Date, except running: CallLogID? = nil, _ db: Database
+    ) throws -> [CallLogID] {
         let ids =
             if let extensionID {
                 try String.fetchAll(
@@ -31,8 +33,9 @@ enum JobQueue {
             } else {
                 try String.fetchAll(db, sql: "SELECT id FROM call_logs WHERE session_id = ? ORDER BY id", arguments: [session.rawValue])
             }
-        for id in ids { try self.schedule(CallLogID(id), at: date, db) }
-        return ids.map { CallLogID($0) }
+        let queued = ids.map { CallLogID($0) }.filter { $0 != running }
+        for id in queued { try self.schedule(id, at: date, db) }
+        return queued
     }
 
     /// Ends a run: removes the job, or keeps it for `runAgainAt`; a job triggered during the run

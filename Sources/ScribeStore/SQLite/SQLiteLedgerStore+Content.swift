@@ -37,8 +37,8 @@ extension SQLiteLedgerStore {
         }
     }
 
-    public func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
-        try await self.saveMedia(column: "recording", json: try LedgerJSON.encode(link), session: session, now: now)
+    public func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date, except running: CallLogID?) async throws -> [CallLogID] {
+        try await self.saveMedia(column: "recording", json: try LedgerJSON.encode(link), session: session, now: now, except: running)
     }
 
     public func saveInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
@@ -65,12 +65,14 @@ extension SQLiteLedgerStore {
     }
 
     /// `column` is one of our own column names, never input.
-    private func saveMedia(column: String, json: String, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
-        try await self.writer.write { db in try Self.saveMedia(column: column, json: json, session: session, now: now, db) }
+    private func saveMedia(column: String, json: String, session: TelephonySessionID, now: Date, except running: CallLogID? = nil) async throws -> [CallLogID] {
+        try await self.writer.write { db in try Self.saveMedia(column: column, json: json, session: session, now: now, except: running, db) }
     }
 
     /// Within a transaction: stores one media column of the call and queues all its logs.
-    private static func saveMedia(column: String, json: String, session: TelephonySessionID, now: Date, _ db: Database) throws -> [CallLogID] {
+    private static func saveMedia(
+        column: String, json: String, session: TelephonySessionID, now: Date, except running: CallLogID? = nil, _ db: Database
+    ) throws -> [CallLogID] {
         try db.execute(
             sql: """
                 INSERT INTO call_media (session_id, \(column), updated_at) VALUES (?, ?, ?)
@@ -78,6 +80,6 @@ extension SQLiteLedgerStore {
                 """,
             arguments: [session.rawValue, json, now.timeIntervalSince1970]
         )
-        return try JobQueue.scheduleLogs(of: session, extension: nil, at: now, db)
+        return try JobQueue.scheduleLogs(of: session, extension: nil, at: now, except: running, db)
     }
 }

@@ -48,8 +48,8 @@ final class FaultyLedgerStore: LedgerStore {
         try await self.base.content(session: session, extension: extensionID)
     }
     func saveAgentInput(_ input: AgentInput, now: Date) async throws -> [CallLogID] { try await self.base.saveAgentInput(input, now: now) }
-    func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
-        try await self.base.saveRecording(link, session: session, now: now)
+    func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date, except running: CallLogID?) async throws -> [CallLogID] {
+        try await self.base.saveRecording(link, session: session, now: now, except: running)
     }
     func saveInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
         try await self.base.saveInsights(insights, session: session, now: now)
