@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Kills a running demo with SIGKILL mid-run, starts it again, and checks the promise of the ledger:
-every call that ended is logged or deliberately skipped, and no call has two CRM records.
+every call that ended is logged or deliberately skipped, and no call has two CRM records. Then it
+kills a demo in the narrowest window, after the CRM stored a record and before the ledger heard its
+id, and checks that the restarted demo adopts that record instead of creating a second one.
 
 Usage: check-crash-recovery.py PATH_TO_CALLSCRIBE
 Prints a closing line 'N passed, M failed' and exits non-zero on any failure."""
@@ -95,8 +97,67 @@ logged = [e for e in logs if e["state"] == "logged"]
 check("every logged call has its CRM record", all(e["crmRecordId"] in records for e in logged) and len(logged) == len(records),
       f"{len(logged)} logged, {len(records)} records")
 
+print(f"crash-recovery: {len(calls)} calls placed, {len(logged)} logged, {len(records)} CRM records")
+
+# The narrowest window: killed after the CRM stored a record and before its answer reached the ledger.
+# The sandbox CRM holds each new record's answer for 4 s; the demo is killed while a log is `creating`.
+window = tempfile.mkdtemp(prefix="callscribe-crash-window-")
+def start_window(extra):
+    return subprocess.Popen([binary, "demo", "--data", window, "--port", str(port), "--call-gap", "1"] + extra, stdout=log, stderr=log)
+
+def window_logs():
+    listing = subprocess.run([binary, "calls", "list", "--data", window, "--json", "--limit", "1000"], capture_output=True, text=True)
+    try:
+        return json.loads(listing.stdout)
+    except ValueError:
+        return []
+
+def window_records():
+    # The journal has a line per write of a record (create, then updates): the last one per id is the record.
+    path = os.path.join(window, "sandbox", "hubspot-calls.jsonl")
+    latest = {}
+    for line in (open(path) if os.path.exists(path) else []):
+        if line.strip():
+            record = json.loads(line)
+            latest[record["id"]] = record
+    return list(latest.values())
+
+print("killing a demo while a record is created but not yet acknowledged")
+third = start_window(["--crm-answer-delay-ms", "4000"])
+caught = None
+deadline = time.time() + 60
+while time.time() < deadline and caught is None:
+    time.sleep(0.3)
+    caught = next((e for e in window_logs() if e["state"] == "creating"), None)
+time.sleep(1)  # well inside the 4 s the answer is held
+third.send_signal(signal.SIGKILL)
+third.wait()
+check("a log is caught mid-create (state creating)", caught is not None)
+if caught:
+    stored = [r for r in window_records() if r["properties"].get("callscribe_log_id") == caught["id"]]
+    at_kill = next((e for e in window_logs() if e["id"] == caught["id"]), {})
+    check("at the kill the CRM holds the record and the ledger has no id for it",
+          len(stored) == 1 and at_kill.get("crmRecordId") is None, f"{len(stored)} records, ledger id {at_kill.get('crmRecordId')}")
+    fourth = start_window([])
+    # The killed process's lease on the job lapses after 30 s; then the retry finds the record by its marker.
+    deadline = time.time() + 75
+    after = {}
+    while time.time() < deadline and after.get("state") != "logged":
+        time.sleep(1)
+        after = next((e for e in window_logs() if e["id"] == caught["id"]), {})
+    fourth.send_signal(signal.SIGTERM)
+    try:
+        fourth.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        fourth.kill()
+    stored = [r for r in window_records() if r["properties"].get("callscribe_log_id") == caught["id"]]
+    check("after the restart the log is logged against that same record, and there is no second one",
+          after.get("state") == "logged" and len(stored) == 1 and after.get("crmRecordId") == stored[0]["id"],
+          f"state {after.get('state')}, {len(stored)} records, ledger id {after.get('crmRecordId')}")
+    markers = [r["properties"].get("callscribe_log_id") for r in window_records()]
+    check("no two CRM records carry the same log after the window crash", len(markers) == len(set(markers)), f"{len(markers)} records")
+
 passed = sum(results)
 failed = len(results) - passed
-print(f"crash-recovery: {len(calls)} calls placed, {len(logged)} logged, {len(records)} CRM records")
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

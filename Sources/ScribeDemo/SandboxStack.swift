@@ -22,6 +22,8 @@ public struct SandboxStackOptions: Sendable {
     public var settings: [String: String] = [:]
     /// How people's passwords are hashed; tests make it cheap.
     public var passwordHasher = PasswordHasher()
+    /// The sandbox CRM holds each new call record this long before answering (crash tests).
+    public var crmCreateAnswerDelay: Duration = .zero
 
     public init(dataDirectory: URL) {
         self.dataDirectory = dataDirectory
@@ -82,6 +84,7 @@ public enum SandboxStack {
             company: company, accessToken: Self.hubSpotToken,
             persistenceURL: options.persistSandbox ? sandboxFolder.appendingPathComponent("hubspot-calls.jsonl") : nil, logger: logger
         )
+        crm.createAnswerDelay = options.crmCreateAnswerDelay
         let phoneServer = SandboxServer(name: "sandbox-ringcentral", router: phone.router(), port: options.phonePort, logger: logger)
         let crmServer = SandboxServer(name: "sandbox-hubspot", router: crm.router(), port: options.crmPort, logger: logger)
         // Each part runs in a service group and is stopped by a graceful shutdown, which closes open

@@ -26,10 +26,14 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "incremental (records gain notes and recording links in stages) or all_at_once (each record arrives once, complete).")
     var mode = "incremental"
 
+    @Option(help: ArgumentHelp("Milliseconds the sandbox CRM holds each new call record, stored, before answering: a window for crash tests.", visibility: .hidden))
+    var crmAnswerDelayMs = 0
+
     func validate() throws {
         guard ["incremental", "all_at_once"].contains(self.mode) else { throw ValidationError("--mode must be incremental or all_at_once") }
         guard (1...65533).contains(self.port) else { throw ValidationError("--port must be from 1 to 65533") }
         guard self.callGap > 0 else { throw ValidationError("--call-gap must be more than 0") }
+        guard (0...60_000).contains(self.crmAnswerDelayMs) else { throw ValidationError("--crm-answer-delay-ms must be from 0 to 60000") }
     }
 
     func run() async throws {
@@ -39,6 +43,7 @@ struct DemoCommand: AsyncParsableCommand {
         options.phonePort = self.port + 1
         options.crmPort = self.port + 2
         options.persistSandbox = true
+        options.crmCreateAnswerDelay = .milliseconds(self.crmAnswerDelayMs)
         // Short calls in the demo: a recording is waited for a call's length plus half a minute.
         options.settings = [Setting.syncInterval.name: "15", Setting.loggingMode.name: self.mode, Setting.recordingSlack.name: "30"]
         // CALLSCRIBE_* settings in the environment reach the demo's Callscribe too, e.g. CALLSCRIBE_MULTIPLE_MATCHES=ask.

@@ -43,10 +43,14 @@ extension HubSpotSandbox {
             }
         }
         router.post("/crm/v3/objects/calls") { request, _ in
-            await self.serve(request, operation: "calls.create") { body throws(HubSpotSandboxError) in
+            let response = await self.serve(request, operation: "calls.create") { body throws(HubSpotSandboxError) in
                 let record = try self.createCall(HubSpotSandbox.decode(SandboxCallInput.self, from: body))
                 return .json(201, HubSpotSandbox.json(record, selected: Array(record.apiProperties.keys).sorted(), withAssociations: false))
             }
+            // Stored already; the answer waits (see createAnswerDelay).
+            let delay = self.createAnswerDelay
+            if response.status == .created, delay > .zero { try? await Task.sleep(for: delay) }
+            return response
         }
         router.patch("/crm/v3/objects/calls/:id") { request, context in
             let id = context.parameters.get("id") ?? ""

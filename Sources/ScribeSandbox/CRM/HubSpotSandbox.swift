@@ -23,6 +23,14 @@ public final class HubSpotSandbox: SandboxCRM {
     /// Outage, latency, planned failures and request counters; operations are counted as
     /// `contacts.search`, `contacts.create`, `calls.create`, `calls.update`, `calls.read`, `calls.list`, `calls.search`, `associations.list`, `deals.batchRead`.
     public let faults = SandboxFaults()
+    /// How long a new call record is held, stored, before HubSpot's answer is sent: a window in which
+    /// a crash leaves the record in the CRM and the client without its id (the crash-recovery check).
+    public var createAnswerDelay: Duration {
+        get { self.answerDelay.withLock { $0 } }
+        set { self.answerDelay.withLock { $0 = newValue } }
+    }
+
+    private let answerDelay = Mutex<Duration>(.zero)
     let journal: SandboxCallJournal?
     let logger: Logger
 
