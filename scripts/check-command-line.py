@@ -7,6 +7,7 @@ Usage: check-command-line.py PATH_TO_CALLSCRIBE
 Prints 'N passed, M failed' and exits non-zero on any failure."""
 import json, os, socket, subprocess, sys, tempfile, time
 from datetime import datetime, timedelta, timezone
+from loopback import free_port_block
 
 binary = os.path.abspath(sys.argv[1])
 folder = tempfile.mkdtemp(prefix="callscribe-cli-")
@@ -117,21 +118,8 @@ check("backfill against an unreachable phone system gives up within seconds, say
       unreachable.stderr)
 
 # Against a running demo: its ledger has logs and a CRM connection, its sandbox phone system has a call log.
-def free_port_block():
-    for base in range(19700, 20700, 10):
-        free = True
-        for port in range(base, base + 3):
-            with socket.socket() as probe:
-                try:
-                    probe.bind(("127.0.0.1", port))
-                except OSError:
-                    free = False
-        if free:
-            return base
-    raise SystemExit("no free ports")
-
 demo_data = os.path.join(folder, "demo")
-port = free_port_block()
+port = free_port_block(3, 19700)
 demo_env = {k: v for k, v in os.environ.items() if not k.startswith(("CALLSCRIBE_", "RINGCENTRAL_", "HUBSPOT_"))}
 demo = subprocess.Popen([binary, "demo", "--data", demo_data, "--port", str(port), "--call-gap", "0.3"], env=demo_env,
                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

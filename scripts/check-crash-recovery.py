@@ -8,26 +8,13 @@ Usage: check-crash-recovery.py PATH_TO_CALLSCRIBE
 Prints a closing line 'N passed, M failed' and exits non-zero on any failure."""
 import json, os, re, signal, socket, subprocess, sys, tempfile, time
 from datetime import datetime
+from loopback import free_port_block
 
 binary = os.path.abspath(sys.argv[1])
 data = tempfile.mkdtemp(prefix="callscribe-crash-")
 log = open(os.path.join(data, "demo.log"), "ab")
 
-def free_port_block():
-    # Three consecutive free ports: Callscribe, the sandbox phone system, the sandbox CRM.
-    for base in range(18400, 19400, 10):
-        ok = True
-        for port in range(base, base + 3):
-            with socket.socket() as s:
-                try:
-                    s.bind(("127.0.0.1", port))
-                except OSError:
-                    ok = False
-        if ok:
-            return base
-    raise SystemExit("no free ports")
-
-port = free_port_block()
+port = free_port_block(3, 18400)
 
 def start():
     return subprocess.Popen([binary, "demo", "--data", data, "--port", str(port), "--call-gap", "0.25"], stdout=log, stderr=log)

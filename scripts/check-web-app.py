@@ -10,6 +10,7 @@ Python 3 standard library only."""
 import base64, json, os, random, re, shutil, signal, socket, subprocess, sys, tempfile, time, traceback
 import urllib.error, urllib.parse, urllib.request
 from datetime import datetime
+from loopback import free_port_block
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 SCREENSHOTS = os.path.join(ROOT, "test-artifacts", "screenshots")
@@ -58,21 +59,6 @@ def http(method, url, body=None, headers=None, timeout=30):
         return status, json.loads(text) if text else None
     except ValueError:
         return status, text
-
-
-def free_port_block(count, start):
-    for base in range(start, start + 2000, 10):
-        ok = True
-        for port in range(base, base + count):
-            with socket.socket() as s:
-                try:
-                    s.bind(("127.0.0.1", port))
-                except OSError:
-                    ok = False
-                    break
-        if ok:
-            return base
-    raise SystemExit("no free ports")
 
 
 def wait_for(description, condition, timeout, interval=0.2):
