@@ -12,24 +12,12 @@ struct HubSpotConnectorErrorTests {
     static let caller = PhoneNumber(parsing: "+14155550123")!
     static let contact = Contact(id: "1002", name: "Bruno Anders")
 
-    /// The error `body` throws, or a failed expectation.
-    func connectorError(_ body: () async throws -> Void) async -> ConnectorError? {
-        do {
-            try await body()
-            Issue.record("expected a ConnectorError")
-        } catch let error as ConnectorError {
-            return error
-        } catch {
-            Issue.record("expected a ConnectorError, got \(error)")
-        }
-        return nil
-    }
 
     @Test("a wrong token is authExpired, and the token appears nowhere in the error")
     func wrongToken() async throws {
         try await HubSpotHarness.run { harness in
             let secret = "pat-na1-wrong-secret-value"
-            let error = try #require(await self.connectorError { _ = try await harness.connector(token: secret).findContacts(matching: Self.caller) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector(token: secret).findContacts(matching: Self.caller) })
 
             #expect(error.kind == .authExpired)
             #expect(error.status == 401)
@@ -44,7 +32,7 @@ struct HubSpotConnectorErrorTests {
     func outage() async throws {
         try await HubSpotHarness.run { harness in
             harness.sandbox.outage = true
-            let error = try #require(await self.connectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: Self.contact)) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: Self.contact)) })
 
             #expect(error.kind == .transient)
             #expect(error.status == 503)
@@ -60,7 +48,7 @@ struct HubSpotConnectorErrorTests {
     func rateLimitedWithRetryAfter() async throws {
         try await HubSpotHarness.run { harness in
             harness.sandbox.failNext(count: 1, status: 429, retryAfter: 7)
-            let error = try #require(await self.connectorError { _ = try await harness.connector().findContacts(matching: Self.caller) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().findContacts(matching: Self.caller) })
 
             #expect(error.kind == .rateLimited(retryAfter: 7))
             #expect(error.status == 429)
@@ -77,8 +65,8 @@ struct HubSpotConnectorErrorTests {
         try await HubSpotHarness.run { harness in
             harness.sandbox.failNext(count: 2, status: 429, retryAfter: nil)
             let connector = harness.connector()
-            let first = try #require(await self.connectorError { _ = try await connector.findCallRecord(marker: "log-1") })
-            let second = try #require(await self.connectorError { _ = try await connector.findCallRecord(marker: "log-1") })
+            let first = try #require(await expectConnectorError { _ = try await connector.findCallRecord(marker: "log-1") })
+            let second = try #require(await expectConnectorError { _ = try await connector.findCallRecord(marker: "log-1") })
 
             #expect(first.kind == .rateLimited(retryAfter: 10))
             #expect(second.kind == .rateLimited(retryAfter: 10))
@@ -89,7 +77,7 @@ struct HubSpotConnectorErrorTests {
     func serverError() async throws {
         try await HubSpotHarness.run { harness in
             harness.sandbox.failNext(status: 500)
-            let error = try #require(await self.connectorError { _ = try await harness.connector().findCallRecord(marker: "log-1") })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().findCallRecord(marker: "log-1") })
 
             #expect(error.kind == .transient)
             #expect(error.status == 500)
@@ -135,7 +123,7 @@ struct HubSpotConnectorErrorTests {
     func missingContact() async throws {
         try await HubSpotHarness.run { harness in
             let stranger = Contact(id: "999999", name: "Nobody")
-            let error = try #require(await self.connectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: stranger)) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: stranger)) })
 
             #expect(error.kind == .validationFailed(field: nil))
             #expect(error.status == 400)
@@ -147,7 +135,7 @@ struct HubSpotConnectorErrorTests {
     @Test("nothing listening on the port is transient")
     func nothingListening() async throws {
         let connector = HubSpotConnector(baseURL: "http://127.0.0.1:1", accessToken: HubSpotHarness.token, httpClient: try HTTPClient.suite, timeout: .milliseconds(500))
-        let error = try #require(await self.connectorError { _ = try await connector.findContacts(matching: Self.caller) })
+        let error = try #require(await expectConnectorError { _ = try await connector.findContacts(matching: Self.caller) })
 
         #expect(error.kind == .transient)
         #expect(error.status == nil)
@@ -162,7 +150,7 @@ struct HubSpotConnectorErrorTests {
     func timeout() async throws {
         try await HubSpotHarness.run { harness in
             harness.sandbox.latency = .milliseconds(400)
-            let error = try #require(await self.connectorError { _ = try await harness.connector(timeout: .milliseconds(100)).findContacts(matching: Self.caller) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector(timeout: .milliseconds(100)).findContacts(matching: Self.caller) })
 
             #expect(error.kind == .transient)
             #expect(error.message == "POST \(harness.baseURL)/crm/v3/objects/contacts/search: timed out after 100 ms")

@@ -12,24 +12,12 @@ struct PipedriveConnectorErrorTests {
     static let caller = PhoneNumber(parsing: "+14155550123")!
     static let contact = Contact(id: "1002", name: "Bruno Anders")
 
-    /// The error `body` throws, or a failed expectation.
-    func connectorError(_ body: () async throws -> Void) async -> ConnectorError? {
-        do {
-            try await body()
-            Issue.record("expected a ConnectorError")
-        } catch let error as ConnectorError {
-            return error
-        } catch {
-            Issue.record("expected a ConnectorError, got \(error)")
-        }
-        return nil
-    }
 
     @Test("a wrong token is authExpired, and the token appears nowhere in the error")
     func wrongToken() async throws {
         try await PipedriveHarness.run { harness in
             let secret = "pd-wrong-secret-value-4411"
-            let error = try #require(await self.connectorError { _ = try await harness.connector(token: secret).findContacts(matching: Self.caller) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector(token: secret).findContacts(matching: Self.caller) })
 
             #expect(error.kind == .authExpired)
             #expect(error.status == 401)
@@ -61,7 +49,7 @@ struct PipedriveConnectorErrorTests {
     func outage() async throws {
         try await PipedriveHarness.run { harness in
             harness.sandbox.outage = true
-            let error = try #require(await self.connectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: Self.contact)) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: Self.contact)) })
 
             #expect(error.kind == .transient)
             #expect(error.status == 503)
@@ -77,7 +65,7 @@ struct PipedriveConnectorErrorTests {
     func rateLimitedWithRetryAfter() async throws {
         try await PipedriveHarness.run { harness in
             harness.sandbox.failNext(count: 1, status: 429, retryAfter: 7)
-            let error = try #require(await self.connectorError { _ = try await harness.connector().findContacts(matching: Self.caller) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().findContacts(matching: Self.caller) })
 
             #expect(error.kind == .rateLimited(retryAfter: 7))
             #expect(error.status == 429)
@@ -99,7 +87,7 @@ struct PipedriveConnectorErrorTests {
             #expect(response.headers.first(name: "x-ratelimit-reset") == "2")
 
             harness.sandbox.failNext(count: 1, status: 429, retryAfter: nil)
-            let error = try #require(await self.connectorError { _ = try await harness.connector().findCallRecord(marker: "log-1") })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().findCallRecord(marker: "log-1") })
             #expect(error.kind == .rateLimited(retryAfter: 2))
         }
     }
@@ -110,7 +98,7 @@ struct PipedriveConnectorErrorTests {
     func injectedStatus(status: Int, kind: ConnectorError.Kind) async throws {
         try await PipedriveHarness.run { harness in
             harness.sandbox.failNext(status: status)
-            let error = try #require(await self.connectorError { _ = try await harness.connector().findCallRecord(marker: "log-1") })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().findCallRecord(marker: "log-1") })
 
             #expect(error.kind == kind)
             #expect(error.status == status)
@@ -121,7 +109,7 @@ struct PipedriveConnectorErrorTests {
     func missingPerson() async throws {
         try await PipedriveHarness.run { harness in
             let stranger = Contact(id: "999999", name: "Nobody")
-            let error = try #require(await self.connectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: stranger)) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: stranger)) })
 
             #expect(error.kind == .validationFailed(field: "participants"))
             #expect(error.status == 400)
@@ -159,7 +147,7 @@ struct PipedriveConnectorErrorTests {
     @Test("nothing listening on the port is transient")
     func nothingListening() async throws {
         let connector = PipedriveConnector(baseURL: "http://127.0.0.1:1", apiToken: PipedriveHarness.token, httpClient: try HTTPClient.suite, timeout: .milliseconds(500))
-        let error = try #require(await self.connectorError { _ = try await connector.findContacts(matching: Self.caller) })
+        let error = try #require(await expectConnectorError { _ = try await connector.findContacts(matching: Self.caller) })
 
         #expect(error.kind == .transient)
         #expect(error.status == nil)
@@ -174,7 +162,7 @@ struct PipedriveConnectorErrorTests {
     func timeout() async throws {
         try await PipedriveHarness.run { harness in
             harness.sandbox.latency = .milliseconds(400)
-            let error = try #require(await self.connectorError { _ = try await harness.connector(timeout: .milliseconds(100)).findCallRecord(marker: "log-1") })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector(timeout: .milliseconds(100)).findCallRecord(marker: "log-1") })
 
             #expect(error.kind == .transient)
             #expect(error.message == "GET \(harness.baseURL)/api/v2/activities: timed out after 100 ms")

@@ -11,18 +11,6 @@ import Testing
 struct SalesforceConnectorErrorTests {
     static let caller = PhoneNumber(parsing: "+14155550123")!
 
-    /// The error `body` throws, or a failed expectation.
-    func connectorError(_ body: () async throws -> Void) async -> ConnectorError? {
-        do {
-            try await body()
-            Issue.record("expected a ConnectorError")
-        } catch let error as ConnectorError {
-            return error
-        } catch {
-            Issue.record("expected a ConnectorError, got \(error)")
-        }
-        return nil
-    }
 
     static func contact(_ harness: SalesforceHarness) throws -> Contact {
         let person = try #require(harness.sandbox.contacts.first)
@@ -33,7 +21,7 @@ struct SalesforceConnectorErrorTests {
     func expiredSession() async throws {
         try await SalesforceHarness.run { harness in
             let secret = "00D5g000004SbXy!AQ4AQExpiredSecretValue"
-            let error = try #require(await self.connectorError { _ = try await harness.connector(token: secret).findContacts(matching: Self.caller) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector(token: secret).findContacts(matching: Self.caller) })
 
             #expect(error.kind == .authExpired)
             #expect(error.status == 401)
@@ -49,7 +37,7 @@ struct SalesforceConnectorErrorTests {
     func requestLimitExceeded() async throws {
         try await SalesforceHarness.run { harness in
             harness.sandbox.failNext(count: 1, status: 403, errorCode: "REQUEST_LIMIT_EXCEEDED")
-            let error = try #require(await self.connectorError { _ = try await harness.connector().findCallRecord(marker: "log-1") })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().findCallRecord(marker: "log-1") })
 
             #expect(error.kind == .rateLimited(retryAfter: 3600))
             #expect(error.status == 403)
@@ -64,7 +52,7 @@ struct SalesforceConnectorErrorTests {
     func forbidden() async throws {
         try await SalesforceHarness.run { harness in
             harness.sandbox.failNext(status: 403, errorCode: "INSUFFICIENT_ACCESS")
-            let error = try #require(await self.connectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: try Self.contact(harness))) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: try Self.contact(harness))) })
 
             #expect(error.kind == .permissionDenied)
             #expect(!error.isRetryable)
@@ -75,7 +63,7 @@ struct SalesforceConnectorErrorTests {
     func outage() async throws {
         try await SalesforceHarness.run { harness in
             harness.sandbox.outage = true
-            let error = try #require(await self.connectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: try Self.contact(harness))) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: try Self.contact(harness))) })
 
             #expect(error.kind == .transient)
             #expect(error.status == 503)
@@ -91,7 +79,7 @@ struct SalesforceConnectorErrorTests {
     func serverError() async throws {
         try await SalesforceHarness.run { harness in
             harness.sandbox.failNext(status: 500)
-            let error = try #require(await self.connectorError { _ = try await harness.connector().findContacts(matching: Self.caller) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().findContacts(matching: Self.caller) })
 
             #expect(error.kind == .transient)
             #expect(error.status == 500)
@@ -103,7 +91,7 @@ struct SalesforceConnectorErrorTests {
     func malformedWhoId() async throws {
         try await SalesforceHarness.run { harness in
             let stranger = Contact(id: "not-a-salesforce-id", name: "Nobody")
-            let error = try #require(await self.connectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: stranger)) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: stranger)) })
 
             #expect(error.kind == .validationFailed(field: "WhoId"))
             #expect(error.status == 400)
@@ -116,7 +104,7 @@ struct SalesforceConnectorErrorTests {
     func missingContact() async throws {
         try await SalesforceHarness.run { harness in
             let gone = Contact(id: "003000000000001AAA", name: "Gone")
-            let error = try #require(await self.connectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: gone)) })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector().createCallRecord(.fixture(contact: gone)) })
 
             #expect(error.kind == .validationFailed(field: "WhoId"))
             #expect(error.message == "INVALID_CROSS_REFERENCE_KEY: invalid cross reference id")
@@ -126,7 +114,7 @@ struct SalesforceConnectorErrorTests {
     @Test("nothing listening on the port is transient")
     func nothingListening() async throws {
         let connector = SalesforceConnector(instanceURL: "http://127.0.0.1:1", accessToken: SalesforceHarness.token, httpClient: try HTTPClient.suite, timeout: .milliseconds(500))
-        let error = try #require(await self.connectorError { _ = try await connector.findContacts(matching: Self.caller) })
+        let error = try #require(await expectConnectorError { _ = try await connector.findContacts(matching: Self.caller) })
 
         #expect(error.kind == .transient)
         #expect(error.status == nil)
@@ -141,7 +129,7 @@ struct SalesforceConnectorErrorTests {
     func timeout() async throws {
         try await SalesforceHarness.run { harness in
             harness.sandbox.latency = .milliseconds(400)
-            let error = try #require(await self.connectorError { _ = try await harness.connector(timeout: .milliseconds(100)).findCallRecord(marker: "log-1") })
+            let error = try #require(await expectConnectorError { _ = try await harness.connector(timeout: .milliseconds(100)).findCallRecord(marker: "log-1") })
 
             #expect(error.kind == .transient)
             #expect(error.message == "GET \(harness.baseURL)/services/data/v61.0/query: timed out after 100 ms")

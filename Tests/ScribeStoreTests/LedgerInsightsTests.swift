@@ -19,7 +19,7 @@ struct LedgerInsightsTests {
             #expect(try await store.saveInsights(Self.ringSense, session: "s-1", now: L.at(500)) == ["log-1", "log-2"])
             #expect(try await self.content.due(store, at: 500) == ["log-1", "log-2"])
 
-            #expect(try await store.saveInsights(Self.ringSense, session: "s-1", now: L.at(510)).isEmpty)
+            #expect(try await store.recordInsights(Self.ringSense, session: "s-1", now: L.at(510)) == InsightsSave(changed: false, queued: []))
             var sameText = Self.ringSense
             sameText.eventID = "ev-other"
             sameText.producedAt = L.at(450)
@@ -32,7 +32,7 @@ struct LedgerInsightsTests {
     @Test("a later version replaces an earlier one; an earlier one arriving late is ignored", arguments: StoreKind.allCases)
     func laterWins(kind: StoreKind) async throws {
         try await self.content.withTwoCalls(kind) { store async throws in
-            #expect(try await store.saveInsights(Self.notes, session: "s-2", now: L.at(500)) == ["log-3"])
+            #expect(try await store.recordInsights(Self.notes, session: "s-2", now: L.at(500)) == InsightsSave(changed: true, queued: ["log-3"]))
             #expect(try await store.saveInsights(Self.ringSense, session: "s-2", now: L.at(510)) == ["log-3"])
             #expect(try await self.content.due(store, at: 510) == ["log-3"])
             #expect(try await store.content(session: "s-2", extension: "ext-101").insights == Self.ringSense)

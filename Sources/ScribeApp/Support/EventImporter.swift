@@ -40,9 +40,8 @@ public struct EventImporter: Sendable {
                 event = telephony
             case .insights(let insights):
                 // Saved with the call; a running server's log worker picks up the writes they queue.
-                let current = try await self.store.content(session: insights.sessionID, extension: ExtensionID("")).insights
-                try await self.store.saveInsights(insights.insights, session: insights.sessionID, now: self.now())
-                return current.map { $0.isReplaced(by: insights.insights) } ?? true
+                let saved = try await self.store.recordInsights(insights.insights, session: insights.sessionID, now: self.now())
+                return saved.changed
                     ? .stored(event: insights.id.rawValue, session: insights.sessionID.rawValue)
                     : .duplicate(event: insights.id.rawValue, session: insights.sessionID.rawValue)
             case .ignored(_, let reason):

@@ -60,11 +60,9 @@ public protocol LedgerStore: Sendable {
     /// log whose writer found the link and carries it in the write it is making).
     @discardableResult
     func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date, except running: CallLogID?) async throws -> [CallLogID]
-    /// Saves a call's AI insights and queues a write for each of its logs. Nothing is saved or
-    /// queued (and no log returned) when the stored insights are not replaced by these — the same
-    /// delivery again, the same text, or an older version (``CallInsights/isReplaced(by:)``).
-    @discardableResult
-    func saveInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> [CallLogID]
+    /// Saves a call's AI insights and queues a write for each of its logs, unless they change
+    /// nothing (a repeated delivery, or an older version than the one stored).
+    func recordInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> InsightsSave
     /// Stores a person's request to log a call (and their contact choice) and queues its write at `now`,
     /// reviving a dead-lettered job. Throws when there is no such log.
     func requestLog(_ id: CallLogID, _ request: PersonRequest, now: Date) async throws
@@ -91,6 +89,12 @@ public protocol LedgerStore: Sendable {
 }
 
 extension LedgerStore {
+    /// Saves a call's AI insights and queues a write for each of its logs; the logs queued.
+    @discardableResult
+    public func saveInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
+        try await self.recordInsights(insights, session: session, now: now).queued
+    }
+
     /// Saves a call's recording link and queues a write for each of its logs.
     @discardableResult
     public func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
@@ -105,6 +109,17 @@ extension LedgerStore {
     /// Folds with jobs due at once.
     public func foldPendingEvents(limit: Int, now: Date, makeID: @escaping @Sendable () -> String) async throws -> FoldReport {
         try await self.foldPendingEvents(limit: limit, now: now, writeAfter: 0, makeID: makeID)
+    }
+}
+
+/// What saving a call's insights did: whether they replaced what was stored, and the logs queued.
+public struct InsightsSave: Sendable, Hashable {
+    public var changed: Bool
+    public var queued: [CallLogID]
+
+    public init(changed: Bool, queued: [CallLogID]) {
+        self.changed = changed
+        self.queued = queued
     }
 }
 

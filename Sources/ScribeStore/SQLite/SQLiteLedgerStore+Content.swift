@@ -41,7 +41,7 @@ extension SQLiteLedgerStore {
         try await self.saveMedia(column: "recording", json: try LedgerJSON.encode(link), session: session, now: now, except: running)
     }
 
-    public func saveInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
+    public func recordInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> InsightsSave {
         let json = try LedgerJSON.encode(insights)
         return try await self.writer.write { db in
             // Deliveries repeat and the AI Notes version can come after RingSense's: only a change
@@ -49,9 +49,9 @@ extension SQLiteLedgerStore {
             if let stored = try String.fetchOne(db, sql: "SELECT insights FROM call_media WHERE session_id = ?", arguments: [session.rawValue]),
                 let current = try? LedgerJSON.decode(CallInsights.self, from: stored), !current.isReplaced(by: insights)
             {
-                return []
+                return InsightsSave(changed: false, queued: [])
             }
-            return try Self.saveMedia(column: "insights", json: json, session: session, now: now, db)
+            return InsightsSave(changed: true, queued: try Self.saveMedia(column: "insights", json: json, session: session, now: now, db))
         }
     }
 

@@ -51,8 +51,8 @@ final class FaultyLedgerStore: LedgerStore {
     func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date, except running: CallLogID?) async throws -> [CallLogID] {
         try await self.base.saveRecording(link, session: session, now: now, except: running)
     }
-    func saveInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
-        try await self.base.saveInsights(insights, session: session, now: now)
+    func recordInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> InsightsSave {
+        try await self.base.recordInsights(insights, session: session, now: now)
     }
     func requestLog(_ id: CallLogID, _ request: PersonRequest, now: Date) async throws { try await self.base.requestLog(id, request, now: now) }
 
