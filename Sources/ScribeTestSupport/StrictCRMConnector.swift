@@ -27,6 +27,8 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     public typealias FindCallRecord = @Sendable (CallLogID) async throws(ConnectorError) -> CRMRecordID?
     /// Plans ``relatedRecords(of:)``.
     public typealias RelatedRecords = @Sendable (ContactID) async throws(ConnectorError) -> [RelatedRecord]
+    /// Plans ``customFields()``.
+    public typealias CustomFields = @Sendable () async throws(ConnectorError) -> [CustomField]
 
     private struct Record {
         var calls: [String] = []
@@ -41,14 +43,16 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     private let updateCallRecordPlan: UpdateCallRecord?
     private let readCallRecordPlan: ReadCallRecord?
     private let relatedRecordsPlan: RelatedRecords?
+    private let customFieldsPlan: CustomFields?
     private let record = Mutex(Record())
 
     /// A connector that answers only the operations given; any other call throws and is recorded as unplanned.
     public init(
         bodyFormat: BodyFormat = .html, findContacts: FindContacts? = nil, createCallRecord: CreateCallRecord? = nil,
         findCallRecord: FindCallRecord? = nil, createContact: CreateContact? = nil, updateCallRecord: UpdateCallRecord? = nil,
-        readCallRecord: ReadCallRecord? = nil, relatedRecords: RelatedRecords? = nil
+        readCallRecord: ReadCallRecord? = nil, relatedRecords: RelatedRecords? = nil, customFields: CustomFields? = nil
     ) {
+        self.customFieldsPlan = customFields
         self.relatedRecordsPlan = relatedRecords
         self.createContactPlan = createContact
         self.updateCallRecordPlan = updateCallRecord
@@ -74,6 +78,11 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     public func relatedRecords(of contact: ContactID) async throws(ConnectorError) -> [RelatedRecord] {
         let plan = try self.note("relatedRecords", argument: contact.rawValue, plan: self.relatedRecordsPlan)
         return try await plan(contact)
+    }
+
+    public func customFields() async throws(ConnectorError) -> [CustomField] {
+        let plan = try self.note("customFields", argument: "", plan: self.customFieldsPlan)
+        return try await plan()
     }
 
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {

@@ -89,11 +89,15 @@ public struct PersonRequest: Sendable, Hashable, Codable {
     /// The deal or opportunity to attach the new record to. Stored in the request's JSON, so an older
     /// ledger's requests (without it) still decode.
     public var relatedRecord: RelatedRecord?
+    /// Values for the CRM's custom fields, checked against the connection's fields when the request was
+    /// made. Optional in the JSON, like ``relatedRecord``.
+    public var customFields: [String: String]?
 
-    public init(requestedAt: Date, contact: ContactRequest?, relatedRecord: RelatedRecord? = nil) {
+    public init(requestedAt: Date, contact: ContactRequest?, relatedRecord: RelatedRecord? = nil, customFields: [String: String]? = nil) {
         self.requestedAt = requestedAt
         self.contact = contact
         self.relatedRecord = relatedRecord
+        self.customFields = customFields
     }
 }
 

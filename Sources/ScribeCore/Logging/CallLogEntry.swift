@@ -27,11 +27,16 @@ public struct CallLogEntry: Sendable, Hashable, Codable {
     /// The deal or opportunity a person attached the call to; set on create only, like ``ownerID``:
     /// the association of an existing record is never changed.
     public var relatedRecord: RelatedRecord?
+    /// Values a person chose for the CRM's custom fields (``CustomField/key`` → value, already checked
+    /// and normalised). Sent only with the write that carries out their request, so a value someone
+    /// later changed in the CRM is not put back.
+    public var customFields: [String: String]
 
     public init(
         marker: CallLogID, subject: String, body: String, startedAt: Date, duration: TimeInterval, direction: CallDirection,
         result: CallResult, fromNumber: String, toNumber: String, contact: Contact, agentName: String? = nil,
-        recordingURL: String? = nil, sessionID: TelephonySessionID, ownerID: String? = nil, relatedRecord: RelatedRecord? = nil
+        recordingURL: String? = nil, sessionID: TelephonySessionID, ownerID: String? = nil, relatedRecord: RelatedRecord? = nil,
+        customFields: [String: String] = [:]
     ) {
         self.marker = marker
         self.subject = subject
@@ -48,6 +53,7 @@ public struct CallLogEntry: Sendable, Hashable, Codable {
         self.sessionID = sessionID
         self.ownerID = ownerID
         self.relatedRecord = relatedRecord
+        self.customFields = customFields
     }
 
     /// What the record says once this entry is written: for comparing with ``CallRecordSnapshot``.

@@ -23,8 +23,8 @@ public protocol CRMConnector: Sendable {
     /// with `entry.relatedRecord` when there is one.
     func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID
 
-    /// Rewrites the parts of the record the engine owns: subject, body, recording link and result.
-    /// Never the contact, the time or the marker.
+    /// Rewrites the parts of the record the engine owns: subject, body, recording link and result,
+    /// and the custom fields in `entry.customFields` (only those). Never the contact, the time or the marker.
     func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError)
 
     /// Reads back the record's subject and body, to tell our last write from a person's edit.
