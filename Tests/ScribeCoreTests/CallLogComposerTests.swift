@@ -32,6 +32,17 @@ struct CallLogComposerTests {
         #expect(L.compose(.plainText).entry.body == expected)
     }
 
+    @Test("says a call in progress is in progress, and its basics change when it ends")
+    func inProgress() {
+        let talking = F.fold(Array(F.answeredCall.prefix(3))).legs[0]
+        let during = L.compose(leg: talking, content: CallLogContent())
+        #expect(during.entry.body.contains("Duration: call in progress\nResult: In progress"))
+        #expect(during.entry.duration == 0)
+        let after = L.compose(leg: L.recordedLeg, content: CallLogContent())
+        #expect(after.entry.body.contains("Duration: 1m 00s\nResult: Answered"))
+        #expect(during.artifactFingerprints[.basics] != after.artifactFingerprints[.basics], "the hang-up is an update of the basics")
+    }
+
     @Test("renders a full record as HTML, every section in its fixed order")
     func fullHTML() {
         let expected =

@@ -44,11 +44,22 @@ struct CallLogPlannerTests {
         #expect(logs.map(\.id) == ["log-1", "log-2"])
     }
 
-    @Test("plans nothing without connections or ended legs")
+    @Test("plans nothing without connections, or for a call that is only ringing")
     func nothingToPlan() {
         #expect(CallLogPlanner.newLogs(for: Self.transferredCall, connections: [], existing: [], now: F.t0, makeID: Self.counter()).isEmpty)
-        let ongoing = F.fold(Array(F.answeredCall.prefix(3)))
-        #expect(CallLogPlanner.newLogs(for: ongoing, connections: ["hubspot"], existing: [], now: F.t0, makeID: Self.counter()).isEmpty)
+        let ringing = F.fold(Array(F.answeredCall.prefix(1)))
+        #expect(CallLogPlanner.newLogs(for: ringing, connections: ["hubspot"], existing: [], now: F.t0, makeID: Self.counter()).isEmpty)
+    }
+
+    @Test("plans a log as soon as the call is answered, its leg in progress")
+    func plansAnAnsweredCall() throws {
+        let talking = F.fold(Array(F.answeredCall.prefix(3)))
+        let logs = CallLogPlanner.newLogs(for: talking, connections: ["hubspot"], existing: [], now: F.t0, makeID: Self.counter())
+        let log = try #require(logs.first)
+        #expect(logs.count == 1)
+        #expect(log.leg.inProgress)
+        #expect(log.leg.duration == 0)
+        #expect(log.state == .observed)
     }
 
     // MARK: nextStep
@@ -131,5 +142,40 @@ struct CallLogPlannerTests {
     func personUpdates(mode: LoggingMode) {
         #expect(Self.step([.basics: .written, .recording: .ready], created: true, mode, byPerson: true) == .update)
         #expect(Self.step([.basics: .written, .recording: .pending(deadline: Self.later)], created: true, mode, byPerson: true) == .done)
+    }
+
+    // MARK: Calls in progress
+
+    @Test("a call in progress is created at once when records are created on connect, and then left until it ends")
+    func inProgressCreatesOnce() {
+        let pending: [Artifact: ArtifactState] = [.notes: .pending(deadline: Self.soon), .recording: .pending(deadline: Self.later)]
+        #expect(CallLogPlanner.nextStep(isCreated: false, checklist: Self.checklist(pending), mode: .incremental, inProgress: true, byPerson: false) == .create)
+        #expect(CallLogPlanner.nextStep(isCreated: true, checklist: Self.checklist([.notes: .ready]), mode: .incremental, inProgress: true, byPerson: false) == .done)
+        #expect(CallLogPlanner.nextStep(isCreated: true, checklist: Self.checklist([.notes: .ready]), mode: .incremental, inProgress: true, byPerson: true) == .update)
+    }
+
+    @Test("at hang-up, the end of a record created on connect waits for the notes typed during the call, to be one update")
+    func endWaitsForLiveNotes() {
+        let states: [Artifact: ArtifactState] = [.basics: .ready, .notes: .pending(deadline: Self.soon), .recording: .pending(deadline: Self.later)]
+        #expect(Self.step(states, created: true, .incremental) == .wait(for: [.notes], until: Self.soon))
+        #expect(Self.step([.basics: .ready, .notes: .absent], created: true, .incremental) == .update)
+        #expect(Self.step(states, created: true, .incremental, byPerson: true) == .update, "a person's request does not wait")
+    }
+
+    static let talkingLeg = F.fold(Array(F.answeredCall.prefix(3))).legs[0]
+
+    @Test(
+        "a call in progress waits for its end unless incremental settings create on connect and no rule needs its length",
+        arguments: [
+            (LoggingSettings(), true),
+            (LoggingSettings(createWhen: .connected), false),
+            (LoggingSettings(mode: .allAtOnce, createWhen: .connected), true),
+            (LoggingSettings(createWhen: .connected, policy: LoggingPolicy(minimumDuration: 10)), true),
+        ]
+    )
+    func waitsForCallEnd(settings: LoggingSettings, waits: Bool) {
+        #expect(CallLogPlanner.waitsForCallEnd(Self.talkingLeg, settings: settings, byPerson: false) == waits)
+        #expect(!CallLogPlanner.waitsForCallEnd(Self.talkingLeg, settings: settings, byPerson: true), "a person's request is carried out now")
+        #expect(!CallLogPlanner.waitsForCallEnd(F.fold(F.answeredCall).endedLegs[0], settings: settings, byPerson: false), "an ended call never waits for its end")
     }
 }

@@ -9,7 +9,7 @@ struct CallLogStateTests {
     @Test(
         "names, explains and classifies every state",
         arguments: [
-            (CallLogState.observed, "observed", "Call ended; deciding how to log it.", true),
+            (CallLogState.observed, "observed", "Call seen; deciding how to log it.", true),
             (.waiting(.contactChoice, until: nil), "waiting", "Waiting for a contact choice.", true),
             (.waiting(.artifacts, until: CallLogStateTests.retryAt), "waiting", "Waiting for artifacts until 2027-01-15T08:00:00Z.", true),
             (.waiting(.gracePeriod, until: nil), "waiting", "Waiting for the grace period.", true),

@@ -58,6 +58,32 @@ struct CallTests {
         #expect(call.endedLegs.isEmpty)
     }
 
+    @Test("has a leg in progress once answered, none while only ringing, and an ended one after hang-up")
+    func legInProgress() throws {
+        #expect(F.fold(Array(F.answeredCall.prefix(2))).legs.isEmpty, "ringing")
+        let talking = F.fold(Array(F.answeredCall.prefix(3)))
+        let leg = try #require(talking.leg(of: "ext-101"))
+        #expect(leg.inProgress)
+        #expect(leg.duration == 0)
+        #expect(leg.answeredAt == F.t0.addingTimeInterval(5))
+        let ended = F.fold(F.answeredCall)
+        #expect(ended.leg(of: "ext-101")?.inProgress == false)
+        #expect(ended.leg(of: "ext-101")?.duration == 60)
+        #expect(ended.extensionsEnded(since: talking) == ["ext-101"])
+        #expect(ended.extensionsEnded(since: ended).isEmpty)
+        #expect(talking.extensionsEnded(since: nil).isEmpty)
+    }
+
+    @Test("reads a leg stored before legs could be in progress as ended")
+    func decodesOlderLeg() throws {
+        let leg = F.fold(F.answeredCall).endedLegs[0]
+        var json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(leg)) as? [String: Any])
+        #expect(json["inProgress"] as? Bool == false)
+        json["inProgress"] = nil
+        let decoded = try JSONDecoder().decode(CallLeg.self, from: JSONSerialization.data(withJSONObject: json))
+        #expect(decoded == leg)
+    }
+
     @Test("makes a call nobody answered a missed leg with no talk time")
     func missedCall() throws {
         let call = F.fold([

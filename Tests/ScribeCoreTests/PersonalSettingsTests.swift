@@ -93,7 +93,7 @@ struct PersonalSettingsTests {
     @Test("applying choices and reading them back as personal settings gives the same choices")
     func roundTrip() {
         let choices = PersonalSettings(
-            autoLog: false, popUpAfterCall: true, countdownSeconds: 45, mode: .allAtOnce, loggedFields: [.notes, .duration, .recordingLink],
+            autoLog: false, popUpAfterCall: true, countdownSeconds: 45, mode: .allAtOnce, createWhen: .connected, loggedFields: [.notes, .duration, .recordingLink],
             dateFormat: "dd/MM/yyyy", timeZone: "Europe/Berlin"
         )
         let settings = LoggingSettings().applying(choices)
@@ -101,6 +101,7 @@ struct PersonalSettingsTests {
         #expect(settings.popUpAfterCall)
         #expect(settings.timing.countdown == 45)
         #expect(settings.mode == .allAtOnce)
+        #expect(settings.createWhen == .connected)
         #expect(settings.record.fields == [.notes, .duration, .recordingLink])
         #expect(settings.record.dateFormat == "dd/MM/yyyy")
         #expect(settings.record.timeZone == "Europe/Berlin")

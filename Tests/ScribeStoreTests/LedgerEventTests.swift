@@ -94,16 +94,29 @@ struct LedgerEventTests {
         }
     }
 
-    @Test("claims nothing while the call is still going on, then claims at hang-up", arguments: StoreKind.allCases)
-    func claimsAtHangUp(kind: StoreKind) async throws {
+    @Test("claims a log when the call is answered, and queues it again at hang-up", arguments: StoreKind.allCases)
+    func claimsAtAnswerRequeuesAtHangUp(kind: StoreKind) async throws {
         try await withStore(kind) { store in
             try await store.saveConnection(L.connection)
             let events = L.answeredCall("s-1")
             let ids = IDSequence()
             _ = try await store.appendEvents(Array(events.prefix(3)), receivedAt: L.at(10))
-            #expect(try await store.foldPendingEvents(limit: 100, now: L.at(10), makeID: ids.makeID) == FoldReport(eventsFolded: 3, callsChanged: 1, logsClaimed: 0))
+            #expect(try await store.foldPendingEvents(limit: 100, now: L.at(10), makeID: ids.makeID) == FoldReport(eventsFolded: 3, callsChanged: 1, logsClaimed: 1))
+            let claimed = try #require(try await store.callLogs(CallLogQuery()).first)
+            #expect(claimed.leg.inProgress)
+            let job = try #require(try await store.claimJobs(limit: 10, now: L.at(11), leaseUntil: L.at(41)).first)
+            #expect(job.callLogID == claimed.id)
+            // The writer decides the call in progress waits for its end: the job is done.
+            try await store.completeJob(job, log: claimed, runAgainAt: nil)
+            #expect(try await store.nextJobDue() == nil)
             _ = try await store.appendEvents([events[3]], receivedAt: L.at(70))
-            #expect(try await store.foldPendingEvents(limit: 100, now: L.at(70), makeID: ids.makeID) == FoldReport(eventsFolded: 1, callsChanged: 1, logsClaimed: 1))
+            #expect(
+                try await store.foldPendingEvents(limit: 100, now: L.at(70), writeAfter: 2, makeID: ids.makeID)
+                    == FoldReport(eventsFolded: 1, callsChanged: 1, logsClaimed: 0, logsRequeued: 1)
+            )
+            #expect(try await store.claimJobs(limit: 10, now: L.at(71), leaseUntil: L.at(101)).isEmpty, "due after the grace period")
+            #expect(try await store.claimJobs(limit: 10, now: L.at(72), leaseUntil: L.at(102)).map(\.callLogID) == [claimed.id])
+            #expect(try await store.call("s-1")?.leg(of: claimed.key.extensionID)?.inProgress == false)
         }
     }
 

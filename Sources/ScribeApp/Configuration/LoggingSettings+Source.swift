@@ -3,6 +3,7 @@ import ScribeCore
 
 extension Setting {
     public static let loggingMode = Setting("CALLSCRIBE_LOGGING_MODE", default: "incremental", "incremental (create within seconds, then update as notes, recording and AI summary arrive) or all_at_once (one create when everything is in; never an update).")
+    public static let createWhen = Setting("CALLSCRIBE_CREATE_WHEN", default: "ended", "In incremental mode, when the record is created: ended (when the call ends) or connected (as soon as it is answered; completed when it ends).")
     public static let autoLog = Setting("CALLSCRIBE_AUTO_LOG", default: "true", "Log calls without anyone clicking; false leaves every call for logging by hand.")
     public static let logVoicemails = Setting("CALLSCRIBE_LOG_VOICEMAILS", default: "true", "Log calls that went to voicemail.")
     public static let logInternalCalls = Setting("CALLSCRIBE_LOG_INTERNAL_CALLS", default: "false", "Log extension-to-extension calls.")
@@ -24,7 +25,7 @@ extension Setting {
 
     /// The logging settings, in the order `--help` lists them.
     static let logging: [Setting] = [
-        .loggingMode, .autoLog, .logVoicemails, .logInternalCalls, .minimumDuration, .blockedNumbers, .blockedExtensions, .unknownContact,
+        .loggingMode, .createWhen, .autoLog, .logVoicemails, .logInternalCalls, .minimumDuration, .blockedNumbers, .blockedExtensions, .unknownContact,
         .multipleMatches, .countdown, .notesHold, .recordingSlack, .expectInsights, .insightsWait, .loggedFields, .subjectTemplate, .dateFormat,
         .timeZone, .popUpAfterCall,
     ]
@@ -68,7 +69,7 @@ extension LoggingSettings {
             insightsWait: TimeInterval(try source.integer(.insightsWait, in: 0...86_400))
         )
         self.init(
-            mode: try source.choice(.loggingMode, as: LoggingMode.self), policy: policy, record: record, timing: timing,
+            mode: try source.choice(.loggingMode, as: LoggingMode.self), createWhen: try source.choice(.createWhen, as: RecordCreation.self), policy: policy, record: record, timing: timing,
             popUpAfterCall: try source.boolean(.popUpAfterCall)
         )
     }

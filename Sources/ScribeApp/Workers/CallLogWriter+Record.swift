@@ -76,7 +76,9 @@ extension CallLogWriter {
     /// Asks the phone system for the recording once it should be ready; returns when to ask again
     /// if it is not there yet.
     func fetchRecordingIfDue(_ leg: CallLeg, for running: CallLogID, content: inout CallLogContent, now: Date) async throws -> Date? {
-        guard let recordings = self.recordings, content.recording == nil, !leg.recordingIDs.isEmpty, self.settings.record.logs(.recordingLink) else {
+        guard let recordings = self.recordings, content.recording == nil, !leg.inProgress, !leg.recordingIDs.isEmpty,
+            self.settings.record.logs(.recordingLink)
+        else {
             return nil
         }
         let deadline = self.settings.timing.recordingDeadline(leg)

@@ -78,7 +78,17 @@ public struct CallLogWriter: Sendable {
         if case .skipped = log.state, !byPerson { return nil }
         // Events that came after the log was claimed (late or out of order) are in the call now.
         let call = try await self.store.call(log.key.sessionID)
-        if let leg = call?.endedLegs.first(where: { $0.extensionID == log.key.extensionID }) { log.leg = leg }
+        // A leg only ever moves from in progress to ended (a party that rings the extension again after
+        // its leg ended does not reopen the log).
+        if let leg = call?.leg(of: log.key.extensionID), !leg.inProgress || log.leg.inProgress { log.leg = leg }
+        if CallLogPlanner.waitsForCallEnd(log.leg, settings: self.settings, byPerson: byPerson) {
+            // The fold queues the log again when the call ends.
+            if log.state != .waiting(.callEnd, until: nil) {
+                log.state = .waiting(.callEnd, until: nil)
+                log.record("Call in progress; the record is written when it ends.", at: now)
+            }
+            return nil
+        }
         let connector = try self.connectors.connector(for: log.key.connectionID)
 
         if log.contact == nil {
@@ -105,7 +115,9 @@ public struct CallLogWriter: Sendable {
         let checklist = ArtifactChecklist.evaluate(leg: log.leg, content: content, settings: self.settings, shown: shown, written: log.written, now: now)
         log.artifacts = checklist
 
-        let step = CallLogPlanner.nextStep(isCreated: log.crmRecordID != nil, checklist: checklist, mode: self.settings.mode, byPerson: byPerson)
+        let step = CallLogPlanner.nextStep(
+            isCreated: log.crmRecordID != nil, checklist: checklist, mode: self.settings.mode, inProgress: log.leg.inProgress, byPerson: byPerson
+        )
         switch step {
         case .wait(let artifacts, let until):
             if log.state != .waiting(.artifacts, until: until) {
@@ -123,7 +135,7 @@ public struct CallLogWriter: Sendable {
         if byPerson { log.requestHandledAt = log.request?.requestedAt }
         log.artifacts = ArtifactChecklist.evaluate(leg: log.leg, content: content, settings: self.settings, shown: shown, written: log.written, now: now)
         // In incremental mode a recording still to come is fetched when due; everything else arrives by itself.
-        guard self.settings.mode == .incremental, case .pending = log.artifacts[.recording] else { return nil }
+        guard self.settings.mode == .incremental, !log.leg.inProgress, case .pending = log.artifacts[.recording] else { return nil }
         return pollAgainAt
     }
 }

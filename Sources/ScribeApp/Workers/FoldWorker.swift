@@ -25,7 +25,7 @@ struct FoldWorker: Service {
                     let report = try await self.store.foldPendingEvents(
                         limit: self.batchSize, now: self.effects.now(), writeAfter: self.gracePeriod, makeID: self.effects.makeID
                     )
-                    if report.logsClaimed > 0 { self.logsClaimed.signal() }
+                    if report.logsClaimed + report.logsRequeued > 0 { self.logsClaimed.signal() }
                     if report.eventsFolded == self.batchSize { continue }
                 } catch {
                     self.logger.error("folding events failed", metadata: ["error": "\(error)"])

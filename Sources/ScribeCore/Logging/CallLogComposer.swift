@@ -68,8 +68,8 @@ public struct CallLogComposer: Sendable {
         }
         add(.contactNumber, .basics, "Number", leg.counterpart.phoneNumber)
         add(.dateTime, .basics, "Date", self.format.format(leg.startedAt))
-        add(.duration, .basics, "Duration", CallLogComposer.formatDuration(leg.duration))
-        add(.result, .basics, "Result", leg.result.rawValue)
+        add(.duration, .basics, "Duration", leg.inProgress ? "call in progress" : CallLogComposer.formatDuration(leg.duration))
+        add(.result, .basics, "Result", leg.inProgress ? "In progress" : leg.result.rawValue)
         add(.disposition, .disposition, "Disposition", content.disposition)
         add(.agent, .basics, "Agent", agent?.description)
         add(.notes, .notes, "Notes", content.notes?.text)

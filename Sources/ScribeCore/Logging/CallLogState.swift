@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a call log stands. Every call has one visible outcome; nothing fails silently.
 public enum CallLogState: Sendable, Hashable, Codable {
-    /// The call ended and a log was claimed; nothing has been decided yet.
+    /// A log was claimed (when the call was answered, or when it ended); nothing has been decided yet.
     case observed
     /// Waiting for something before writing: a person's contact choice, artifacts, a grace period.
     case waiting(WaitReason, until: Date?)
@@ -30,7 +30,7 @@ public enum CallLogState: Sendable, Hashable, Codable {
     /// A sentence for people: what happened and why.
     public var explanation: String {
         switch self {
-        case .observed: "Call ended; deciding how to log it."
+        case .observed: "Call seen; deciding how to log it."
         case .waiting(let reason, let until): "Waiting for \(reason.rawValue)" + (until.map { " until \($0.iso8601)" } ?? "") + "."
         case .creating: "Writing the record to the CRM."
         case .logged: "Logged in the CRM."
@@ -54,6 +54,8 @@ public enum WaitReason: String, Sendable, Hashable, Codable {
     case contactChoice = "a contact choice"
     case artifacts = "artifacts"
     case gracePeriod = "the grace period"
+    /// The call is still going and the settings create records when it ends.
+    case callEnd = "the call to end"
 }
 
 /// Why a call was deliberately not logged.

@@ -9,9 +9,20 @@ public enum LoggingMode: String, Sendable, Hashable, Codable, CaseIterable {
     case allAtOnce = "all_at_once"
 }
 
+/// When an incremental log's record is first created.
+public enum RecordCreation: String, Sendable, Hashable, Codable, CaseIterable {
+    /// When the call ends (after the countdown, when one is set).
+    case ended
+    /// As soon as the call is answered, so the record is in the CRM while people talk; the duration,
+    /// result, notes and recording follow when the call ends. All-at-once mode ignores it.
+    case connected
+}
+
 /// Everything that decides what gets logged, when and how, for one user (under admin mandates).
 public struct LoggingSettings: Sendable, Hashable, Codable {
     public var mode: LoggingMode
+    /// When an incremental record is created.
+    public var createWhen: RecordCreation
     public var policy: LoggingPolicy
     public var record: RecordFormat
     public var timing: ArtifactTiming
@@ -22,10 +33,11 @@ public struct LoggingSettings: Sendable, Hashable, Codable {
     public var crmOwner: String?
 
     public init(
-        mode: LoggingMode = .incremental, policy: LoggingPolicy = LoggingPolicy(), record: RecordFormat = RecordFormat(),
-        timing: ArtifactTiming = ArtifactTiming(), popUpAfterCall: Bool = false
+        mode: LoggingMode = .incremental, createWhen: RecordCreation = .ended, policy: LoggingPolicy = LoggingPolicy(),
+        record: RecordFormat = RecordFormat(), timing: ArtifactTiming = ArtifactTiming(), popUpAfterCall: Bool = false
     ) {
         self.mode = mode
+        self.createWhen = createWhen
         self.policy = policy
         self.record = record
         self.timing = timing

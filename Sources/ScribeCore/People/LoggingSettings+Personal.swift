@@ -1,11 +1,11 @@
 import Foundation
 
 extension LoggingSettings {
-    /// The seven settings people choose, as they stand in these settings.
+    /// The eight settings people choose, as they stand in these settings.
     public var personal: PersonalSettings {
         PersonalSettings(
             autoLog: self.policy.autoLog, popUpAfterCall: self.popUpAfterCall, countdownSeconds: Int((self.timing.countdown ?? 0).rounded()),
-            mode: self.mode, loggedFields: self.record.fields, dateFormat: self.record.dateFormat, timeZone: self.record.timeZone
+            mode: self.mode, createWhen: self.createWhen, loggedFields: self.record.fields, dateFormat: self.record.dateFormat, timeZone: self.record.timeZone
         )
     }
 
@@ -16,6 +16,7 @@ extension LoggingSettings {
         if let value = choices.popUpAfterCall { settings.popUpAfterCall = value }
         if let value = choices.countdownSeconds { settings.timing.countdown = value > 0 ? TimeInterval(value) : nil }
         if let value = choices.mode { settings.mode = value }
+        if let value = choices.createWhen { settings.createWhen = value }
         if let value = choices.loggedFields { settings.record.fields = value }
         if let value = choices.dateFormat { settings.record.dateFormat = value }
         if let value = choices.timeZone { settings.record.timeZone = value }

@@ -7,6 +7,7 @@ public enum SettingName: String, Sendable, Hashable, Codable, CaseIterable, Comp
     case popUpAfterCall
     case countdownSeconds
     case mode
+    case createWhen
     case loggedFields
     case dateFormat
     case timeZone
@@ -23,6 +24,8 @@ public struct PersonalSettings: Sendable, Hashable, Codable {
     /// Seconds after hang-up to wait for notes before logging; 0 logs at once.
     public var countdownSeconds: Int?
     public var mode: LoggingMode?
+    /// When an incremental record is created: when the call ends or when it connects.
+    public var createWhen: RecordCreation?
     public var loggedFields: Set<LoggedField>?
     public var dateFormat: String?
     public var timeZone: String?
@@ -32,8 +35,9 @@ public struct PersonalSettings: Sendable, Hashable, Codable {
 
     public init(
         autoLog: Bool? = nil, popUpAfterCall: Bool? = nil, countdownSeconds: Int? = nil, mode: LoggingMode? = nil,
-        loggedFields: Set<LoggedField>? = nil, dateFormat: String? = nil, timeZone: String? = nil
+        createWhen: RecordCreation? = nil, loggedFields: Set<LoggedField>? = nil, dateFormat: String? = nil, timeZone: String? = nil
     ) {
+        self.createWhen = createWhen
         self.autoLog = autoLog
         self.popUpAfterCall = popUpAfterCall
         self.countdownSeconds = countdownSeconds
@@ -50,6 +54,7 @@ public struct PersonalSettings: Sendable, Hashable, Codable {
         if self.popUpAfterCall != nil { names.insert(.popUpAfterCall) }
         if self.countdownSeconds != nil { names.insert(.countdownSeconds) }
         if self.mode != nil { names.insert(.mode) }
+        if self.createWhen != nil { names.insert(.createWhen) }
         if self.loggedFields != nil { names.insert(.loggedFields) }
         if self.dateFormat != nil { names.insert(.dateFormat) }
         if self.timeZone != nil { names.insert(.timeZone) }
@@ -81,6 +86,7 @@ public struct PersonalSettings: Sendable, Hashable, Codable {
         if names.contains(.popUpAfterCall), let value = other.popUpAfterCall { result.popUpAfterCall = value }
         if names.contains(.countdownSeconds), let value = other.countdownSeconds { result.countdownSeconds = value }
         if names.contains(.mode), let value = other.mode { result.mode = value }
+        if names.contains(.createWhen), let value = other.createWhen { result.createWhen = value }
         if names.contains(.loggedFields), let value = other.loggedFields { result.loggedFields = value }
         if names.contains(.dateFormat), let value = other.dateFormat { result.dateFormat = value }
         if names.contains(.timeZone), let value = other.timeZone { result.timeZone = value }

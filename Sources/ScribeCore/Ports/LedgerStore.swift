@@ -134,11 +134,14 @@ public struct FoldReport: Sendable, Hashable {
     public var eventsFolded: Int
     public var callsChanged: Int
     public var logsClaimed: Int
+    /// Logs claimed while their extension talked, queued again because its part of the call ended.
+    public var logsRequeued: Int
 
-    public init(eventsFolded: Int = 0, callsChanged: Int = 0, logsClaimed: Int = 0) {
+    public init(eventsFolded: Int = 0, callsChanged: Int = 0, logsClaimed: Int = 0, logsRequeued: Int = 0) {
         self.eventsFolded = eventsFolded
         self.callsChanged = callsChanged
         self.logsClaimed = logsClaimed
+        self.logsRequeued = logsRequeued
     }
 }
 

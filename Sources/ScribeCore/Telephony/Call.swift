@@ -27,21 +27,43 @@ public struct Call: Sendable, Codable, Hashable {
         }
     }
 
-    /// The call as each of our extensions experienced it, for those whose part has ended.
+    /// The call as each of our extensions experienced it so far: a leg for each extension whose part
+    /// has ended, and an ``CallLeg/inProgress`` leg for each extension talking on it now. An extension
+    /// that is only ringing has no leg yet.
     ///
     /// An extension with several parties in one session (rung on several devices, transferred back)
     /// yields one leg: the answered party if any, otherwise the earliest.
-    public var endedLegs: [CallLeg] {
+    public var legs: [CallLeg] {
         let byExtension = Dictionary(grouping: self.parties.values.filter { $0.extensionID != nil }, by: { $0.extensionID! })
         return byExtension.keys.sorted().compactMap { extensionID in
             let parties = byExtension[extensionID]!
-            guard parties.allSatisfy(\.hasEnded) else { return nil }
+            if !parties.allSatisfy(\.hasEnded) {
+                // Still on the call: a leg only once a party of this extension has answered and is talking.
+                guard let talking = parties.filter({ $0.answeredAt != nil && !$0.hasEnded }).min(by: { ($0.firstSeenAt, $0.partyID) < ($1.firstSeenAt, $1.partyID) })
+                else { return nil }
+                return CallLeg(call: self, party: talking, extensionID: extensionID)
+            }
             let chosen = parties.sorted { lhs, rhs in
                 if (lhs.answeredAt != nil) != (rhs.answeredAt != nil) { return lhs.answeredAt != nil }
                 return (lhs.firstSeenAt, lhs.partyID) < (rhs.firstSeenAt, rhs.partyID)
             }[0]
             return CallLeg(call: self, party: chosen, extensionID: extensionID)
         }
+    }
+
+    /// The legs of extensions whose part of the call has ended.
+    public var endedLegs: [CallLeg] { self.legs.filter { !$0.inProgress } }
+
+    /// The leg of `extensionID`, ended or in progress.
+    public func leg(of extensionID: ExtensionID) -> CallLeg? {
+        self.legs.first { $0.extensionID == extensionID }
+    }
+
+    /// Extensions whose part has ended in this call but had not in `previous` (the same call, folded
+    /// from fewer events): their logs, claimed while they talked, are due again.
+    public func extensionsEnded(since previous: Call?) -> [ExtensionID] {
+        let endedBefore = Set(previous?.endedLegs.map(\.extensionID) ?? [])
+        return self.endedLegs.map(\.extensionID).filter { !endedBefore.contains($0) }
     }
 }
 

@@ -19,9 +19,14 @@ public struct CallLeg: Sendable, Codable, Hashable {
     public var to: CallEndpoint
     public var startedAt: Date
     public var answeredAt: Date?
+    /// When the extension's part ended; for a leg ``inProgress``, when it was first seen (so the
+    /// duration reads zero until the call ends).
     public var endedAt: Date
     public var result: CallResult
     public var recordingIDs: [String]
+    /// The call was answered and is still going: a record created now ("when the call connects") is
+    /// completed once the leg ends.
+    public var inProgress: Bool
 
     init(call: Call, party: PartyState, extensionID: ExtensionID) {
         self.sessionID = call.sessionID
@@ -38,6 +43,7 @@ public struct CallLeg: Sendable, Codable, Hashable {
         self.result =
             if party.answeredAt != nil { .answered } else if party.reachedVoicemail { .voicemail } else { .missed }
         self.recordingIDs = party.recordingIDs
+        self.inProgress = party.endedAt == nil
     }
 
     /// Talk time: from answer to hang-up; zero for a call nobody answered.
@@ -55,5 +61,31 @@ public struct CallLeg: Sendable, Codable, Hashable {
     /// True when both ends are extensions of the account (an extension-to-extension call).
     public var isInternal: Bool {
         self.counterpart.extensionID != nil || (self.counterpart.phoneNumber.map { $0.count <= 6 && !$0.hasPrefix("+") } ?? false)
+    }
+}
+
+extension CallLeg {
+    private enum CodingKeys: String, CodingKey {
+        case sessionID, legacySessionID, accountID, extensionID, partyID, direction, from, to, startedAt, answeredAt, endedAt, result
+        case recordingIDs, inProgress
+    }
+
+    /// Decodes a leg; `inProgress` is optional in the JSON because ledgers written before it only hold ended legs.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.sessionID = try container.decode(TelephonySessionID.self, forKey: .sessionID)
+        self.legacySessionID = try container.decodeIfPresent(String.self, forKey: .legacySessionID)
+        self.accountID = try container.decode(AccountID.self, forKey: .accountID)
+        self.extensionID = try container.decode(ExtensionID.self, forKey: .extensionID)
+        self.partyID = try container.decode(PartyID.self, forKey: .partyID)
+        self.direction = try container.decode(CallDirection.self, forKey: .direction)
+        self.from = try container.decode(CallEndpoint.self, forKey: .from)
+        self.to = try container.decode(CallEndpoint.self, forKey: .to)
+        self.startedAt = try container.decode(Date.self, forKey: .startedAt)
+        self.answeredAt = try container.decodeIfPresent(Date.self, forKey: .answeredAt)
+        self.endedAt = try container.decode(Date.self, forKey: .endedAt)
+        self.result = try container.decode(CallResult.self, forKey: .result)
+        self.recordingIDs = try container.decode([String].self, forKey: .recordingIDs)
+        self.inProgress = try container.decodeIfPresent(Bool.self, forKey: .inProgress) ?? false
     }
 }

@@ -208,7 +208,7 @@ enum AppScript {
           });
         }
 
-        // Settings: the seven choices, from the form's snake-case names to the API's fields.
+        // Settings: the eight choices, from the form's snake-case names to the API's fields.
         function readSettings(form, prefix) {
           const value = name => form.elements[prefix + name];
           const settings = {};
@@ -220,6 +220,7 @@ enum AppScript {
             settings.countdownSeconds = /^[0-9]+$/.test(seconds) ? Number(seconds) : seconds;
           }
           if (enabled('mode')) settings.mode = value('mode').value;
+          if (enabled('create_when')) settings.createWhen = value('create_when').value;
           const fields = [...form.querySelectorAll(`input[name="${prefix}logged_fields"]`)];
           if (fields.length && !fields[0].disabled) settings.loggedFields = fields.filter(box => box.checked).map(box => box.value);
           if (enabled('date_format')) settings.dateFormat = value('date_format').value;

@@ -123,13 +123,14 @@ public enum OpenAPIDocument {
           "PersonalSettings": {"type": "object", "properties": {
             "autoLog": {"type": "boolean"}, "popUpAfterCall": {"type": "boolean"}, "countdownSeconds": {"type": "integer", "minimum": 0, "maximum": 3600},
             "mode": {"type": "string", "enum": ["incremental", "all_at_once"]},
+            "createWhen": {"type": "string", "enum": ["ended", "connected"], "description": "In incremental mode, create the record when the call ends or as soon as it is answered."},
             "loggedFields": {"type": "array", "items": {"type": "string", "enum": ["subject", "notes", "contact_number", "date_time", "duration", "result", "disposition", "recording_link", "ai_summary", "transcript", "call_journey", "agent", "session_id"]}},
             "dateFormat": {"type": "string", "maxLength": 64}, "timeZone": {"type": "string"}}},
           "OutcomeCounts": {"type": "object", "properties": {"total": {"type": "integer"}, "logged": {"type": "integer"}, "pending": {"type": "integer"}, "failed": {"type": "integer"}, "skipped": {"type": "integer"}, "loggable": {"type": "integer"}, "loggedPercent": {"type": ["number", "null"]}, "skipReasons": {"type": "object", "additionalProperties": {"type": "integer"}}, "failureCodes": {"type": "object", "additionalProperties": {"type": "integer"}}}},
           "CoverageReport": {"type": "object", "properties": {"since": {"type": "string", "format": "date"}, "until": {"type": "string", "format": "date"}, "totals": {"$ref": "#/components/schemas/OutcomeCounts"},
             "days": {"type": "array", "items": {"allOf": [{"$ref": "#/components/schemas/OutcomeCounts"}, {"type": "object", "properties": {"date": {"type": "string", "format": "date"}}}]}}}},
           "BackfillStatus": {"type": "object", "properties": {"state": {"type": "string", "enum": ["idle", "running", "done", "failed"]}, "fraction": {"type": "number"}, "message": {"type": "string"}, "report": {"type": "object"}}},
-          "SettingName": {"type": "string", "enum": ["autoLog", "popUpAfterCall", "countdownSeconds", "mode", "loggedFields", "dateFormat", "timeZone"]},
+          "SettingName": {"type": "string", "enum": ["autoLog", "popUpAfterCall", "countdownSeconds", "mode", "createWhen", "loggedFields", "dateFormat", "timeZone"]},
           "SettingsView": {"type": "object", "properties": {"inForce": {"$ref": "#/components/schemas/PersonalSettings"}, "chosen": {"$ref": "#/components/schemas/PersonalSettings"}, "locked": {"type": "array", "items": {"$ref": "#/components/schemas/SettingName"}}, "serverLogging": {"type": "boolean"}}},
           "AccountSettings": {"type": "object", "properties": {
             "serverLogging": {"type": "boolean"}, "trial": {"type": "boolean", "description": "Only the admins' own calls are logged automatically."}, "defaults": {"$ref": "#/components/schemas/PersonalSettings"}, "locked": {"type": "array", "items": {"$ref": "#/components/schemas/SettingName"}},

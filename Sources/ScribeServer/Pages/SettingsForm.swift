@@ -1,7 +1,7 @@
 import Foundation
 import ScribeCore
 
-/// The inputs for the seven personal settings, shared by the settings page and the admin's
+/// The inputs for the eight personal settings, shared by the settings page and the admin's
 /// account defaults (with a name prefix).
 struct SettingsForm {
     var values: PersonalSettings
@@ -23,6 +23,7 @@ struct SettingsForm {
             self.field(.countdownSeconds, "Countdown before logging (seconds; 0 logs at once)",
                        "<input type=\"number\" min=\"0\" max=\"3600\" \(self.attributes(.countdownSeconds)) value=\"\(self.values.countdownSeconds ?? 0)\">"),
             self.field(.mode, "When to write the record", self.modeSelect),
+            self.field(.createWhen, "Create the record (within seconds mode)", self.createWhenSelect),
             self.field(.loggedFields, "What to log", self.fieldCheckboxes),
             self.field(.dateFormat, "Date format", "<input \(self.attributes(.dateFormat)) value=\"\(esc(self.values.dateFormat ?? ""))\" maxlength=\"64\">"),
             self.field(.timeZone, "Time zone", "<input \(self.attributes(.timeZone)) value=\"\(esc(self.values.timeZone ?? ""))\" placeholder=\"e.g. Europe/London\">"),
@@ -50,6 +51,13 @@ struct SettingsForm {
         let options = [(LoggingMode.incremental, "Within seconds, then updated as notes and recording arrive"), (.allAtOnce, "Once, when everything is in")]
             .map { mode, label in "<option value=\"\(mode.rawValue)\"\(mode == current ? " selected" : "")>\(label)</option>" }.joined()
         return "<select \(self.attributes(.mode))>\(options)</select>"
+    }
+
+    private var createWhenSelect: String {
+        let current = self.values.createWhen ?? .ended
+        let options = [(RecordCreation.ended, "When the call ends"), (.connected, "When the call is answered, completed when it ends")]
+            .map { moment, label in "<option value=\"\(moment.rawValue)\"\(moment == current ? " selected" : "")>\(label)</option>" }.joined()
+        return "<select \(self.attributes(.createWhen))>\(options)</select>"
     }
 
     private var fieldCheckboxes: String {

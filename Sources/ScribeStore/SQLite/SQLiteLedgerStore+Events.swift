@@ -32,6 +32,7 @@ extension SQLiteLedgerStore {
         var report = FoldReport(eventsFolded: events.count)
         var changedCalls: [(call: Call, body: String)] = []
         var claims: [(log: CallLog, columns: CallLogColumns)] = []
+        var endedWhileLogged: [(session: TelephonySessionID, extension: ExtensionID)] = []
         for (sessionID, sessionEvents) in Dictionary(grouping: events, by: \.sessionID) {
             let stored = try snapshot.callBodies[sessionID].map { try LedgerJSON.decode(Call.self, from: $0) }
             var call = stored ?? Call(sessionID: sessionID, accountID: sessionEvents[0].accountID)
@@ -43,10 +44,13 @@ extension SQLiteLedgerStore {
                 now: now, makeID: makeID
             )
             claims += try logs.map { ($0, try CallLogColumns($0)) }
+            // Logs claimed while an extension talked are due again once its part ends.
+            let claimedBefore = Set((snapshot.logKeys[sessionID] ?? []).map(\.extensionID))
+            endedWhileLogged += call.extensionsEnded(since: stored).filter(claimedBefore.contains).map { (sessionID, $0) }
         }
         report.callsChanged = changedCalls.count
-        let (changedCallsToWrite, claimsToWrite) = (changedCalls, claims)
-        report.logsClaimed = try await self.writer.write { db in
+        let (changedCallsToWrite, claimsToWrite, endedToQueue) = (changedCalls, claims, endedWhileLogged)
+        (report.logsClaimed, report.logsRequeued) = try await self.writer.write { db in
             for (call, body) in changedCallsToWrite {
                 try db.execute(
                     sql: "INSERT INTO accounts (id, first_seen_at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING",
@@ -60,14 +64,17 @@ extension SQLiteLedgerStore {
                     arguments: [call.sessionID.rawValue, call.accountID.rawValue, body, now.timeIntervalSince1970]
                 )
             }
-            var claimed = 0
+            var (claimed, requeued) = (0, 0)
             for (log, columns) in claimsToWrite {
                 guard try Self.insertClaim(columns, db) else { continue }
                 try JobQueue.schedule(log.id, at: now.addingTimeInterval(writeAfter), db)
                 claimed += 1
             }
+            for (session, extensionID) in endedToQueue {
+                requeued += try JobQueue.scheduleLogs(of: session, extension: extensionID, at: now.addingTimeInterval(writeAfter), db).count
+            }
             try db.execute(sql: "UPDATE telephony_events SET folded = 1 WHERE folded = 0 AND seq <= ?", arguments: [lastSeq])
-            return claimed
+            return (claimed, requeued)
         }
         return report
     }

@@ -29,6 +29,8 @@ struct WriterHarness {
     let clock = TestClock(WriterHarness.now)
     let connectors = ConnectorRegistry()
     let contacts: ContactCache
+    /// The hang-up, when the harness was made with `talking`: see ``hangUp()``.
+    private let hangUpEvent: TelephonyEvent?
 
     static func at(_ offset: TimeInterval) -> Date { t0.addingTimeInterval(offset) }
 
@@ -39,10 +41,13 @@ struct WriterHarness {
     ///   - voicemail: the caller reached voicemail instead of being answered.
     ///   - recorded: the phone system reported a recording (`rec-1`) for the call.
     ///   - duringCall: runs at t0+30, before the call has ended and its log is claimed (notes typed live).
+    ///   - talking: the call has been answered but not hung up: the log is claimed and its job leased at
+    ///     t0+10, and the clock starts at t0+11; ``hangUp()`` ends the call.
     ///   - wrap: may put a store in front of the SQLite one.
     init(
         counterpart: String = caller, callerName: String? = "Jane Doe", voicemail: Bool = false, recorded: Bool = false,
-        duringCall: (SQLiteLedgerStore) async throws -> Void = { _ in }, wrap: (SQLiteLedgerStore) -> any LedgerStore = { $0 }
+        duringCall: (SQLiteLedgerStore) async throws -> Void = { _ in }, talking: Bool = false,
+        wrap: (SQLiteLedgerStore) -> any LedgerStore = { $0 }
     ) async throws {
         let sqlite = try SQLiteLedgerStore.inMemory()
         try await sqlite.saveConnection(
@@ -63,9 +68,13 @@ struct WriterHarness {
                 ]
             )
         }
-        _ = try await sqlite.appendEvents(events, receivedAt: Self.at(66))
-        let report = try await sqlite.foldPendingEvents(limit: 100, now: Self.at(70), makeID: { "log-1" })
-        guard report.logsClaimed == 1, let job = try await sqlite.claimJobs(limit: 10, now: Self.at(70), leaseUntil: Self.at(100)).first else {
+        let claimedAt: TimeInterval = talking ? 10 : 70
+        _ = try await sqlite.appendEvents(talking ? Array(events.prefix(2)) : events, receivedAt: Self.at(claimedAt - 4))
+        self.hangUpEvent = talking ? events[2] : nil
+        let report = try await sqlite.foldPendingEvents(limit: 100, now: Self.at(claimedAt), makeID: { "log-1" })
+        guard report.logsClaimed == 1,
+            let job = try await sqlite.claimJobs(limit: 10, now: Self.at(claimedAt), leaseUntil: Self.at(claimedAt + 30)).first
+        else {
             throw HarnessError("the call did not yield one claimed log and job: \(report)")
         }
         self.sqlite = sqlite
@@ -74,6 +83,17 @@ struct WriterHarness {
         self.job = job
         self.contacts = ContactCache(lifetime: 600, now: self.clock.read)
         self.connectors.setExtensions([PhoneExtension(id: "ext-1", accountID: Self.account, extensionNumber: "101", name: "Alex Agent")])
+        if talking { self.clock.set(Self.at(claimedAt + 1)) }
+    }
+
+    /// Ends a call the harness was made `talking`: the hang-up (t0+65) arrives and is folded at t0+70,
+    /// and the clock moves there.
+    @discardableResult
+    func hangUp() async throws -> FoldReport {
+        guard let hangUpEvent else { throw HarnessError("the harness's call has already ended") }
+        _ = try await self.sqlite.appendEvents([hangUpEvent], receivedAt: Self.at(66))
+        self.move(to: 70)
+        return try await self.sqlite.foldPendingEvents(limit: 100, now: Self.at(70), makeID: { "log-2" })
     }
 
     /// A writer on this ledger with `connector` registered, the harness's clock, fixed ids and jitter.
