@@ -30,7 +30,8 @@ enum HubSpotCallProperties {
     }
 
     /// The properties an update rewrites: title, body (verbatim), recording link (when there is one),
-    /// status and disposition. Never the time, the numbers or the marker.
+    /// status and disposition, and the custom-field values a person chose (HubSpot takes every
+    /// property value as text). Never the time, the numbers or the marker.
     static func engineOwned(by entry: CallLogEntry) -> [String: String] {
         var properties = [
             "hs_call_title": entry.subject,
@@ -41,6 +42,9 @@ enum HubSpotCallProperties {
         if let recordingURL = entry.recordingURL {
             properties["hs_call_recording_url"] = recordingURL
         }
+        // Custom fields are never HubSpot's own properties, so no clash is expected; should one
+        // happen, the engine's value stands.
+        properties.merge(entry.customFields) { own, _ in own }
         return properties
     }
 

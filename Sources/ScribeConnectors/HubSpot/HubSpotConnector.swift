@@ -81,9 +81,19 @@ public struct HubSpotConnector: CRMConnector {
             .sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
     }
 
+    /// The call properties an account added that people may fill in (`GET /crm/v3/properties/calls`):
+    /// text, number and single-choice properties that are not HubSpot's own, hidden, calculated or
+    /// read-only, and not our marker. Sorted by label.
+    public func customFields() async throws(ConnectorError) -> [CustomField] {
+        let list = try await self.send(.GET, "/crm/v3/properties/calls", as: HubSpotPropertyList.self, operation: "hubspot.customFields")
+        return list.results
+            .compactMap { $0.customField(reserved: [HubSpotCallProperties.marker]) }
+            .sorted { ($0.label.lowercased(), $0.key) < ($1.label.lowercased(), $1.key) }
+    }
+
     /// Creates a call engagement associated with `entry.contact` (type 194) and, when a person chose
     /// one, with `entry.relatedRecord` (call → deal, type 206), carrying `entry.marker` in the
-    /// `callscribe_log_id` property.
+    /// `callscribe_log_id` property. A person's custom-field values go in as further properties.
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         var associations: [HubSpotCallInput.Association] = [.callToContact(entry.contact.id.rawValue)]
         if let deal = entry.relatedRecord { associations.append(.callToDeal(deal.id)) }
@@ -95,8 +105,9 @@ public struct HubSpotConnector: CRMConnector {
         return CRMRecordID(created.id)
     }
 
-    /// PATCHes title, body, recording link (when there is one), status and disposition; the
-    /// association, `hs_timestamp` and the marker are not sent, so they stay as they are.
+    /// PATCHes title, body, recording link (when there is one), status, disposition and the custom
+    /// fields in `entry.customFields`; the association, `hs_timestamp` and the marker are not sent, so
+    /// they stay as they are.
     public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
         let input = HubSpotPropertiesInput(properties: HubSpotCallProperties.engineOwned(by: entry))
         _ = try await self.send(.PATCH, HubSpotConnector.callPath(id), body: input, as: HubSpotObject.self, operation: "hubspot.updateCall")

@@ -18,6 +18,8 @@ public struct PipedriveConnector: CRMConnector {
     /// The newest activities read when looking for a marker: `pages × 500`.
     static let markerScanPages = 4
     static let pageSize = 500
+    /// The most pages of activity fields read: far more fields than any company has.
+    static let fieldPages = 10
 
     private let baseURL: String
     private let apiToken: String
@@ -92,11 +94,36 @@ public struct PipedriveConnector: CRMConnector {
         return deals.map { RelatedRecord(id: String($0.id), kind: RelatedRecord.deal, name: PipedriveConnector.name($0.title, fallback: "Deal \($0.id)")) }
     }
 
+    /// The activity fields an admin added that people may fill in (`GET /api/v2/activityFields`, every
+    /// page): custom text, number and single-option fields, a choice's values being option ids.
+    /// Sorted by label.
+    ///
+    /// Pipedrive offers custom fields on deals, persons, organizations, products and projects, but
+    /// not on activities, and its activities API takes none; so for a real company this finds none,
+    /// and the engine offers none.
+    public func customFields() async throws(ConnectorError) -> [CustomField] {
+        let operation = "pipedrive.customFields"
+        var fields: [PipedriveActivityField] = []
+        var cursor: String?
+        for _ in 0..<PipedriveConnector.fieldPages {
+            var query = [("limit", String(PipedriveConnector.pageSize))]
+            if let cursor { query.append(("cursor", cursor)) }
+            let page = try await self.get("/api/v2/activityFields", query: query, as: [PipedriveActivityField].self, operation: operation)
+            fields += page.data
+            guard let next = page.additionalData?.nextCursor, !next.isEmpty else { break }
+            cursor = next
+        }
+        return fields.compactMap(\.customField).sorted { ($0.label.lowercased(), $0.key) < ($1.label.lowercased(), $1.key) }
+    }
+
     /// Creates a done `call` activity with `entry.contact` as its primary participant (and
     /// `deal_id` when a person attached the call to a deal), carrying
     /// `entry.marker` in `public_description` as `callscribe:<marker>`.
+    ///
+    /// Custom-field values are refused before anything is sent (see ``customFields()``).
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let operation = "pipedrive.createCall"
+        try PipedriveConnector.refuseCustomFields(entry, operation: operation)
         guard let personID = Int(entry.contact.id.rawValue) else {
             throw ConnectorError(.validationFailed(field: "person_id"), operation: operation, message: "Pipedrive person ids are integers, got \(entry.contact.id.rawValue)")
         }
@@ -106,9 +133,11 @@ public struct PipedriveConnector: CRMConnector {
     }
 
     /// PATCHes subject, note and done; participants, due date and time and `public_description` are
-    /// not sent, so the person, the time and the marker stay as they are.
+    /// not sent, so the person, the time and the marker stay as they are. Custom-field values are
+    /// refused before anything is sent, as on create.
     public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
         let operation = "pipedrive.updateCall"
+        try PipedriveConnector.refuseCustomFields(entry, operation: operation)
         let path = try PipedriveConnector.activityPath(id, operation: operation)
         _ = try await self.send(.PATCH, path, body: PipedriveActivityUpdate(entry: entry), as: PipedriveActivity.self, operation: operation)
     }
@@ -140,6 +169,17 @@ public struct PipedriveConnector: CRMConnector {
     }
 
     private var headers: HTTPHeaders { ["x-api-token": self.apiToken] }
+
+    /// Pipedrive's activities API (`AddActivityRequest`, `UpdateActivityRequest`) has no place for
+    /// custom-field values, so a write carrying any is refused here, naming the first field, rather
+    /// than sent for Pipedrive to refuse or drop.
+    static func refuseCustomFields(_ entry: CallLogEntry, operation: String) throws(ConnectorError) {
+        guard let field = entry.customFields.keys.sorted().first else { return }
+        throw ConnectorError(
+            .validationFailed(field: field), operation: operation,
+            message: "'\(field)' cannot be written: Pipedrive activities take no custom-field values"
+        )
+    }
 
     /// `/api/v2/activities/{id}`; Pipedrive's ids are integers, so any other id is refused before sending.
     static func activityPath(_ id: CRMRecordID, operation: String) throws(ConnectorError) -> String {

@@ -86,21 +86,35 @@ public struct SalesforceConnector: CRMConnector {
         }
     }
 
+    /// The Task fields an admin added that people may fill in (`GET …/sobjects/Task/describe`): custom
+    /// text, number and picklist fields that can be set on create and changed later and are not
+    /// formulas; a picklist offers its active values. Sorted by label.
+    public func customFields() async throws(ConnectorError) -> [CustomField] {
+        try await self.describeTask(operation: "salesforce.customFields").fields
+            .compactMap(\.customField)
+            .sorted { ($0.label.lowercased(), $0.key) < ($1.label.lowercased(), $1.key) }
+    }
+
     /// Creates a completed call Task on `entry.contact` (`WhoId`) and, when a person chose one, on
-    /// `entry.relatedRecord` (`WhatId`), carrying `entry.marker` in `CallObject`.
+    /// `entry.relatedRecord` (`WhatId`), carrying `entry.marker` in `CallObject`, and the custom
+    /// fields in `entry.customFields`, each as the JSON its field takes.
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let operation = "salesforce.createCall"
         let fields = SalesforceTaskFields(entry: entry, bodyFormat: self.bodyFormat, timeZone: self.activityTimeZone)
-        let response = try await self.send(.POST, path: "sobjects/Task", body: fields, operation: operation)
+        let body = try await self.body(fields, adding: entry.customFields, operation: operation)
+        let response = try await self.send(.POST, path: "sobjects/Task", body: body, operation: operation)
         return CRMRecordID(try SalesforceConnector.createdID(response, operation: operation))
     }
 
-    /// PATCHes `Subject`, `Description` (cut to 32,000 characters, as on create), `Status` and
-    /// `CallDisposition`; Salesforce answers 204 with no body. `WhoId`, `ActivityDate` and
-    /// `CallObject` are not sent, so the contact, the date and the marker stay as they are.
+    /// PATCHes `Subject`, `Description` (cut to 32,000 characters, as on create), `Status`,
+    /// `CallDisposition` and the custom fields in `entry.customFields`; Salesforce answers 204 with no
+    /// body. `WhoId`, `ActivityDate` and `CallObject` are not sent, so the contact, the date and the
+    /// marker stay as they are.
     public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
+        let operation = "salesforce.updateCall"
         let path = "sobjects/Task/" + ConnectorHTTPClient.pathSegment(id.rawValue)
-        _ = try await self.send(.PATCH, path: path, body: SalesforceTaskUpdate(entry: entry), operation: "salesforce.updateCall")
+        let body = try await self.body(SalesforceTaskUpdate(entry: entry), adding: entry.customFields, operation: operation)
+        _ = try await self.send(.PATCH, path: path, body: body, operation: operation)
     }
 
     /// Reads `Subject` and `Description` as stored; a deleted Task is Salesforce's 404 `NOT_FOUND`, `.notFound`.
@@ -116,6 +130,25 @@ public struct SalesforceConnector: CRMConnector {
         let soql = SalesforceQuery.taskByCallObject(marker.rawValue)
         let found = try await self.get("query", query: soql, as: SalesforceQueryResponse.self, operation: "salesforce.findCall")
         return found.records.first.map { CRMRecordID($0.id) }
+    }
+
+    /// `fields` as they are when there are no custom-field `values`; otherwise `fields` and `values`
+    /// in one body, each value as the JSON its field takes. A number field wants a JSON number, so the
+    /// Task is described first to learn which fields those are (one more request, made only for a
+    /// write that carries values).
+    private func body<Fields: Encodable & Sendable>(
+        _ fields: Fields,
+        adding values: [String: String],
+        operation: String
+    ) async throws(ConnectorError) -> any Encodable & Sendable {
+        guard !values.isEmpty else { return fields }
+        let description = try await self.describeTask(operation: operation)
+        return SalesforceTaskWrite(fields: fields, values: values, description: description)
+    }
+
+    /// `GET …/sobjects/Task/describe`.
+    private func describeTask(operation: String) async throws(ConnectorError) -> SalesforceSObjectDescription {
+        try await self.send(.GET, path: "sobjects/Task/describe", operation: operation).decode(SalesforceSObjectDescription.self, operation: operation)
     }
 
     /// The id of a created record from its save result `{id, success, errors}`.

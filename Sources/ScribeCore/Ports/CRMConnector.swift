@@ -19,6 +19,10 @@ public protocol CRMConnector: Sendable {
     /// The contact's open deals (or opportunities) a call can be attached to, for the log form.
     func relatedRecords(of contact: ContactID) async throws(ConnectorError) -> [RelatedRecord]
 
+    /// The fields of the CRM's call records that its admin added and people may fill in when they log
+    /// a call by hand (read-only, hidden and calculated fields are left out).
+    func customFields() async throws(ConnectorError) -> [CustomField]
+
     /// Creates the call record, carrying `entry.marker` so that it can be found again, and associated
     /// with `entry.relatedRecord` when there is one.
     func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID

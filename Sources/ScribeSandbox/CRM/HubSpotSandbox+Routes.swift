@@ -37,6 +37,11 @@ extension HubSpotSandbox {
                 return .json(answer.status, answer.body)
             }
         }
+        router.get("/crm/v3/properties/calls") { request, _ in
+            await self.serve(request, operation: "properties.list") { _ throws(HubSpotSandboxError) in
+                .json(200, HubSpotSandboxPropertyList(results: HubSpotCallPropertyCatalogue.all))
+            }
+        }
         router.post("/crm/v3/objects/calls/search") { request, _ in
             await self.serve(request, operation: "calls.search") { body throws(HubSpotSandboxError) in
                 .json(200, try self.searchCalls(HubSpotSandbox.decode(SandboxSearchRequest.self, from: body)))

@@ -6,7 +6,7 @@ import NIOHTTP1
 import Synchronization
 
 extension PipedriveSandbox {
-    /// The company's HTTP API: the B2 v2 paths for persons and activities.
+    /// The company's HTTP API: the B2 v2 paths for persons and activities, deals, and activity fields.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/api/v2/persons/search") { request, _ in
@@ -55,6 +55,12 @@ extension PipedriveSandbox {
                         sortBy: query.get("sort_by"), sortDirection: query.get("sort_direction"), page: page
                     )
                 )
+            }
+        }
+        router.get("/api/v2/activityFields") { request, _ in
+            await self.serve(request, operation: "activityFields.list") { query, _ throws(PipedriveSandboxError) in
+                let (fields, next) = try Page(limit: query.get("limit"), cursor: query.get("cursor")).slice(PipedriveActivityFieldCatalogue.fields)
+                return .json(200, PipedriveSandboxEnvelope(data: fields, additionalData: .init(nextCursor: next)))
             }
         }
         router.get("/api/v2/deals") { request, _ in

@@ -28,7 +28,7 @@ public final class PipedriveSandbox: SandboxCRM {
 
     let state: Mutex<PipedriveSandboxState>
     /// Outage, latency, planned failures and request counters; operations are counted as
-    /// `persons.search`, `persons.list`, `persons.get`, `persons.create`, `activities.create`, `activities.update`, `activities.list`, `activities.get`, `deals.list`.
+    /// `persons.search`, `persons.list`, `persons.get`, `persons.create`, `activities.create`, `activities.update`, `activities.list`, `activities.get`, `deals.list`, `activityFields.list`.
     public let faults = SandboxFaults()
     let logger: Logger
 

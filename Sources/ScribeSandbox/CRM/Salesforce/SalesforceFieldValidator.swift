@@ -58,7 +58,7 @@ enum SalesforceFieldValidator {
             if text.count > maxLength {
                 return Item(message: "\(name): data value too large: \(text.prefix(40))… (max length=\(maxLength))", errorCode: "STRING_TOO_LONG", fields: [name])
             }
-        case .picklist(let options, let restricted):
+        case .picklist(let options, let restricted, _):
             guard let text = value.text else { return wrongType("string") }
             if restricted, !text.isEmpty, !options.contains(text) {
                 return Item(message: "bad value for restricted picklist field: \(text)", errorCode: "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST", fields: [name])
@@ -70,6 +70,10 @@ enum SalesforceFieldValidator {
             }
         case .integer:
             guard case .number(let number) = value, number.rounded() == number else { return wrongType("int") }
+        case .number:
+            // Whether Salesforce also reads a number out of a JSON string is not settled (its docs do
+            // not say); the sandbox takes JSON numbers only, which Salesforce certainly accepts.
+            guard case .number = value else { return wrongType("double") }
         case .reference(let keyPrefixes, let label):
             guard let text = value.text else { return wrongType("reference") }
             if text.isEmpty { return nil }

@@ -1,11 +1,16 @@
 /// What the sandbox knows of one sObject type: its writable fields and their types, the fields
-/// Salesforce maintains itself, those that can only be set on create, and those a record must have.
+/// Salesforce maintains or computes itself, those that can only be set on create, and those a record
+/// must have. A field whose name ends in `__c` is a custom field, as in Salesforce.
 struct SalesforceSObjectSchema: Sendable {
     enum FieldType: Sendable {
         case text(maxLength: Int)
-        case picklist(Set<String>, restricted: Bool)
+        /// The active values, whether only they are accepted, and retired values that old records
+        /// may still hold (listed by describe as inactive; a restricted picklist refuses them).
+        case picklist(Set<String>, restricted: Bool, inactive: [String] = [])
         case date
         case integer
+        /// A decimal number (`double`; currency and percent fields are alike on the wire).
+        case number
         case reference(keyPrefixes: Set<String>, label: String)
     }
 
@@ -15,6 +20,8 @@ struct SalesforceSObjectSchema: Sendable {
     var fields: [String: FieldType]
     /// Maintained by Salesforce: a create or update that sets them is refused.
     var readOnlyFields: [String]
+    /// Formula fields, computed by Salesforce: read-only like ``readOnlyFields``, but with a type.
+    var calculatedFields: [String: FieldType]
     /// Writable on create only: an update that sets them is refused.
     var createOnlyFields: Set<String>
     /// Fields a record must have, each with whether it has a default (so a create may leave it out).
@@ -22,13 +29,18 @@ struct SalesforceSObjectSchema: Sendable {
 
     private let byLowercase: [String: String]
 
-    init(name: String, fields: [String: FieldType], readOnlyFields: [String], createOnlyFields: Set<String> = [], requiredFields: [(name: String, hasDefault: Bool)]) {
+    init(
+        name: String, fields: [String: FieldType], readOnlyFields: [String], calculatedFields: [String: FieldType] = [:],
+        createOnlyFields: Set<String> = [], requiredFields: [(name: String, hasDefault: Bool)]
+    ) {
         self.name = name
         self.fields = fields
         self.readOnlyFields = readOnlyFields
+        self.calculatedFields = calculatedFields
         self.createOnlyFields = createOnlyFields
         self.requiredFields = requiredFields
-        self.byLowercase = Dictionary(uniqueKeysWithValues: (Array(fields.keys) + readOnlyFields).map { ($0.lowercased(), $0) })
+        let names = Array(fields.keys) + readOnlyFields + Array(calculatedFields.keys)
+        self.byLowercase = Dictionary(uniqueKeysWithValues: names.map { ($0.lowercased(), $0) })
     }
 
     /// The API name of `field`, which Salesforce matches case-insensitively, or `nil` for no such field.
@@ -36,7 +48,9 @@ struct SalesforceSObjectSchema: Sendable {
         self.byLowercase[field.lowercased()]
     }
 
-    /// A call Task (B3 of the API facts).
+    /// A call Task (B3 of the API facts), with the custom fields an admin added: four people may fill
+    /// in on a logged call (text, long text, number, restricted picklist with a retired value) and
+    /// three they may not (a create-only one, a formula, a date).
     static let task = SalesforceSObjectSchema(
         name: "Task",
         fields: [
@@ -54,10 +68,17 @@ struct SalesforceSObjectSchema: Sendable {
             "CallObject": .text(maxLength: 255),
             "Type": .picklist(["Call", "Email", "Meeting", "Other"], restricted: false),
             "TaskSubtype": .picklist(["Task", "Email", "ListEmail", "Cadence", "Call", "LinkedIn"], restricted: true),
+            "Call_Topic__c": .text(maxLength: 255),
+            "Follow_Up_Notes__c": .text(maxLength: 32_768),
+            "Satisfaction_Score__c": .number,
+            "Call_Reason__c": .picklist(["Pricing", "Support", "Renewal"], restricted: true, inactive: ["Legacy"]),
+            "Legacy_Code__c": .text(maxLength: 40),
+            "Callback_Date__c": .date,
         ],
         readOnlyFields: ["Id", "AccountId", "CreatedDate", "CreatedById", "LastModifiedDate", "LastModifiedById", "SystemModstamp", "IsClosed", "IsDeleted"],
-        // The Task reference: TaskSubtype "can't be updated".
-        createOnlyFields: ["TaskSubtype"],
+        calculatedFields: ["Lead_Score__c": .number],
+        // The Task reference: TaskSubtype "can't be updated". Legacy_Code__c is the admin's create-only field.
+        createOnlyFields: ["TaskSubtype", "Legacy_Code__c"],
         // Status is required, with a default: only an explicit null or blank is missing.
         requiredFields: [("Status", true)]
     )

@@ -7,7 +7,8 @@ import Synchronization
 
 extension SalesforceSandbox {
     /// The org's REST API under `/services/data/vNN.0/`: `search` (SOSL), `query` (SOQL on Task),
-    /// `sobjects/Contact` (create), `sobjects/Task` (create) and `sobjects/Task/{id}` (read, update).
+    /// `sobjects/Contact` (create), `sobjects/Task` (create), `sobjects/Task/describe` and
+    /// `sobjects/Task/{id}` (read, update).
     /// Paths work with or without a trailing slash.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
@@ -34,6 +35,12 @@ extension SalesforceSandbox {
             await self.serve(request, context: context, operation: "task.create") { _, body throws(SalesforceSandboxError) in
                 let task = try self.createTask(SalesforceSandbox.decodeFields(body))
                 return .json(201, SaveResultJSON(id: task.id, success: true, errors: []))
+            }
+        }
+        // A constant segment wins over `:id`, so `describe` is never read as a Task id.
+        router.get("/services/data/:version/sobjects/Task/describe") { request, context in
+            await self.serve(request, context: context, operation: "task.describe") { version, _ throws(SalesforceSandboxError) in
+                .json(200, self.describe(.task, keyPrefix: "00T", plural: "Tasks", version: version))
             }
         }
         router.get("/services/data/:version/sobjects/Task/:id") { request, context in

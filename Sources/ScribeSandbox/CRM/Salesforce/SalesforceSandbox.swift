@@ -20,7 +20,7 @@ public final class SalesforceSandbox: SandboxCRM {
 
     let state: Mutex<SalesforceSandboxState>
     /// Outage, latency, planned failures and request counters; operations are counted as
-    /// `search`, `query`, `contact.create`, `task.create`, `task.update`, `task.read`.
+    /// `search`, `query`, `contact.create`, `task.create`, `task.update`, `task.read`, `task.describe`.
     public let faults = SandboxFaults()
     let logger: Logger
 
