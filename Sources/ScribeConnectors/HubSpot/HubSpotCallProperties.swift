@@ -18,8 +18,6 @@ enum HubSpotCallProperties {
         var properties = HubSpotCallProperties.engineOwned(by: entry)
         properties.merge([
             "hs_timestamp": HubSpotCallProperties.timestamp(entry.startedAt),
-            // Milliseconds: HubSpot's current docs (an older beta took seconds).
-            "hs_call_duration": String(Int((max(0, entry.duration) * 1000).rounded())),
             "hs_call_direction": entry.direction == .inbound ? "INBOUND" : "OUTBOUND",
             "hs_call_from_number": entry.fromNumber,
             "hs_call_to_number": entry.toNumber,
@@ -29,14 +27,17 @@ enum HubSpotCallProperties {
         return properties
     }
 
-    /// The properties an update rewrites: title, body (verbatim), recording link (when there is one),
-    /// status and disposition, and the custom-field values a person chose (HubSpot takes every
+    /// The properties an update rewrites: title, body (verbatim), duration, recording link (when there
+    /// is one), status and disposition (a record created while the call lasted is completed by an
+    /// update), and the custom-field values a person chose (HubSpot takes every
     /// property value as text). Never the time, the numbers or the marker.
     static func engineOwned(by entry: CallLogEntry) -> [String: String] {
         var properties = [
             "hs_call_title": entry.subject,
             "hs_call_body": entry.body,
-            "hs_call_status": HubSpotCallProperties.status(entry.result),
+            // Milliseconds: HubSpot's current docs (an older beta took seconds).
+            "hs_call_duration": String(Int((max(0, entry.duration) * 1000).rounded())),
+            "hs_call_status": entry.inProgress ? "IN_PROGRESS" : HubSpotCallProperties.status(entry.result),
             "hs_call_disposition": HubSpotCallProperties.disposition(entry.result),
         ]
         if let recordingURL = entry.recordingURL {

@@ -50,11 +50,11 @@ struct PipedriveActivityInput: Encodable, Sendable, Equatable {
         PipedriveActivityInput.markerPrefix + marker.rawValue
     }
 
-    /// A done call activity for `entry`, linked to `personID` as its primary participant.
+    /// A call activity for `entry` (done unless the call is still going), linked to `personID` as its primary participant.
     init(entry: CallLogEntry, personID: Int, bodyFormat: BodyFormat) throws(ConnectorError) {
         self.subject = entry.subject
         self.type = PipedriveActivityInput.callType
-        self.done = true
+        self.done = !entry.inProgress
         (self.dueDate, self.dueTime) = PipedriveActivityInput.dueDateAndTime(entry.startedAt)
         self.duration = PipedriveActivityInput.duration(entry.duration)
         self.participants = [Participant(personID: personID, primary: true)]

@@ -4,16 +4,19 @@ import ScribeCore
 ///
 /// Participants (the person), due date and time, and `public_description` (the marker) are not
 /// sent, so Pipedrive keeps them. An activity has no outcome field (outcomes belong to the separate
-/// call-logs API), so the result only says that the call is done, as every logged call is.
+/// call-logs API), so the result only says whether the call is done: every call is, once it has ended.
 struct PipedriveActivityUpdate: Encodable, Sendable, Equatable {
     var subject: String
     /// The body, verbatim: Pipedrive renders it as HTML.
     var note: String
     var done: Bool
+    /// `HH:MM`: a record created while the call lasted gets its length at hang-up.
+    var duration: String
 
     init(entry: CallLogEntry) {
         self.subject = entry.subject
         self.note = entry.body
-        self.done = true
+        self.done = !entry.inProgress
+        self.duration = PipedriveActivityInput.duration(entry.duration)
     }
 }

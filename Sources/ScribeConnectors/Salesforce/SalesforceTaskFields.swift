@@ -47,7 +47,7 @@ struct SalesforceTaskFields: Encodable, Sendable, Hashable {
         self.status = owned.status
         self.taskSubtype = "Call"
         self.callType = entry.direction == .inbound ? "Inbound" : "Outbound"
-        self.callDurationInSeconds = Int(max(0, entry.duration).rounded())
+        self.callDurationInSeconds = owned.callDurationInSeconds
         self.callDisposition = owned.callDisposition
         self.description = owned.description
         self.callObject = entry.marker.rawValue

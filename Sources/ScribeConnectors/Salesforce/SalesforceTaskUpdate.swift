@@ -7,22 +7,26 @@ import ScribeCore
 struct SalesforceTaskUpdate: Encodable, Sendable, Hashable {
     var subject: String
     var description: String
+    /// `In Progress` while the call lasts (a record created when it connected), then `Completed`.
     var status: String
     var callDisposition: String
+    var callDurationInSeconds: Int
 
     private enum CodingKeys: String, CodingKey {
         case subject = "Subject"
         case description = "Description"
         case status = "Status"
         case callDisposition = "CallDisposition"
+        case callDurationInSeconds = "CallDurationInSeconds"
     }
 
     /// The fields for `entry`: subject and body verbatim, cut to their field maximums.
     init(entry: CallLogEntry) {
         self.subject = String(entry.subject.prefix(SalesforceTaskFields.maxSubject))
         self.description = String(entry.body.prefix(SalesforceTaskFields.maxDescription))
-        self.status = "Completed"
+        self.status = entry.inProgress ? "In Progress" : "Completed"
         self.callDisposition = String(entry.result.rawValue.prefix(SalesforceTaskFields.maxCallDisposition))
+        self.callDurationInSeconds = Int(max(0, entry.duration).rounded())
     }
 }
 

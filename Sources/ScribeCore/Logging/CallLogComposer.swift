@@ -32,7 +32,8 @@ public struct CallLogComposer: Sendable {
             recordingURL: self.format.logs(.recordingLink) ? content.recording?.url : nil,
             sessionID: leg.sessionID,
             ownerID: agent?.crmOwner,
-            relatedRecord: log.request?.relatedRecord
+            relatedRecord: log.request?.relatedRecord,
+            inProgress: leg.inProgress
         )
         return ComposedRecord(entry: entry, sections: sections)
     }

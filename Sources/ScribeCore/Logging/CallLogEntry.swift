@@ -14,6 +14,9 @@ public struct CallLogEntry: Sendable, Hashable, Codable {
     public var duration: TimeInterval
     public var direction: CallDirection
     public var result: CallResult
+    /// The call is still going (the record is created when it connects): the duration reads zero and
+    /// the CRM's status says "in progress" until the update at hang-up.
+    public var inProgress: Bool
     public var fromNumber: String
     public var toNumber: String
     public var contact: Contact
@@ -36,8 +39,9 @@ public struct CallLogEntry: Sendable, Hashable, Codable {
         marker: CallLogID, subject: String, body: String, startedAt: Date, duration: TimeInterval, direction: CallDirection,
         result: CallResult, fromNumber: String, toNumber: String, contact: Contact, agentName: String? = nil,
         recordingURL: String? = nil, sessionID: TelephonySessionID, ownerID: String? = nil, relatedRecord: RelatedRecord? = nil,
-        customFields: [String: String] = [:]
+        customFields: [String: String] = [:], inProgress: Bool = false
     ) {
+        self.inProgress = inProgress
         self.marker = marker
         self.subject = subject
         self.body = body
