@@ -28,6 +28,7 @@ public final class Callscribe: Sendable {
     let ringCentral: RingCentralClient
     let connectors = ConnectorRegistry()
     let contacts: ContactCache
+    let customFieldCatalogue: CustomFieldCatalogue
     let eventsStored = WorkSignal()
     let logsClaimed = WorkSignal()
     /// Asks the call-log sync for a sweep now rather than at its next interval.
@@ -54,6 +55,7 @@ public final class Callscribe: Sendable {
         self.webhookToken = configuration.webhookToken ?? self.secrets.derivedToken(for: "ringcentral-webhook-verification")
         self.ringCentral = RingCentralClient(credentials: configuration.ringCentral, httpClient: httpClient, now: effects.now)
         self.contacts = ContactCache(lifetime: configuration.contactCacheLifetime, now: effects.now)
+        self.customFieldCatalogue = CustomFieldCatalogue(now: effects.now)
         self.appender = EventAppender(store: self.store, now: effects.now)
     }
 

@@ -62,6 +62,9 @@ struct CallRequestCommand {
         switch field {
         case "contactId": "--contact"
         case "newContactName": "--create-contact"
+        case "relatedRecordId": "--deal"
+        case let field where field.hasPrefix("customFields."): "--field \(field.dropFirst("customFields.".count))"
+        case "customFields": "--field"
         default: "--\(field)"
         }
     }

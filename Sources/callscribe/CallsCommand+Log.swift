@@ -38,19 +38,39 @@ extension CallsCommand {
         @Option(help: "The call's disposition, e.g. \"Connected\".")
         var disposition: String?
 
+        @Option(help: "The id of one of the contact's open deals (Salesforce: opportunities) to attach the new record to; the CRM refuses an unknown one.")
+        var deal: String?
+
+        @Option(
+            name: .customLong("field"),
+            help: "A custom field of the CRM's call records, as key=value; repeat for several (`callscribe calls fields ID` lists them)."
+        )
+        var fields: [String] = []
+
         @Flag(help: "Print JSON.")
         var json = false
 
         func validate() throws {
             if self.contact != nil, self.createContact != nil { throw ValidationError("give --contact or --create-contact, not both") }
+            _ = try CustomFieldAccess.values(self.fields)
         }
 
         func run() async throws {
+            let values = try CustomFieldAccess.values(self.fields)
             let manual = ManualLog(
-                notes: self.notes, subject: self.subject, disposition: self.disposition, contactId: self.contact, newContactName: self.createContact
+                notes: self.notes, subject: self.subject, disposition: self.disposition, contactId: self.contact, newContactName: self.createContact,
+                relatedRecordId: self.deal, customFields: values.isEmpty ? nil : values
             )
-            try await CallRequestCommand(ledger: self.ledger, config: self.config, json: self.json).perform(self.id, verb: "logged by hand") {
-                requests, id in try await requests.logManually(id, manual, by: .console)
+            let command = CallRequestCommand(ledger: self.ledger, config: self.config, json: self.json)
+            guard !values.isEmpty else {
+                try await command.perform(self.id, verb: "logged by hand") { requests, id in try await requests.logManually(id, manual, by: .console) }
+                return
+            }
+            // Custom values are checked against the CRM's own fields, so the CRM connection is opened.
+            try await CustomFieldAccess(ledger: self.ledger, config: self.config).withCallscribe { callscribe in
+                try await command.perform(self.id, verb: "logged by hand") { requests, id in
+                    try await requests.logManually(id, manual, by: .console, customFields: { log in try await callscribe.customFields(of: log.key.connectionID) })
+                }
             }
         }
     }

@@ -6,7 +6,7 @@ import ScribeStore
 
 /// `callscribe calls …`: the call history from the ledger.
 struct CallsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "calls", abstract: "Look at calls and their log state; log or retry one by hand.", subcommands: [List.self, Show.self, Log.self, Retry.self])
+    static let configuration = CommandConfiguration(commandName: "calls", abstract: "Look at calls and their log state; log or retry one by hand.", subcommands: [List.self, Show.self, Log.self, Retry.self, Fields.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List calls, newest first, with what happened to each.")

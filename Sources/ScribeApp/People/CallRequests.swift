@@ -20,17 +20,26 @@ public struct CallRequests: Sendable {
 
     /// Lists a contact's related records (open deals), to check a person's choice against.
     public typealias RelatedRecordLister = @Sendable (CallLog, ContactID) async throws -> [RelatedRecord]
+    /// Lists the custom fields of the CRM a log is written to, to check a person's values against.
+    public typealias CustomFieldLister = @Sendable (CallLog) async throws -> [CustomField]
 
     /// Logs a call by hand: notes, subject, disposition, the contact to log against and the deal to
     /// attach the record to. A call already in the CRM has its record updated, never a second one
     /// created; its deal cannot change.
     ///
-    /// - Parameter relatedRecords: checks the chosen deal when the contact is known now (chosen, or
-    ///   matched earlier). Without it (the command line) or without a contact yet, the id is kept as
-    ///   given and the CRM refuses an unknown one when the record is created.
-    public func logManually(_ id: CallLogID, _ manual: ManualLog, by requester: Requester, relatedRecords: RelatedRecordLister? = nil) async throws -> CallLog {
+    /// - Parameters:
+    ///   - relatedRecords: checks the chosen deal when the contact is known now (chosen, or matched
+    ///     earlier). Without it or without a contact yet, the id is kept as given and the CRM refuses
+    ///     an unknown one when the record is created.
+    ///   - customFields: the CRM's custom fields, to check and normalise the values against. Custom
+    ///     values are refused without it: nothing unchecked reaches the CRM.
+    public func logManually(
+        _ id: CallLogID, _ manual: ManualLog, by requester: Requester, relatedRecords: RelatedRecordLister? = nil,
+        customFields: CustomFieldLister? = nil
+    ) async throws -> CallLog {
         let log = try await self.callLog(id, for: requester)
         let (input, contact) = try manual.validated()
+        let fieldValues = try await self.customFieldValues(manual, log: log, lister: customFields)
         let related = try await self.relatedRecord(manual, log: log, contact: contact, lister: relatedRecords)
         let mode = try await self.settings.settings(account: log.key.accountID, extension: log.key.extensionID).mode
         if log.crmRecordID != nil, mode == .allAtOnce {
@@ -45,9 +54,28 @@ public struct CallRequests: Sendable {
             AgentInput(sessionID: log.key.sessionID, extensionID: log.key.extensionID, notes: notes, subject: input.subject, disposition: input.disposition),
             now: now
         )
-        let request = PersonRequest(requestedAt: now, contact: contact ?? log.request?.contact, relatedRecord: related ?? log.request?.relatedRecord)
+        // Custom values belong to this request only: a later request without them does not send them
+        // again over what someone may have changed in the CRM since.
+        let request = PersonRequest(
+            requestedAt: now, contact: contact ?? log.request?.contact, relatedRecord: related ?? log.request?.relatedRecord,
+            customFields: fieldValues.isEmpty ? nil : fieldValues
+        )
         try await self.store.requestLog(id, request, now: now)
         return try await self.store.callLog(id) ?? log
+    }
+
+    /// The person's custom-field values, checked and normalised against the CRM's fields.
+    private func customFieldValues(_ manual: ManualLog, log: CallLog, lister: CustomFieldLister?) async throws -> [String: String] {
+        guard let values = manual.customFields, !values.isEmpty else { return [:] }
+        guard values.count <= ManualLog.maximumCustomFields else {
+            throw PeopleError.invalidField("customFields", "at most \(ManualLog.maximumCustomFields) fields at once")
+        }
+        guard let lister else { throw PeopleError.invalidField("customFields", "the CRM's fields cannot be checked here") }
+        do {
+            return try CustomField.normalise(values, against: try await lister(log))
+        } catch let problem as CustomField.ValueProblem {
+            throw PeopleError.invalidField("customFields.\(problem.field)", problem.description)
+        }
     }
 
     /// The deal the person chose, as the CRM lists it when the contact is known now; only its id when not.

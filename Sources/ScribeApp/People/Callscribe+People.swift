@@ -27,9 +27,11 @@ extension Callscribe {
     /// attach the record to (checked against the contact's open deals in the CRM). A call already in
     /// the CRM has its record updated, never a second one created.
     public func logManually(_ id: CallLogID, _ manual: ManualLog, by requester: Requester) async throws -> CallLog {
-        let log = try await self.requests.logManually(id, manual, by: requester) { log, contact in
-            try await self.connectors.connector(for: log.key.connectionID).relatedRecords(of: contact)
-        }
+        let log = try await self.requests.logManually(
+            id, manual, by: requester,
+            relatedRecords: { log, contact in try await self.connectors.connector(for: log.key.connectionID).relatedRecords(of: contact) },
+            customFields: { log in try await self.customFields(of: log.key.connectionID) }
+        )
         self.logsClaimed.signal()
         return log
     }

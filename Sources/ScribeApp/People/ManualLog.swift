@@ -12,11 +12,15 @@ public struct ManualLog: Sendable, Hashable, Codable {
     public var newContactName: String?
     /// Attach the record to this one of the contact's open deals (opportunities in Salesforce).
     public var relatedRecordId: String?
+    /// Values for the CRM's custom fields of call records, by field key (see
+    /// ``Callscribe/customFields(_:for:)``); checked against the CRM's fields before anything is stored.
+    public var customFields: [String: String]?
 
     public init(
         notes: String? = nil, subject: String? = nil, disposition: String? = nil, contactId: String? = nil, newContactName: String? = nil,
-        relatedRecordId: String? = nil
+        relatedRecordId: String? = nil, customFields: [String: String]? = nil
     ) {
+        self.customFields = customFields
         self.relatedRecordId = relatedRecordId
         self.notes = notes
         self.subject = subject
@@ -27,6 +31,8 @@ public struct ManualLog: Sendable, Hashable, Codable {
 
     /// The largest notes accepted (a long call's notes fit; a pasted book does not).
     public static let maximumNotesLength = 100_000
+    /// The most custom fields one request may set.
+    public static let maximumCustomFields = 50
 
     /// Checks every field; the first bad one is named.
     func validated() throws(PeopleError) -> (input: (notes: String?, subject: String?, disposition: String?), contact: ContactRequest?) {

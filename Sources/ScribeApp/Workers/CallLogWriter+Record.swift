@@ -18,7 +18,7 @@ extension CallLogWriter {
             log.crmRecordID = try await connector.createCallRecord(entry)
             // The deal a person chose is named in the same entry, so the log's note says both.
             let attached = entry.relatedRecord.map { ", attached to the \($0.kind.isEmpty ? "record" : $0.kind) \($0.name.isEmpty ? $0.id : $0.name)" } ?? ""
-            log.record("Created the CRM record with \(Self.describe(composed.artifactFingerprints.keys))\(attached).", at: now)
+            log.record("Created the CRM record with \(Self.describe(composed.artifactFingerprints.keys))\(attached)\(Self.describeFields(entry)).", at: now)
         }
         log.renderedHash = entry.snapshot.fingerprint
         log.written = composed.artifactFingerprints
@@ -41,9 +41,16 @@ extension CallLogWriter {
         }
         var entry = composed.entry
         let changed = checklist.ready
+        let setsFields = !entry.customFields.isEmpty
         if !log.personEdited, current == entry.snapshot {
             // An earlier attempt's update reached the CRM but not the ledger: ours, not a person's edit.
-            log.record("The CRM record already shows \(Self.describe(changed)) from an earlier attempt.", at: now)
+            // Custom values are not read back, so they are sent again (the same values, harmlessly).
+            if setsFields {
+                try await connector.updateCallRecord(recordID, with: entry)
+                log.record("Updated the CRM record\(Self.describeFields(entry)).", at: now)
+            } else {
+                log.record("The CRM record already shows \(Self.describe(changed)) from an earlier attempt.", at: now)
+            }
         } else if log.personEdited || current.fingerprint != log.renderedHash {
             if !log.personEdited { log.record("A person edited the record in the CRM; from now on Callscribe only adds to it.", at: now) }
             log.personEdited = true
@@ -51,22 +58,23 @@ extension CallLogWriter {
             let added = changed.subtracting([.basics]).filter { composed.artifactFingerprints[$0] != nil }
             entry.subject = current.subject
             entry.body = connector.bodyFormat.appending(composed.sections(of: added), to: current.body)
-            guard !added.isEmpty else {
-                log.written = composed.artifactFingerprints
-                log.record("Nothing new to add to the edited record.", at: now)
-                return
-            }
-            if current.body.hasSuffix(connector.bodyFormat.render(composed.sections(of: added))) {
-                // An earlier attempt added them and the ledger never heard of it: not added twice.
+            if added.isEmpty || current.body.hasSuffix(connector.bodyFormat.render(composed.sections(of: added))) {
+                // Nothing to add, or an earlier attempt added it and the ledger never heard of it: not
+                // added twice. The person's text is sent back as it is when custom values go with it.
                 entry.body = current.body
-                log.record("\(Self.describe(added)) already below the person's text from an earlier attempt.", at: now)
+                if setsFields { try await connector.updateCallRecord(recordID, with: entry) }
+                log.record(
+                    (added.isEmpty ? "Nothing new to add to the edited record" : "\(Self.describe(added)) already below the person's text from an earlier attempt")
+                        + "\(Self.describeFields(entry)).", at: now
+                )
             } else {
                 try await connector.updateCallRecord(recordID, with: entry)
-                log.record("Added \(Self.describe(added)) below the person's text.", at: now)
+                log.record("Added \(Self.describe(added)) below the person's text\(Self.describeFields(entry)).", at: now)
             }
         } else {
             try await connector.updateCallRecord(recordID, with: entry)
-            log.record("Updated the CRM record with \(Self.describe(changed)).", at: now)
+            let what = changed.isEmpty ? "" : " with \(Self.describe(changed))"
+            log.record("Updated the CRM record\(what)\(Self.describeFields(entry)).", at: now)
         }
         log.renderedHash = entry.snapshot.fingerprint
         log.written = composed.artifactFingerprints
@@ -103,5 +111,10 @@ extension CallLogWriter {
 
     static func describe(_ artifacts: some Sequence<Artifact>) -> String {
         artifacts.sorted().map(\.rawValue).joined(separator: ", ")
+    }
+
+    /// `; custom fields set: a, b` for an entry carrying a person's custom-field values, else empty.
+    static func describeFields(_ entry: CallLogEntry) -> String {
+        entry.customFields.isEmpty ? "" : "; custom fields set: " + entry.customFields.keys.sorted().joined(separator: ", ")
     }
 }

@@ -110,14 +110,18 @@ public struct CallLogWriter: Sendable {
         let composer = CallLogComposer(format: self.settings.record, bodyFormat: connector.bodyFormat)
         var agent = self.connectors.agent(log.key.extensionID)
         agent?.crmOwner = self.settings.crmOwner
-        let composed = composer.compose(log, contact: contact, content: content, agent: agent, journey: call?.journey ?? [])
+        var composed = composer.compose(log, contact: contact, content: content, agent: agent, journey: call?.journey ?? [])
+        // Custom-field values go only with the write that carries out the person's request.
+        if byPerson, let fields = log.request?.customFields { composed.entry.customFields = fields }
         let shown = composed.artifactFingerprints
         let checklist = ArtifactChecklist.evaluate(leg: log.leg, content: content, settings: self.settings, shown: shown, written: log.written, now: now)
         log.artifacts = checklist
 
-        let step = CallLogPlanner.nextStep(
+        var step = CallLogPlanner.nextStep(
             isCreated: log.crmRecordID != nil, checklist: checklist, mode: self.settings.mode, inProgress: log.leg.inProgress, byPerson: byPerson
         )
+        // A request that only sets custom fields still has something to write.
+        if step == .done, byPerson, log.crmRecordID != nil, !composed.entry.customFields.isEmpty { step = .update }
         switch step {
         case .wait(let artifacts, let until):
             if log.state != .waiting(.artifacts, until: until) {

@@ -93,6 +93,11 @@ enum AppScript {
             if (contact === '__new') body.newContactName = form.get('newContactName') || '';
             else if (contact) body.contactId = contact;
             if (form.get('relatedRecordId')) body.relatedRecordId = form.get('relatedRecordId');
+            const customFields = {};
+            for (const [name, value] of form.entries()) {
+              if (name.startsWith('custom:') && String(value).trim() !== '') customFields[name.slice(7)] = String(value);
+            }
+            if (Object.keys(customFields).length) body.customFields = customFields;
             say(status, 'Logging…');
             try {
               await api('POST', '/api/logs/' + encodeURIComponent(id) + '/log', body);
@@ -128,6 +133,36 @@ enum AppScript {
           }
           logForm.querySelectorAll('input[name=contact]').forEach(input => input.addEventListener('change', loadDeals));
           loadDeals();
+          // The CRM's custom fields of call records, as inputs named custom:<key>; hidden when there are none.
+          const customBox = logForm.querySelector('#custom-fields');
+          (async () => {
+            let fields = [];
+            try { fields = (await api('GET', '/api/logs/' + encodeURIComponent(id) + '/fields')).customFields; }
+            catch (error) { return; }
+            for (const field of fields) {
+              const label = document.createElement('label');
+              let input;
+              if (field.kind === 'choice') {
+                input = document.createElement('select');
+                const none = document.createElement('option');
+                none.value = '';
+                none.textContent = '—';
+                input.append(none, ...field.options.map(choice => {
+                  const option = document.createElement('option');
+                  option.value = choice.value;
+                  option.textContent = choice.label;
+                  return option;
+                }));
+              } else {
+                input = document.createElement('input');
+                if (field.kind === 'number') { input.type = 'number'; input.step = 'any'; }
+              }
+              input.name = 'custom:' + field.key;
+              label.append(field.label + ' ', input);
+              customBox.append(label);
+            }
+            customBox.hidden = fields.length === 0;
+          })();
           document.querySelector('#retry')?.addEventListener('click', async () => {
             try { await api('POST', '/api/logs/' + encodeURIComponent(id) + '/retry'); say(status, 'Trying again…'); await refresh(); }
             catch (error) { say(status, errorText(error), true); }

@@ -55,5 +55,5 @@ extension AccountSettings: KnownFields {
 }
 
 extension ManualLog: KnownFields {
-    static var knownFields: Set<String> { ["notes", "subject", "disposition", "contactId", "newContactName", "relatedRecordId"] }
+    static var knownFields: Set<String> { ["notes", "subject", "disposition", "contactId", "newContactName", "relatedRecordId", "customFields"] }
 }

@@ -20,6 +20,11 @@ struct LogsController {
             let records = try await self.callscribe.relatedRecords(CallLogID(try context.parameters.require("id")), for: .person(user), contact: chosen)
             return try JSONResponse.make(RelatedRecordsBody(relatedRecords: records))
         }
+        router.get("/api/logs/{id}/fields") { _, context in
+            let user = try context.requireUser()
+            let fields = try await self.callscribe.customFields(CallLogID(try context.parameters.require("id")), for: .person(user))
+            return try JSONResponse.make(CustomFieldsBody(customFields: fields))
+        }
         router.put("/api/calls/{session}/extensions/{extension}/notes") { request, context in
             let user = try context.requireUser()
             let body = try await JSONRequest.decode(NotesBody.self, from: request)
@@ -45,6 +50,11 @@ struct LogsController {
     /// `{"relatedRecords": [{id, kind, name}]}`: an object, so that more can be added later.
     struct RelatedRecordsBody: Encodable {
         var relatedRecords: [RelatedRecord]
+    }
+
+    /// `{"customFields": [{key, label, kind, options}]}`.
+    struct CustomFieldsBody: Encodable {
+        var customFields: [CustomField]
     }
 
     struct NotesBody: Decodable {

@@ -91,6 +91,7 @@ struct CallPage {
             <label>Notes <textarea name="notes" rows="6">\(esc(content.notes?.text ?? ""))</textarea></label>
             \(Self.dealPicker(log))
             <label>Disposition <input name="disposition" maxlength="255" value="\(esc(content.disposition ?? ""))" placeholder="e.g. Connected"></label>
+            <fieldset id="custom-fields" hidden><legend>CRM fields</legend></fieldset>
             <button id="log-submit" type="submit">\(alreadyLogged ? "Save to the CRM" : "Log call")</button> <span id="form-status" role="status"></span>
             </form>
             """

@@ -17,4 +17,25 @@ extension Callscribe {
         guard let contact else { return [] }
         return try await self.connectors.connector(for: log.key.connectionID).relatedRecords(of: contact)
     }
+
+    /// The custom fields of the CRM a call is logged to, for the log form (read from the CRM at most
+    /// every few minutes). A log the requester may not see is "not found".
+    public func customFields(_ id: CallLogID, for requester: Requester) async throws -> [CustomField] {
+        let log = try await self.requests.callLog(id, for: requester)
+        return try await self.customFields(of: log.key.connectionID)
+    }
+
+    /// The custom fields of `connection`. A running server uses its registered connector; the command
+    /// line, which registers none, opens the stored connection.
+    public func customFields(of connection: ConnectionID) async throws -> [CustomField] {
+        let connector: any CRMConnector
+        if let registered = try? self.connectors.connector(for: connection) {
+            connector = registered
+        } else if let stored = try await self.store.connections().first(where: { $0.id == connection }) {
+            connector = try self.makeConnector(stored)
+        } else {
+            connector = try self.connectors.connector(for: connection)
+        }
+        return try await self.customFieldCatalogue.fields(of: connection) { () async throws(ConnectorError) in try await connector.customFields() }
+    }
 }
