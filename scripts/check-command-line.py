@@ -196,6 +196,27 @@ try:
     check("connectors check reaches the demo's CRM with the stored credential and prints no secret",
           checked.returncode == 0 and checked.stdout.startswith("ok") and "hubspot" in checked.stdout
           and hubspot_token not in checked.stdout + checked.stderr, checked.stdout + checked.stderr)
+    # The CRM's custom fields: listed, checked before anything is stored, written by the running demo.
+    fields = run(["calls", "fields", logged[0]["id"], "--json"], demo_settings) if logged else None
+    field_keys = {f["key"] for f in json.loads(fields.stdout)} if fields is not None and fields.returncode == 0 else set()
+    check("calls fields lists the CRM's custom fields of call records, not its hidden or read-only ones",
+          {"call_topic", "satisfaction_score", "call_reason"} <= field_keys and not field_keys & {"erp_sync_status", "callscribe_log_id"},
+          fields and (fields.stdout + fields.stderr))
+    bad_value = run(["calls", "log", logged[0]["id"], "--field", "satisfaction_score=great"], demo_settings) if logged else None
+    check("calls log --field with a value that does not fit exits non-zero naming the field",
+          bad_value is not None and bad_value.returncode != 0 and "--field satisfaction_score" in bad_value.stderr and "not a number" in bad_value.stderr,
+          bad_value and bad_value.stderr)
+    malformed = run(["calls", "log", logged[0]["id"], "--field", "no-equals-sign"], demo_settings) if logged else None
+    check("calls log --field without key=value is a usage error", malformed is not None and malformed.returncode != 0 and "key=value" in malformed.stderr,
+          malformed and malformed.stderr)
+    topic = run(["calls", "log", logged[0]["id"], "--field", "call_topic=Contract renewal (CLI)"], demo_settings) if logged else None
+    check("calls log --field key=value is accepted", topic is not None and topic.returncode == 0, topic and (topic.stdout + topic.stderr))
+    deadline = time.time() + 20
+    carried_out = False
+    while time.time() < deadline and not carried_out:
+        time.sleep(0.5)
+        carried_out = os.path.exists(crm_file) and "Contract renewal (CLI)" in open(crm_file).read()
+    check("the running demo writes the custom field given to calls log into the CRM record", carried_out)
     outputs = dry.stdout + dry.stderr + first.stdout + first.stderr + again.stdout + again.stderr
     check("backfill prints no secret", not any(secret in outputs for secret in (hubspot_token, "sandbox-client-secret", phone["RINGCENTRAL_JWT"])))
 finally:

@@ -443,9 +443,10 @@ def call_row(browser, session):
 
 
 def wait_row_state(browser, session, states, timeout):
+    """The call's row once the call has ended and its log is in one of `states`."""
     def seen():
         row = call_row(browser, session)
-        return row if row and row.attribute("data-state") in states else None
+        return row if row and row.attribute("data-in-progress") != "1" and row.attribute("data-state") in states else None
     return wait_for(f"row {session}", seen, timeout, 0.3)
 
 
@@ -589,6 +590,69 @@ def scenario_shared_number(browser, stack, company, agent):
                           lambda: f"{len(stack.hubspot_calls())} records, none with the notes")
     check("the record is associated with the chosen contact", associated_contacts(record) == [chosen], [chosen], associated_contacts(record))
     TYPED_NOTES.append(("(c)", notes))
+
+
+def scenario_deal_and_fields(browser, stack, company, agent):
+    say("-- (j) the deal picker and the CRM's custom fields")
+    shared = company["sharedNumber"]
+    browser.go(stack.app + "/")
+    browser.need("table#calls")
+    placed = stack.place_call(extensionNumber=agent["extensionNumber"], customer=shared["customerIndex"], direction="inbound",
+                              outcome="answered", ringSeconds=1, talkSeconds=3)
+    session = placed["telephonySessionId"]
+    row = wait_row_state(browser, session, {"waiting"}, 30)
+    check("the call waits for a choice", row is not None, "data-state=waiting", row_state(browser, session))
+    log_id = row.attribute("data-log-id")
+    browser.go(f"{stack.app}/calls/{log_id}")
+    form = browser.need("form#log-form")
+    deal_names = lambda: [o.text.strip() for o in browser.find_all("select[name=relatedRecordId] option")]
+    chosen_radio = None
+    for radio in [r for r in browser.find_all("form#log-form input[name=contact][type=radio]") if r.attribute("value") != "__new"]:
+        radio.click()
+        if wait_for("deals of the contact", lambda: "Upgrade to Premium" in deal_names(), 5, 0.2):
+            chosen_radio = radio
+            break
+    browser.screenshot("call-deal-picker")
+    check("choosing the contact with open deals fills the deal picker with them, after \"No deal\"",
+          chosen_radio is not None and deal_names()[0] == "No deal" and "Annual renewal" in deal_names() and "Pilot (closed won)" not in deal_names(),
+          "No deal, Annual renewal, Upgrade to Premium", deal_names())
+    browser.need("select[name=relatedRecordId] option[value='9000000002']").click()
+    fields_box = wait_for("custom fields", lambda: browser.find("fieldset#custom-fields input[name='custom:call_topic']"), 10, 0.2)
+    check("the log form shows the CRM's custom fields", fields_box is not None and not browser.run(
+          "return document.querySelector('fieldset#custom-fields').hidden;"), "fieldset#custom-fields with custom:call_topic", "missing or hidden")
+    check("a hidden or read-only CRM field is not offered", browser.find("[name='custom:erp_sync_status']") is None
+          and browser.find("[name='custom:internal_review_notes']") is None, "no erp_sync_status, internal_review_notes", "offered")
+    topic = f"Web test (j) topic {random.randint(10000, 99999)}"
+    fields_box.replace(topic)
+    browser.need("select[name='custom:call_reason'] option[value=renewal]").click()
+    notes = f"Web test (j): renewal deal, ref {random.randint(10000, 99999)}"
+    browser.screenshot("call-deal-and-fields-filled")
+    log_call(browser, notes)
+    logged = wait_chip(browser, "logged", 15)
+    browser.screenshot("call-deal-and-fields-logged")
+    check("the state turns logged", logged, "logged within 15 s", chip_state(browser))
+    record = notes_landed(stack, "the sandbox HubSpot has the call record with the notes", notes, 10,
+                          lambda: f"{len(stack.hubspot_calls())} records, none with the notes")
+    status, full = http("GET", f"{stack.crm}/crm/v3/objects/calls/{record.get('id')}?properties=call_topic,call_reason&associations=contacts",
+                        headers={"Authorization": f"Bearer {HUBSPOT_TOKEN}"})
+    properties = (full or {}).get("properties") or {} if status == 200 else {}
+    deals = [a.get("id") for a in (((full or {}).get("associations") or {}).get("deals") or {}).get("results", [])] if status == 200 else []
+    check("the record is associated with the chosen deal", deals == ["9000000002"], ["9000000002"], deals)
+    check("the record has the custom field values", properties.get("call_topic") == topic and properties.get("call_reason") == "renewal",
+          {"call_topic": topic, "call_reason": "renewal"}, properties)
+    TYPED_NOTES.append(("(j)", notes))
+    # Pages left behind (kept for the Back button) must let go of their change streams: a browser
+    # gives a server six connections, and the app once stalled after a few pages because of them.
+    for index, path in enumerate(["/", "/live"] * 4 + ["/settings"]):
+        started = time.monotonic()
+        try:
+            browser.go(stack.app + path)
+            loaded = browser.find("header") is not None
+        except WebDriverError as error:
+            loaded = False
+            say(f"     navigation {index + 1} to {path} failed: {error}")
+        check(f"page {index + 1} of 9 ({path}) loads after the pages before it", loaded and time.monotonic() - started < 10,
+              "loaded within 10 s", f"{time.monotonic() - started:.1f} s, loaded: {loaded}")
 
 
 def scenario_live_notes_start(browser, stack, company, agent):
@@ -811,6 +875,7 @@ def main():
         sign_in(browser, stack, agent_email, "agent-signed-in")
         unknown_log_id = scenario_unknown_caller(browser, stack, company, agent)
         scenario_shared_number(browser, stack, company, agent)
+        scenario_deal_and_fields(browser, stack, company, agent)
         live_call, live_notes = scenario_live_notes_start(browser, stack, company, agent)
         sign_out(browser, stack, "agent-signed-out")
         # While the live call goes on: another agent, who may change their own settings only.

@@ -12,6 +12,8 @@ public struct CallLogSummary: Codable, Sendable, Hashable {
     public var contact: String?
     public var startedAt: Date
     public var durationSeconds: Int
+    /// The call is still going (its log was claimed when it was answered).
+    public var inProgress: Bool
     public var result: String
     public var state: String
     public var explanation: String
@@ -31,6 +33,7 @@ public struct CallLogSummary: Codable, Sendable, Hashable {
         self.contact = log.contact?.name
         self.startedAt = log.leg.startedAt
         self.durationSeconds = Int(log.leg.duration.rounded())
+        self.inProgress = log.leg.inProgress
         self.result = log.leg.result.rawValue
         self.state = log.state.name
         self.explanation = log.state.explanation

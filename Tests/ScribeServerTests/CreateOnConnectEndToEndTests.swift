@@ -1,4 +1,5 @@
 import Foundation
+import NIOHTTP1
 import ScribeApp
 import ScribeCore
 import ScribeDemo
@@ -25,6 +26,17 @@ struct CreateOnConnectEndToEndTests {
             #expect(Date() < hangUp, "created before the hang-up")
             #expect(during.properties["hs_call_duration"] == "0")
             #expect(during.properties["hs_call_body"]?.contains("In progress") == true)
+            let listed = try await StackHarness.send(.GET, stack, "/api/calls")
+            struct Listing: Decodable {
+                struct Entry: Decodable { var sessionId: String; var inProgress: Bool }
+                var calls: [Entry]
+            }
+            let entries = try JSONDecoder().decode(Listing.self, from: Data(listed.body.utf8)).calls
+            #expect(entries.first { $0.sessionId == call.telephonySessionID }?.inProgress == true, "the API says the call is still going")
+            let browser = try await BrowserSession.signIn(stack.callscribeURL, email: DemoPeople.adminEmail)
+            let page = try await browser.send(.GET, "/").body
+            #expect(page.contains("data-in-progress=\"1\""), "the history marks the row, so the pop-up waits for the end")
+            #expect(page.contains("on the call"))
 
             do {
                 try await StackHarness.eventually("the record shows the call's length", timeout: .seconds(20)) {

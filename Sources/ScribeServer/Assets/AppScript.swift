@@ -27,10 +27,26 @@ enum AppScript {
         function onChange(callback) {
           const status = document.querySelector('#live-status');
           if (!window.EventSource) { setInterval(callback, 3000); return; }
-          const events = new EventSource('/api/stream');
-          events.addEventListener('change', callback);
-          events.onopen = () => status && status.classList.add('on');
-          events.onerror = () => status && status.classList.remove('on');
+          let events = null;
+          const open = () => {
+            if (events) return;
+            events = new EventSource('/api/stream');
+            events.addEventListener('change', callback);
+            events.onopen = () => status && status.classList.add('on');
+            events.onerror = () => status && status.classList.remove('on');
+          };
+          const close = () => {
+            if (!events) return;
+            events.close();
+            events = null;
+            if (status) status.classList.remove('on');
+          };
+          // A browser gives a server six connections at most: a stream is held only while its page is
+          // shown, so background tabs and pages kept for the Back button do not use them all up.
+          document.addEventListener('visibilitychange', () => { if (document.hidden) close(); else { open(); callback(); } });
+          window.addEventListener('pagehide', close);
+          window.addEventListener('pageshow', event => { if (event.persisted) { open(); callback(); } });
+          if (!document.hidden) open();
         }
         function localTimes(root) {
           for (const time of (root || document).querySelectorAll('time[datetime]')) {
@@ -45,7 +61,9 @@ enum AppScript {
         const callsTable = document.querySelector('table#calls');
         if (callsTable) {
           const popUp = document.body.dataset.popup === '1';
-          let known = new Set([...callsTable.querySelectorAll('tr.call')].map(row => row.dataset.logId));
+          // Calls still going are not "known": when one ends, it is just-ended.
+          const ended = rows => rows.filter(row => row.dataset.inProgress !== '1').map(row => row.dataset.logId);
+          let known = new Set(ended([...callsTable.querySelectorAll('tr.call')]));
           onChange(async () => {
             const url = new URL(location.href);
             url.searchParams.set('fragment', 'rows');
@@ -54,8 +72,9 @@ enum AppScript {
             callsTable.tBodies[0].innerHTML = await response.text();
             localTimes(callsTable);
             const rows = [...callsTable.querySelectorAll('tr.call')];
-            const fresh = rows.find(row => !known.has(row.dataset.logId) && row.dataset.mine === '1' && ['observed', 'waiting'].includes(row.dataset.state));
-            known = new Set(rows.map(row => row.dataset.logId));
+            const fresh = rows.find(row => !known.has(row.dataset.logId) && row.dataset.mine === '1' && row.dataset.inProgress !== '1'
+              && ['observed', 'waiting'].includes(row.dataset.state));
+            known = new Set(ended(rows));
             if (popUp && fresh) location.href = '/calls/' + fresh.dataset.logId;
           });
         }

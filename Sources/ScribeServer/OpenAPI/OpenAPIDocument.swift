@@ -111,7 +111,7 @@ public enum OpenAPIDocument {
           "CallLogSummary": {"type": "object", "properties": {
             "id": {"type": "string"}, "sessionId": {"type": "string"}, "extensionId": {"type": "string"}, "direction": {"type": "string", "enum": ["Inbound", "Outbound"]},
             "from": {"type": "string"}, "to": {"type": "string"}, "contact": {"type": "string"}, "startedAt": {"type": "string", "format": "date-time"},
-            "durationSeconds": {"type": "integer"}, "result": {"type": "string"}, "state": {"type": "string", "enum": ["observed", "waiting", "creating", "logged", "skipped", "failed"]},
+            "durationSeconds": {"type": "integer"}, "inProgress": {"type": "boolean", "description": "The call is still going: its log was claimed when it was answered."}, "result": {"type": "string"}, "state": {"type": "string", "enum": ["observed", "waiting", "creating", "logged", "skipped", "failed"]},
             "explanation": {"type": "string"}, "crmRecordId": {"type": "string"}, "attempts": {"type": "integer"}, "note": {"type": "string"},
             "artifacts": {"type": "object", "additionalProperties": {"type": "string"}}}},
           "CallLogDetail": {"type": "object", "properties": {

@@ -52,10 +52,10 @@ struct CallsPage {
             let mine = call.extensionId == viewer.extensionID?.rawValue ? "1" : "0"
             return """
                 <tr class="call state-\(esc(call.state))" data-log-id="\(esc(call.id))" data-session-id="\(esc(call.sessionId))" \
-                data-state="\(esc(call.state))" data-mine="\(mine)">\
+                data-state="\(esc(call.state))" data-mine="\(mine)" data-in-progress="\(call.inProgress ? "1" : "0")">\
                 <td class="direction" title="\(esc(call.direction)) · \(esc(call.result))">\(inbound ? "↙" : "↗")\(call.result == "Missed" ? "<small class=\"missed\">missed</small>" : "")</td>\
                 <td class="contact">\(who)</td>\
-                <td class="duration">\(esc(CallLogComposer.formatDuration(TimeInterval(call.durationSeconds))))</td>\
+                <td class="duration">\(call.inProgress ? "on the call" : esc(CallLogComposer.formatDuration(TimeInterval(call.durationSeconds))))</td>\
                 <td class="time"><time datetime="\(esc(call.startedAt.iso8601))">\(esc(call.startedAt.formatted(date: .abbreviated, time: .shortened)))</time></td>\
                 <td class="status"><span class="chip \(esc(call.state))">\(esc(call.state))</span><small>\(esc(call.explanation))</small></td>\
                 <td><a class="open" href="/calls/\(esc(call.id))">Open</a></td></tr>
