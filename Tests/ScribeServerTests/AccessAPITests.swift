@@ -1,9 +1,12 @@
 import Foundation
+import HTTPTypes
+import Hummingbird
 import NIOHTTP1
 import ScribeApp
 import ScribeCore
 import ScribeDemo
 import ScribeSandbox
+import ScribeServer
 import Testing
 
 /// Who may do what over the API: signed-out callers get 401 everywhere, agents see and change only
@@ -12,16 +15,36 @@ import Testing
 struct AccessAPITests {
     static let agent = DemoPeople.agentEmail(extensionNumber: "101")
 
-    /// Every signed-in API operation, with a body where it needs one.
-    static let protectedOperations: [(HTTPMethod, String, String?)] = [
+    /// Every signed-in API operation (as the router names it), with a body where it needs one.
+    static let protectedRoutes: [(HTTPMethod, String, String?)] = [
         (.POST, "/api/auth/logout", nil), (.GET, "/api/me", nil), (.GET, "/api/tokens", nil), (.POST, "/api/tokens", #"{"name":"x"}"#),
-        (.DELETE, "/api/tokens/x", nil), (.GET, "/api/calls", nil), (.GET, "/api/live", nil), (.GET, "/api/stream", nil),
-        (.GET, "/api/logs/x", nil), (.GET, "/api/logs/x/related", nil), (.POST, "/api/logs/x/log", "{}"), (.POST, "/api/logs/x/retry", nil),
-        (.PUT, "/api/calls/s/extensions/e/notes", #"{"text":"x"}"#), (.GET, "/api/settings", nil), (.PUT, "/api/settings", "{}"),
-        (.GET, "/api/admin/settings", nil), (.PUT, "/api/admin/settings", "{}"), (.GET, "/api/admin/users", nil),
-        (.POST, "/api/admin/users", "{}"), (.GET, "/api/extensions", nil), (.GET, "/api/connections", nil), (.GET, "/api/contacts?phone=1", nil),
+        (.DELETE, "/api/tokens/{id}", nil), (.GET, "/api/calls", nil), (.GET, "/api/live", nil), (.GET, "/api/stream", nil),
+        (.GET, "/api/logs/{id}", nil), (.GET, "/api/logs/{id}/related", nil), (.GET, "/api/logs/{id}/fields", nil), (.POST, "/api/logs/{id}/log", "{}"),
+        (.POST, "/api/logs/{id}/retry", nil), (.PUT, "/api/calls/{session}/extensions/{extension}/notes", #"{"text":"x"}"#), (.GET, "/api/settings", nil),
+        (.PUT, "/api/settings", "{}"), (.GET, "/api/admin/settings", nil), (.PUT, "/api/admin/settings", "{}"), (.GET, "/api/admin/users", nil),
+        (.POST, "/api/admin/users", "{}"), (.GET, "/api/extensions", nil), (.GET, "/api/connections", nil), (.GET, "/api/contacts", nil),
         (.GET, "/api/coverage", nil), (.GET, "/api/backfill", nil), (.POST, "/api/backfill", #"{"since":"2026-01-01"}"#),
     ]
+
+    /// API routes anyone may call.
+    static let publicRoutes: Set = ["POST /api/auth/login"]
+
+    /// The routes as requests: each path parameter `x`, and the query the contact search needs.
+    static var protectedOperations: [(HTTPMethod, String, String?)] {
+        protectedRoutes.map { method, template, body in
+            let path = template.replacingOccurrences(of: #"\{[a-z]+\}"#, with: "x", options: .regularExpression)
+            return (method, path == "/api/contacts" ? path + "?phone=1" : path, body)
+        }
+    }
+
+    @Test("the access checks cover every API route the router has")
+    func coversEveryRoute() async throws {
+        try await StackHarness.withStack { stack in
+            let routes = Set(buildRouter(stack.callscribe).routes.map { "\($0.method.rawValue) \($0.path.description)" }.filter { $0.contains(" /api/") })
+            let checked = Set(Self.protectedRoutes.map { "\($0.0.rawValue) \($0.1)" })
+            #expect(routes.subtracting(Self.publicRoutes) == checked, "unchecked: \(routes.subtracting(Self.publicRoutes).subtracting(checked).sorted())")
+        }
+    }
 
     static func isAdminOnly(_ path: String) -> Bool {
         path.hasPrefix("/api/admin/") || path.hasPrefix("/api/coverage") || path.hasPrefix("/api/backfill")
@@ -76,6 +99,7 @@ struct AccessAPITests {
 
             #expect(try await StackHarness.send(.GET, stack, "/api/logs/\(other.id)", as: Self.agent).status == 404)
             #expect(try await StackHarness.send(.GET, stack, "/api/logs/\(other.id)/related", as: Self.agent).status == 404)
+            #expect(try await StackHarness.send(.GET, stack, "/api/logs/\(other.id)/fields", as: Self.agent).status == 404)
             #expect(try await StackHarness.send(.POST, stack, "/api/logs/\(other.id)/log", json: #"{"notes":"hi"}"#, as: Self.agent).status == 404)
             #expect(try await StackHarness.send(.POST, stack, "/api/logs/\(other.id)/retry", as: Self.agent).status == 404)
             let notes = try await StackHarness.send(
