@@ -5,7 +5,7 @@ and backfill work against a running demo (its sandbox phone system stands in for
 
 Usage: check-command-line.py PATH_TO_CALLSCRIBE
 Prints 'N passed, M failed' and exits non-zero on any failure."""
-import json, os, socket, subprocess, sys, tempfile, time
+import json, urllib.error, urllib.request, os, socket, subprocess, sys, tempfile, time
 from datetime import datetime, timedelta, timezone
 from loopback import free_port_block
 
@@ -15,10 +15,10 @@ required = {"RINGCENTRAL_CLIENT_ID": "id", "RINGCENTRAL_CLIENT_SECRET": "secret-
             "RINGCENTRAL_JWT": "jwt-value-456", "HUBSPOT_ACCESS_TOKEN": "pat-value-789", "CALLSCRIBE_DATA_DIR": folder}
 results = []
 
-def run(args, env_extra=None):
+def run(args, env_extra=None, stdin=None):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CALLSCRIBE_", "RINGCENTRAL_", "HUBSPOT_"))}
     env.update(env_extra or {})
-    return subprocess.run([binary] + args, capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run([binary] + args, capture_output=True, text=True, env=env, timeout=60, input=stdin)
 
 def check(name, ok, detail=""):
     results.append(ok)
@@ -217,6 +217,27 @@ try:
         time.sleep(0.5)
         carried_out = os.path.exists(crm_file) and "Contract renewal (CLI)" in open(crm_file).read()
     check("the running demo writes the custom field given to calls log into the CRM record", carried_out)
+    # People: a forgotten password set from the command line, a person removed; the last admin stays.
+    short = run(["users", "password", "--data", demo_data, "--email", "ext103@callscribe.test"], stdin="short\n")
+    check("users password with a short password exits non-zero naming newPassword", short.returncode != 0 and "newPassword" in short.stderr, short.stderr)
+    reset = run(["users", "password", "--data", demo_data, "--email", "EXT103@callscribe.test"], stdin="a-new-long-password\n")
+    login = urllib.request.Request(f"http://127.0.0.1:{port}/api/auth/login", method="POST", headers={"Content-Type": "application/json"},
+                                   data=json.dumps({"email": "ext103@callscribe.test", "password": "a-new-long-password"}).encode())
+    try:
+        signed_in = urllib.request.urlopen(login, timeout=10).status
+    except urllib.error.HTTPError as error:
+        signed_in = error.code
+    check("users password sets the password: the running server signs the person in with it",
+          reset.returncode == 0 and signed_in == 200, f"{reset.stdout}{reset.stderr} sign-in {signed_in}")
+    removed = run(["users", "remove", "--data", demo_data, "--email", "ext104@callscribe.test"])
+    remaining = run(["users", "list", "--data", demo_data, "--json"])
+    emails = [u["email"] for u in json.loads(remaining.stdout)] if remaining.returncode == 0 else []
+    check("users remove removes the person", removed.returncode == 0 and "ext104@callscribe.test" not in emails and "ext105@callscribe.test" in emails,
+          removed.stdout + removed.stderr + str(emails))
+    last_admin = run(["users", "remove", "--data", demo_data, "--email", "admin@callscribe.test"])
+    check("users remove refuses the only admin", last_admin.returncode != 0 and "only admin" in last_admin.stderr, last_admin.stderr)
+    nobody = run(["users", "remove", "--data", demo_data, "--email", "nobody@example.com"])
+    check("users remove of an unknown email exits non-zero naming it", nobody.returncode != 0 and "nobody@example.com" in nobody.stderr, nobody.stderr)
     outputs = dry.stdout + dry.stderr + first.stdout + first.stderr + again.stdout + again.stderr
     check("backfill prints no secret", not any(secret in outputs for secret in (hubspot_token, "sandbox-client-secret", phone["RINGCENTRAL_JWT"])))
 finally:

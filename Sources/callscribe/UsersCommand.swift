@@ -7,7 +7,8 @@ import ScribeStore
 /// `callscribe users …`: the people who sign in to the web app and the API.
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "users", abstract: "Add and list the people who sign in.", subcommands: [Add.self, List.self]
+        commandName: "users", abstract: "Add, list and look after the people who sign in.",
+        subcommands: [Add.self, List.self, Password.self, Remove.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -76,5 +77,63 @@ struct UsersCommand: AsyncParsableCommand {
             if users.isEmpty { print("No users.") }
             for user in users { print("\(user.email)  \(user.role.rawValue)  \(user.name)  \(user.extensionID?.rawValue ?? "-")") }
         }
+    }
+}
+
+extension UsersCommand {
+    /// `callscribe users password --email E`: sets a forgotten password (read from standard input).
+    struct Password: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "password",
+            abstract: "Set a person's password, read from standard input (one line); their sessions end."
+        )
+
+        @OptionGroup var ledger: LedgerOptions
+
+        @Option(help: "Their email.")
+        var email: String
+
+        func run() async throws {
+            let (store, user) = try await UsersCommand.person(self.email, ledger: self.ledger)
+            guard let password = readLine(strippingNewline: true) else { throw ValidationError("type the new password on standard input") }
+            do {
+                try await UserDirectory(people: store, passwords: PasswordHasher(), effects: .live).setPassword(of: user, to: password)
+            } catch let error as PeopleError {
+                throw CommandFailure(error.description)
+            }
+            print("Set the password of \(user.email); their sessions have ended.")
+        }
+    }
+
+    /// `callscribe users remove --email E`: a person leaves; their calls stay.
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove",
+            abstract: "Remove a person with their sessions, API tokens and settings; their extension's calls stay. The last admin stays."
+        )
+
+        @OptionGroup var ledger: LedgerOptions
+
+        @Option(help: "Their email.")
+        var email: String
+
+        func run() async throws {
+            let (store, user) = try await UsersCommand.person(self.email, ledger: self.ledger)
+            do {
+                try await UserDirectory(people: store, passwords: PasswordHasher(), effects: .live).remove(user)
+            } catch let error as PeopleError {
+                throw CommandFailure(error.description)
+            }
+            print("Removed \(user.email).")
+        }
+    }
+
+    /// The ledger and the person with `email`; an unknown email is an error naming it.
+    static func person(_ email: String, ledger: LedgerOptions) async throws -> (SQLiteLedgerStore, User) {
+        let store = try ledger.open(creating: false)
+        guard let found = try await store.credentials(email: email.trimmingCharacters(in: .whitespaces)) else {
+            throw CommandFailure("no user with email '\(email)'; `callscribe users list` lists them")
+        }
+        return (store, found.user)
     }
 }

@@ -22,7 +22,9 @@ struct AccessAPITests {
         (.GET, "/api/logs/{id}", nil), (.GET, "/api/logs/{id}/related", nil), (.GET, "/api/logs/{id}/fields", nil), (.POST, "/api/logs/{id}/log", "{}"),
         (.POST, "/api/logs/{id}/retry", nil), (.PUT, "/api/calls/{session}/extensions/{extension}/notes", #"{"text":"x"}"#), (.GET, "/api/settings", nil),
         (.PUT, "/api/settings", "{}"), (.GET, "/api/admin/settings", nil), (.PUT, "/api/admin/settings", "{}"), (.GET, "/api/admin/users", nil),
-        (.POST, "/api/admin/users", "{}"), (.GET, "/api/extensions", nil), (.GET, "/api/connections", nil), (.GET, "/api/contacts", nil),
+        (.POST, "/api/admin/users", "{}"), (.PATCH, "/api/admin/users/{id}", "{}"), (.DELETE, "/api/admin/users/{id}", nil),
+        (.PUT, "/api/admin/users/{id}/password", #"{"newPassword":"x"}"#), (.PUT, "/api/me/password", #"{"currentPassword":"x","newPassword":"y"}"#),
+        (.GET, "/api/extensions", nil), (.GET, "/api/connections", nil), (.GET, "/api/contacts", nil),
         (.GET, "/api/coverage", nil), (.GET, "/api/backfill", nil), (.POST, "/api/backfill", #"{"since":"2026-01-01"}"#),
     ]
 

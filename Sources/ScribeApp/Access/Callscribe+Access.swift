@@ -24,8 +24,7 @@ extension Callscribe {
     public func createUser(
         email: String, name: String, password: String, role: Role, accountID: AccountID, extensionID: ExtensionID?
     ) async throws -> User {
-        try await UserDirectory(people: self.people, passwords: self.passwords, effects: self.effects)
-            .createUser(email: email, name: name, password: password, role: role, accountID: accountID, extensionID: extensionID)
+        try await self.directory.createUser(email: email, name: name, password: password, role: role, accountID: accountID, extensionID: extensionID)
     }
 
     /// Checks the email and password and opens a session that lasts ``CallscribeConfiguration/sessionLifetime``.
@@ -91,6 +90,11 @@ extension Callscribe {
 
     public func revokeAPIToken(_ id: String, of user: User) async throws {
         guard try await self.people.deleteAPIToken(id: id, of: user.id) else { throw PeopleError.notFound("API token", id) }
+    }
+
+    /// Adding, changing and removing people, with this server's password hashing.
+    var directory: UserDirectory {
+        UserDirectory(people: self.people, passwords: self.passwords, effects: self.effects)
     }
 
     /// Refuses anyone but an admin.

@@ -32,6 +32,26 @@ public struct UserDirectory: Sendable {
         return user
     }
 
+    /// Sets `user`'s password and ends their sessions, all but the one with token hash `keeping`. A
+    /// password too short or too long is named as `newPassword`.
+    public func setPassword(of user: User, to password: String, keeping: String? = nil) async throws {
+        do {
+            try PasswordHasher.validate(password)
+        } catch {
+            guard case .invalidField(_, let problem) = error else { throw error }
+            throw PeopleError.invalidField("newPassword", problem)
+        }
+        try await self.people.setPasswordHash(try self.passwords.hash(password), of: user.id, keeping: keeping)
+    }
+
+    /// Removes `user`, unless they are their account's last admin (someone must be able to manage it).
+    public func remove(_ user: User) async throws {
+        if user.isAdmin, try await self.people.users(of: user.accountID).filter({ $0.isAdmin && $0.id != user.id }).isEmpty {
+            throw PeopleError.conflict("\(user.email) is the account's only admin and cannot be removed")
+        }
+        guard try await self.people.deleteUser(user.id) else { throw PeopleError.notFound("user", user.id.rawValue) }
+    }
+
     static func looksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && text.count <= 254 && !text.contains(where: \.isWhitespace)

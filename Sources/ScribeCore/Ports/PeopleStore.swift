@@ -14,6 +14,15 @@ public protocol PeopleStore: Sendable {
     func accountIDs() async throws -> [AccountID]
     /// The user who takes `extensionID`'s calls, if anyone does.
     func user(extension extensionID: ExtensionID) async throws -> User?
+    /// Saves a user's name, role and extension (their email and password stay as they are); false
+    /// when there is no such user.
+    func updateUser(_ user: User) async throws -> Bool
+    /// Replaces a user's password hash and ends their sessions, all but `keeping` (a session's token
+    /// hash: the person changing their own password stays signed in where they did it).
+    func setPasswordHash(_ hash: String, of userID: UserID, keeping: String?) async throws
+    /// Removes a user with their sessions, API tokens and personal settings; false when there was none.
+    /// Their extension's calls and logs stay: they belong to the account.
+    func deleteUser(_ id: UserID) async throws -> Bool
 
     func saveSession(_ session: Session) async throws
     func session(tokenHash: String) async throws -> Session?

@@ -281,6 +281,18 @@ enum AppScript {
           if (enabled('time_zone')) settings.timeZone = value('time_zone').value;
           return settings;
         }
+        const passwordForm = document.querySelector('form#password');
+        passwordForm?.addEventListener('submit', async event => {
+          event.preventDefault();
+          const status = document.querySelector('#password-status');
+          const fields = passwordForm.elements;
+          if (fields.newPassword.value !== fields.confirmPassword.value) { say(status, 'The new passwords differ', true); return; }
+          try {
+            await api('PUT', '/api/me/password', {currentPassword: fields.currentPassword.value, newPassword: fields.newPassword.value});
+            passwordForm.reset();
+            say(status, 'Password changed');
+          } catch (error) { say(status, errorText(error), true); }
+        });
         const settingsForm = document.querySelector('form#settings');
         settingsForm?.addEventListener('submit', async event => {
           event.preventDefault();
@@ -318,6 +330,27 @@ enum AppScript {
             try { await api('POST', '/api/admin/users', body); location.reload(); }
             catch (error) { say(document.querySelector('#add-user-status'), errorText(error), true); }
           });
+          // People: role and phone user are saved as they are picked.
+          for (const row of document.querySelectorAll('table#users tr.user')) {
+            const id = encodeURIComponent(row.dataset.userId);
+            const status = row.querySelector('.user-status');
+            for (const select of row.querySelectorAll('select')) {
+              select.addEventListener('change', async () => {
+                try { await api('PATCH', '/api/admin/users/' + id, {[select.name]: select.value}); say(status, 'Saved'); }
+                catch (error) { say(status, errorText(error), true); }
+              });
+            }
+            row.querySelector('button.reset-password').addEventListener('click', async () => {
+              const input = row.querySelector('input[name=newPassword]');
+              try { await api('PUT', '/api/admin/users/' + id + '/password', {newPassword: input.value}); input.value = ''; say(status, 'Password set'); }
+              catch (error) { say(status, errorText(error), true); }
+            });
+            row.querySelector('button.remove-user')?.addEventListener('click', async () => {
+              if (!confirm('Remove ' + row.dataset.email + '? Their calls stay.')) return;
+              try { await api('DELETE', '/api/admin/users/' + id); row.remove(); }
+              catch (error) { say(status, errorText(error), true); }
+            });
+          }
           drawCoverage();
           const backfill = document.querySelector('form#backfill');
           backfill.addEventListener('submit', async event => {

@@ -35,6 +35,12 @@ struct AuthController {
             let caller = try context.requireCaller()
             return try JSONResponse.make(Me(user: caller.user, csrfToken: caller.session?.csrfToken))
         }
+        router.put("/api/me/password") { request, context in
+            let caller = try context.requireCaller()
+            let body = try await JSONRequest.decode(PasswordChange.self, from: request)
+            try await self.callscribe.changePassword(of: caller, current: body.currentPassword, new: body.newPassword)
+            return Response(status: .noContent)
+        }
         router.get("/api/tokens") { _, context in
             let tokens = try await self.callscribe.apiTokens(of: try context.requireUser())
             return try JSONResponse.make(["tokens": tokens.map(TokenView.init)])
@@ -51,6 +57,21 @@ struct AuthController {
         }
     }
 
+}
+
+/// `PUT /api/me/password`'s body.
+struct PasswordChange: Decodable, KnownFields {
+    var currentPassword: String
+    var newPassword: String
+
+    static var knownFields: Set<String> { ["currentPassword", "newPassword"] }
+}
+
+/// `PUT /api/admin/users/{id}/password`'s body.
+struct PasswordReset: Decodable, KnownFields {
+    var newPassword: String
+
+    static var knownFields: Set<String> { ["newPassword"] }
 }
 
 /// The signed-in person as the API shows them, with the CSRF token a browser sends back with changes.

@@ -54,6 +54,10 @@ extension AccountSettings: KnownFields {
     static var knownFields: Set<String> { ["serverLogging", "trial", "defaults", "locked", "blockedNumbers", "crmOwners"] }
 }
 
+extension UserChange: KnownFields {
+    static var knownFields: Set<String> { ["name", "role", "extensionId"] }
+}
+
 extension ManualLog: KnownFields {
     static var knownFields: Set<String> { ["notes", "subject", "disposition", "contactId", "newContactName", "relatedRecordId", "customFields"] }
 }

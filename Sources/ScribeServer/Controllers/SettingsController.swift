@@ -39,27 +39,33 @@ struct SettingsController {
         router.post("/api/admin/users") { request, context in
             let admin = try context.requireAdmin()
             let body = try await JSONRequest.decode(NewUser.self, from: request)
-            let extensionID = try await self.extensionOfAccount(body.extensionId, admin: admin)
+            let extensionID = try await self.callscribe.extensionOfAccount(body.extensionId ?? "", accountID: admin.accountID)
             let user = try await self.callscribe.createUser(
                 email: body.email, name: body.name, password: body.password, role: body.role ?? .agent, accountID: admin.accountID,
                 extensionID: extensionID
             )
             return try JSONResponse.make(UserView(user), status: .created)
         }
+        router.patch("/api/admin/users/{id}") { request, context in
+            let admin = try context.requireAdmin()
+            let change = try await JSONRequest.decode(UserChange.self, from: request)
+            let user = try await self.callscribe.updateUser(UserID(try context.parameters.require("id")), change, by: admin)
+            return try JSONResponse.make(UserView(user))
+        }
+        router.delete("/api/admin/users/{id}") { _, context in
+            try await self.callscribe.removeUser(UserID(try context.parameters.require("id")), by: try context.requireAdmin())
+            return Response(status: .noContent)
+        }
+        router.put("/api/admin/users/{id}/password") { request, context in
+            let admin = try context.requireAdmin()
+            let body = try await JSONRequest.decode(PasswordReset.self, from: request)
+            try await self.callscribe.resetPassword(of: UserID(try context.parameters.require("id")), to: body.newPassword, by: admin)
+            return Response(status: .noContent)
+        }
         router.get("/api/extensions") { _, context in
             let user = try context.requireUser()
             let extensions = try await self.callscribe.store.extensions(of: user.accountID)
             return try JSONResponse.make(["extensions": extensions.map { ["id": $0.id.rawValue, "extensionNumber": $0.extensionNumber, "name": $0.name] }])
         }
-    }
-
-    /// The extension id, checked to be one of the admin's account.
-    private func extensionOfAccount(_ id: String?, admin: User) async throws -> ExtensionID? {
-        guard let id, !id.isEmpty else { return nil }
-        let extensions = try await self.callscribe.store.extensions(of: admin.accountID)
-        guard extensions.contains(where: { $0.id.rawValue == id }) else {
-            throw APIError(.badRequest, code: "invalid_field", message: "extensionId '\(id)' is not an extension of your account.", field: "extensionId")
-        }
-        return ExtensionID(id)
     }
 }

@@ -16,7 +16,7 @@ struct AdminPage {
             let extensions = try await self.callscribe.store.extensions(of: caller.user.accountID)
             let inForce = self.callscribe.configuration.logging.applying(account.defaults).personal
             return PageLayout(title: "Admin", section: .admin, caller: caller).response(
-                Self.policy(account, inForce: inForce, extensions: extensions) + Self.people(users, extensions: extensions) + Self.coverageAndBackfill
+                Self.policy(account, inForce: inForce, extensions: extensions) + Self.people(users, extensions: extensions, me: caller.user) + Self.coverageAndBackfill
             )
         }
     }
@@ -47,15 +47,28 @@ struct AdminPage {
             """
     }
 
-    private static func people(_ users: [User], extensions: [PhoneExtension]) -> String {
-        let names = Dictionary(extensions.map { ($0.id, "\($0.extensionNumber) \($0.name)") }, uniquingKeysWith: { first, _ in first })
+    /// The people table: role and phone user change as they are picked; a password can be set for
+    /// someone who forgot theirs; a person can be removed (their calls stay).
+    private static func people(_ users: [User], extensions: [PhoneExtension], me: User) -> String {
+        func extensionOptions(_ chosen: ExtensionID?) -> String {
+            "<option value=\"\"\(chosen == nil ? " selected" : "")>No phone user</option>" + extensions.map {
+                "<option value=\"\(esc($0.id.rawValue))\"\($0.id == chosen ? " selected" : "")>\(esc($0.extensionNumber)) \(esc($0.name))</option>"
+            }.joined()
+        }
         let rows = users.map { user in
-            "<tr><td>\(esc(user.name))</td><td>\(esc(user.email))</td><td>\(user.role.rawValue)</td><td>\(esc(user.extensionID.flatMap { names[$0] } ?? "—"))</td></tr>"
+            let roles = Role.allCases.map { "<option value=\"\($0.rawValue)\"\($0 == user.role ? " selected" : "")>\($0.rawValue)</option>" }.joined()
+            let remove = user.id == me.id ? "" : "<button type=\"button\" class=\"remove-user\">Remove</button>"
+            return """
+                <tr class="user" data-user-id="\(esc(user.id.rawValue))" data-email="\(esc(user.email))"><td>\(esc(user.name))</td><td>\(esc(user.email))</td>\
+                <td><select name="role">\(roles)</select></td><td><select name="extensionId">\(extensionOptions(user.extensionID))</select></td>\
+                <td><input name="newPassword" type="password" placeholder="New password" minlength="10" autocomplete="new-password"> \
+                <button type="button" class="reset-password">Set password</button> \(remove) <span class="user-status" role="status"></span></td></tr>
+                """
         }.joined()
         let options = extensions.map { "<option value=\"\(esc($0.id.rawValue))\">\(esc($0.extensionNumber)) \(esc($0.name))</option>" }.joined()
         return """
             <section class="card"><h1>People</h1>
-            <table id="users"><tr><th>Name</th><th>Email</th><th>Role</th><th>Phone user</th></tr>\(rows)</table>
+            <table id="users"><tr><th>Name</th><th>Email</th><th>Role</th><th>Phone user</th><th></th></tr>\(rows)</table>
             <form id="add-user" class="row">
             <input name="name" placeholder="Name" required> <input name="email" type="email" placeholder="Email" required>
             <input name="password" type="password" placeholder="Password (10+ characters)" required minlength="10">

@@ -18,6 +18,12 @@ struct SettingsPage {
                 <section class="card"><h1>Settings</h1>\(notice)
                 <form id="settings">\(form.html)
                 <button id="save-settings" type="submit">Save</button> <span id="settings-status" role="status"></span></form></section>
+                <section class="card"><h1>Password</h1><p class="hint">Changing it signs you out everywhere else.</p>
+                <form id="password" class="row">
+                <input name="currentPassword" type="password" placeholder="Current password" required autocomplete="current-password">
+                <input name="newPassword" type="password" placeholder="New password (10+ characters)" required minlength="10" autocomplete="new-password">
+                <input name="confirmPassword" type="password" placeholder="New password again" required minlength="10" autocomplete="new-password">
+                <button type="submit">Change password</button> <span id="password-status" role="status"></span></form></section>
                 """
             )
         }

@@ -51,6 +51,36 @@ extension SQLiteLedgerStore: PeopleStore {
         }
     }
 
+    public func updateUser(_ user: User) async throws -> Bool {
+        try await self.writer.write { db in
+            try db.execute(
+                sql: "UPDATE users SET name = ?, role = ?, extension_id = ? WHERE id = ?",
+                arguments: [user.name, user.role.rawValue, user.extensionID?.rawValue, user.id.rawValue]
+            )
+            return db.changesCount > 0
+        }
+    }
+
+    public func setPasswordHash(_ hash: String, of userID: UserID, keeping: String?) async throws {
+        try await self.writer.write { db in
+            try db.execute(sql: "UPDATE users SET password_hash = ? WHERE id = ?", arguments: [hash, userID.rawValue])
+            try db.execute(
+                sql: "DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?", arguments: [userID.rawValue, keeping]
+            )
+        }
+    }
+
+    public func deleteUser(_ id: UserID) async throws -> Bool {
+        try await self.writer.write { db in
+            // Deleted one by one rather than through the foreign keys' cascade, which needs foreign keys on.
+            try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [id.rawValue])
+            try db.execute(sql: "DELETE FROM api_tokens WHERE user_id = ?", arguments: [id.rawValue])
+            try db.execute(sql: "DELETE FROM settings WHERE scope = ?", arguments: ["user:\(id.rawValue)"])
+            try db.execute(sql: "DELETE FROM users WHERE id = ?", arguments: [id.rawValue])
+            return db.changesCount > 0
+        }
+    }
+
     public func saveSession(_ session: Session) async throws {
         try await self.writer.write { db in
             try db.execute(
