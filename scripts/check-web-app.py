@@ -416,11 +416,11 @@ def text_of(browser, css):
 
 # --- Pages --------------------------------------------------------------------------------------
 
-def sign_in(browser, stack, email, shot):
+def sign_in(browser, stack, email, shot, password=PASSWORD):
     browser.go(stack.app + "/login")
     form = browser.need("form#login")
     form.find("input[name=email]").replace(email)
-    form.find("input[name=password]").replace(PASSWORD)
+    form.find("input[name=password]").replace(password)
     form.find("button[type=submit]").click()
     landed = wait_for("signed in", lambda: browser.path != "/login" and browser.find("form#logout"), 10)
     browser.screenshot(shot)
@@ -832,6 +832,49 @@ def scenario_admin_lock(browser, stack, agent_email):
     check("the locked mode shows the account's value", selected_value(browser, "select[name=mode]") == "all_at_once", "all_at_once", selected_value(browser, "select[name=mode]"))
 
 
+def scenario_people(browser, stack, agent_email):
+    say("-- (k) a password changed, a phone user changed and a person removed")
+    browser.go(stack.app + "/settings")
+    form = browser.need("form#password")
+    new_password = f"web-test-password-{random.randint(1000, 9999)}"
+    form.find("input[name=currentPassword]").replace(PASSWORD)
+    form.find("input[name=newPassword]").replace(new_password)
+    form.find("input[name=confirmPassword]").replace(new_password + "x")
+    form.find("button[type=submit]").click()
+    differ = wait_for("differ", lambda: "differ" in text_of(browser, "#password-status"), 5, 0.2)
+    check("two different new passwords are refused in the page", differ, "'differ' in #password-status", repr(text_of(browser, "#password-status")))
+    form.find("input[name=confirmPassword]").replace(new_password)
+    form.find("button[type=submit]").click()
+    changed = wait_for("changed", lambda: "Password changed" in text_of(browser, "#password-status"), 10, 0.2)
+    browser.screenshot("settings-password-changed")
+    check("the password is changed", changed, "Password changed", repr(text_of(browser, "#password-status")))
+    sign_out(browser, stack, "agent-signed-out-after-password")
+    sign_in(browser, stack, agent_email, "agent-new-password", password=new_password)
+    sign_out(browser, stack, "agent-signed-out-again")
+
+    sign_in(browser, stack, ADMIN, "admin-people")
+    browser.go(stack.app + "/admin")
+    row_of = lambda email: browser.find(f'table#users tr.user[data-email="{email}"]')
+    moved = row_of("ext106@callscribe.test")
+    check("the people table has a row per person", moved is not None and row_of(agent_email) is not None, "rows for ext106 and the agent", "missing")
+    moved.find('select[name=extensionId] option[value=""]').click()
+    saved = wait_for("saved", lambda: "Saved" in (row_of("ext106@callscribe.test").find(".user-status").text or ""), 10, 0.2)
+    check("picking no phone user saves at once", saved, "Saved", "no Saved")
+    status, users = http("GET", stack.app + "/api/admin/users", headers={"Cookie": cookies(browser)})
+    by_email = {u["email"]: u for u in (users or {}).get("users", [])} if status == 200 else {}
+    check("the person has no phone user now", "ext106@callscribe.test" in by_email and by_email["ext106@callscribe.test"].get("extensionId") is None,
+          "extensionId null", by_email.get("ext106@callscribe.test"))
+    check("an admin has no Remove button on their own row", row_of(ADMIN).find("button.remove-user") is None, "none", "a button")
+    row_of("ext105@callscribe.test").find("button.remove-user").click()
+    browser.call("POST", "/alert/accept", {})
+    gone = wait_for("removed", lambda: row_of("ext105@callscribe.test") is None or None, 10, 0.2)
+    browser.screenshot("admin-person-removed")
+    status, users = http("GET", stack.app + "/api/admin/users", headers={"Cookie": cookies(browser)})
+    emails = [u["email"] for u in (users or {}).get("users", [])] if status == 200 else []
+    check("confirming Remove removes the person", gone is not None and "ext105@callscribe.test" not in emails and agent_email in emails,
+          "ext105 gone, the others kept", emails)
+
+
 # --- Main -------------------------------------------------------------------------------------------
 
 def interrupt(signum, frame):
@@ -886,6 +929,7 @@ def main():
         scenario_live_notes_end(stack, live_call, live_notes)
         scenario_pop_up(browser, stack, company)
         scenario_admin_lock(browser, stack, agent_email)
+        scenario_people(browser, stack, agent_email)
         recheck_notes(stack)
         say(f"all checks passed{f' ({len(WARNINGS)} warnings)' if WARNINGS else ''} in {time.monotonic() - STARTED:.0f} s; screenshots in {os.path.relpath(SCREENSHOTS, os.getcwd())}")
     except CheckFailed as error:
