@@ -555,19 +555,26 @@ def scenario_unknown_caller(browser, stack, company, agent):
     return log_id
 
 
-def scenario_shared_number(browser, stack, company, agent):
-    say("-- (c) a number several contacts share: the agent picks the second")
-    shared = company["sharedNumber"]
+def open_shared_number_call(browser, stack, company, agent, shot):
+    """Places a call from the number several contacts share, waits for it to wait for a choice in the
+    history, and opens its page; returns its log id."""
     browser.go(stack.app + "/")
     browser.need("table#calls")
-    placed = stack.place_call(extensionNumber=agent["extensionNumber"], customer=shared["customerIndex"], direction="inbound",
+    placed = stack.place_call(extensionNumber=agent["extensionNumber"], customer=company["sharedNumber"]["customerIndex"], direction="inbound",
                               outcome="answered", ringSeconds=1, talkSeconds=3)
     session = placed["telephonySessionId"]
     row = wait_row_state(browser, session, {"waiting"}, 30)
-    browser.screenshot("history-shared-number")
+    browser.screenshot(shot)
     check("the call waits for a choice", row is not None, "data-state=waiting", row_state(browser, session))
     log_id = row.attribute("data-log-id")
     browser.go(f"{stack.app}/calls/{log_id}")
+    return log_id
+
+
+def scenario_shared_number(browser, stack, company, agent):
+    say("-- (c) a number several contacts share: the agent picks the second")
+    shared = company["sharedNumber"]
+    log_id = open_shared_number_call(browser, stack, company, agent, "history-shared-number")
     check("the call page shows waiting", wait_chip(browser, "waiting", 5), "waiting", chip_state(browser))
     radios = [r for r in browser.find_all('form#log-form input[name=contact][type=radio]') if r.attribute("value") != "__new"]
     browser.screenshot("call-shared-number")
@@ -594,16 +601,7 @@ def scenario_shared_number(browser, stack, company, agent):
 
 def scenario_deal_and_fields(browser, stack, company, agent):
     say("-- (j) the deal picker and the CRM's custom fields")
-    shared = company["sharedNumber"]
-    browser.go(stack.app + "/")
-    browser.need("table#calls")
-    placed = stack.place_call(extensionNumber=agent["extensionNumber"], customer=shared["customerIndex"], direction="inbound",
-                              outcome="answered", ringSeconds=1, talkSeconds=3)
-    session = placed["telephonySessionId"]
-    row = wait_row_state(browser, session, {"waiting"}, 30)
-    check("the call waits for a choice", row is not None, "data-state=waiting", row_state(browser, session))
-    log_id = row.attribute("data-log-id")
-    browser.go(f"{stack.app}/calls/{log_id}")
+    log_id = open_shared_number_call(browser, stack, company, agent, "history-deal-call")
     form = browser.need("form#log-form")
     deal_names = lambda: [o.text.strip() for o in browser.find_all("select[name=relatedRecordId] option")]
     chosen_radio = None

@@ -94,12 +94,9 @@ extension UsersCommand {
         var email: String
 
         func run() async throws {
-            let (store, user) = try await UsersCommand.person(self.email, ledger: self.ledger)
             guard let password = readLine(strippingNewline: true) else { throw ValidationError("type the new password on standard input") }
-            do {
-                try await UserDirectory(people: store, passwords: PasswordHasher(), effects: .live).setPassword(of: user, to: password)
-            } catch let error as PeopleError {
-                throw CommandFailure(error.description)
+            let user = try await UsersCommand.withPerson(self.email, ledger: self.ledger) { directory, user in
+                try await directory.setPassword(of: user, to: password)
             }
             print("Set the password of \(user.email); their sessions have ended.")
         }
@@ -118,22 +115,25 @@ extension UsersCommand {
         var email: String
 
         func run() async throws {
-            let (store, user) = try await UsersCommand.person(self.email, ledger: self.ledger)
-            do {
-                try await UserDirectory(people: store, passwords: PasswordHasher(), effects: .live).remove(user)
-            } catch let error as PeopleError {
-                throw CommandFailure(error.description)
-            }
+            let user = try await UsersCommand.withPerson(self.email, ledger: self.ledger) { directory, user in try await directory.remove(user) }
             print("Removed \(user.email).")
         }
     }
 
-    /// The ledger and the person with `email`; an unknown email is an error naming it.
-    static func person(_ email: String, ledger: LedgerOptions) async throws -> (SQLiteLedgerStore, User) {
+    /// Does `act` to the person with `email` and returns them; an unknown email, or a refusal, is a
+    /// message and a non-zero exit.
+    static func withPerson(
+        _ email: String, ledger: LedgerOptions, _ act: (UserDirectory, User) async throws -> Void
+    ) async throws -> User {
         let store = try ledger.open(creating: false)
         guard let found = try await store.credentials(email: email.trimmingCharacters(in: .whitespaces)) else {
             throw CommandFailure("no user with email '\(email)'; `callscribe users list` lists them")
         }
-        return (store, found.user)
+        do {
+            try await act(UserDirectory(people: store, passwords: PasswordHasher(), effects: .live), found.user)
+        } catch let error as PeopleError {
+            throw CommandFailure(error.description)
+        }
+        return found.user
     }
 }
