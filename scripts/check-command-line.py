@@ -71,6 +71,11 @@ check("calls show --events lists the call's events in sequence order",
 unknown = run(["calls", "show", "s-nope", "--data", folder])
 check("calls show of an unknown id exits non-zero naming it", unknown.returncode != 0 and "s-nope" in unknown.stderr, unknown.stderr)
 
+for command in ("demo", "bench"):
+    bad_crm = run([command, "--crm", "dynamics"])
+    check(f"{command} with a bad --crm exits non-zero naming --crm and the choices",
+          bad_crm.returncode != 0 and "--crm" in bad_crm.stderr and "pipedrive" in bad_crm.stderr, bad_crm.stderr)
+
 bad_since = run(["coverage", "--data", folder, "--since", "2026-02-30"])
 check("coverage with a bad --since exits non-zero naming --since", bad_since.returncode != 0 and "--since" in bad_since.stderr, bad_since.stderr)
 backwards = run(["coverage", "--data", folder, "--since", "2026-03-02", "--until", "2026-03-01"])

@@ -10,6 +10,8 @@ import ScribeSandbox
 
 /// Figures from one benchmark run.
 public struct BenchmarkReport: Sendable, Codable {
+    /// The CRM logged into, as `--crm` names it.
+    public var crm: String
     public var mode: String
     public var calls: Int
     public var logged: Int
@@ -22,7 +24,8 @@ public struct BenchmarkReport: Sendable, Codable {
     public var latencyP50Milliseconds: Double
     public var latencyP99Milliseconds: Double
     public var crmRequests: Int
-    /// CRM requests by operation, e.g. `calls.create`, `calls.update`, `contacts.search`.
+    /// CRM requests by operation, named as the CRM's sandbox names them, e.g. `calls.create` (HubSpot),
+    /// `activities.create` (Pipedrive), `task.create` (Salesforce).
     public var crmRequestsByOperation: [String: Int]
     public var crmRequestsPerLoggedCall: Double
     public var webhookDeliveries: Int
@@ -30,6 +33,7 @@ public struct BenchmarkReport: Sendable, Codable {
 
     public var text: String {
         """
+        CRM                          \(self.crm)
         logging mode                 \(self.mode)
         calls placed                 \(self.calls)
         logged / skipped / failed    \(self.logged) / \(self.skipped) / \(self.failed)
@@ -51,8 +55,11 @@ public struct BenchmarkReport: Sendable, Codable {
 /// Everything runs in one process over loopback HTTP: the sandboxes' own work is included in the
 /// elapsed time and the memory figure.
 public enum Benchmark {
-    public static func run(calls: Int, callsInFlight: Int, mode: LoggingMode, dataDirectory: URL, logger: Logger) async throws -> BenchmarkReport {
+    public static func run(
+        calls: Int, callsInFlight: Int, mode: LoggingMode, crm: CRMSettings.Kind = .hubspot, dataDirectory: URL, logger: Logger
+    ) async throws -> BenchmarkReport {
         var options = SandboxStackOptions(dataDirectory: dataDirectory)
+        options.crm = crm
         options.settings = [
             Setting.syncInterval.name: "86400",
             Setting.workerConcurrency.name: "64",
@@ -62,7 +69,8 @@ public enum Benchmark {
         ]
         return try await SandboxStack.run(options, logger: logger) { stack in
             try await stack.waitUntilSubscribed()
-            stack.crm.resetCounters()
+            let counters = stack.sandboxCRM.anySandbox
+            counters.resetCounters()
             let scripts = CallScripts(company: stack.company, timeScale: 0.02)
             var random = SeededGenerator(seed: 7)
             let now = Date()
@@ -84,19 +92,20 @@ public enum Benchmark {
             try await Self.waitUntilIdle(stack.callscribe)
             counts = try await stack.callscribe.store.callLogCounts()
             let logs = try await stack.callscribe.store.callLogs(CallLogQuery(filter: .logged, limit: calls + 10))
-            let createdByMarker = Dictionary(stack.crm.calls.compactMap { record in record.properties["callscribe_log_id"].map { ($0, record.createdAt) } }) { first, _ in first }
+            let createdByRecord = stack.sandboxCRM.callRecordsCreated
             let hangUps = stack.phone.hangUpsSent
             let latencies = logs.compactMap { log -> Double? in
-                guard let created = createdByMarker[log.id.rawValue], let hangUp = hangUps[log.key.sessionID.rawValue] else { return nil }
+                guard let record = log.crmRecordID, let created = createdByRecord[record.rawValue], let hangUp = hangUps[log.key.sessionID.rawValue] else { return nil }
                 return created.timeIntervalSince(hangUp) * 1000
             }.sorted()
             let logged = counts["logged", default: 0]
             let elapsed = finished.timeIntervalSince(started)
             return BenchmarkReport(
-                mode: mode.rawValue, calls: calls, logged: logged, skipped: counts["skipped", default: 0], failed: counts["failed", default: 0],
+                crm: crm.rawValue, mode: mode.rawValue, calls: calls, logged: logged, skipped: counts["skipped", default: 0], failed: counts["failed", default: 0],
                 seconds: elapsed, callsPerSecond: Double(calls) / elapsed,
                 latencyP50Milliseconds: Self.percentile(latencies, 0.50), latencyP99Milliseconds: Self.percentile(latencies, 0.99),
-                crmRequests: stack.crm.requestCount, crmRequestsByOperation: stack.crm.requestsByOperation, crmRequestsPerLoggedCall: logged == 0 ? 0 : Double(stack.crm.requestCount) / Double(logged),
+                crmRequests: counters.requestCount, crmRequestsByOperation: counters.requestsByOperation,
+                crmRequestsPerLoggedCall: logged == 0 ? 0 : Double(counters.requestCount) / Double(logged),
                 webhookDeliveries: stack.phone.deliveryCounts.delivered, peakMemoryMegabytes: PeakMemory.megabytes()
             )
         }

@@ -20,6 +20,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "incremental or all_at_once.")
     var mode = "incremental"
 
+    @OptionGroup var crm: CRMOption
+
     @Flag(help: "Print JSON.")
     var json = false
 
@@ -33,7 +35,10 @@ struct BenchCommand: AsyncParsableCommand {
         let logger = CommandLogging.bootstrap(level: .warning)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callscribe-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let report = try await Benchmark.run(calls: self.calls, callsInFlight: self.inFlight, mode: LoggingMode(rawValue: self.mode) ?? .incremental, dataDirectory: folder, logger: logger)
+        let report = try await Benchmark.run(
+            calls: self.calls, callsInFlight: self.inFlight, mode: LoggingMode(rawValue: self.mode) ?? .incremental,
+            crm: self.crm.kind, dataDirectory: folder, logger: logger
+        )
         if self.json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

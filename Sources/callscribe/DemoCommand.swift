@@ -7,11 +7,15 @@ import ScribeSandbox
 import ServiceLifecycle
 import UnixSignals
 
-/// `callscribe demo`: the sandbox phone system and CRM plus a real Callscribe, calls flowing at once.
+/// `callscribe demo`: the sandbox phone system and a sandbox CRM plus a real Callscribe, calls flowing at once.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run Callscribe with a sandbox phone system and a sandbox HubSpot on loopback; calls start at once."
+        abstract: "Run Callscribe with a sandbox phone system and a sandbox CRM (HubSpot, Pipedrive or Salesforce) on loopback; calls start at once.",
+        discussion: """
+            The HubSpot sandbox keeps its records in the data folder, so a restarted demo carries on; the Pipedrive and \
+            Salesforce sandboxes keep theirs in memory and start empty. A data folder serves one CRM: use another --data to switch.
+            """
     )
 
     @Option(help: "Folder for the ledger and the sandboxes' state; a restarted demo carries on from it.")
@@ -26,7 +30,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "incremental (records gain notes and recording links in stages) or all_at_once (each record arrives once, complete).")
     var mode = "incremental"
 
-    @Option(help: ArgumentHelp("Milliseconds the sandbox CRM holds each new call record, stored, before answering: a window for crash tests.", visibility: .hidden))
+    @OptionGroup var crm: CRMOption
+
+    @Option(help: ArgumentHelp("Milliseconds the sandbox CRM (HubSpot) holds each new call record, stored, before answering: a window for crash tests.", visibility: .hidden))
     var crmAnswerDelayMs = 0
 
     func validate() throws {
@@ -34,6 +40,7 @@ struct DemoCommand: AsyncParsableCommand {
         guard (1...65533).contains(self.port) else { throw ValidationError("--port must be from 1 to 65533") }
         guard self.callGap > 0 else { throw ValidationError("--call-gap must be more than 0") }
         guard (0...60_000).contains(self.crmAnswerDelayMs) else { throw ValidationError("--crm-answer-delay-ms must be from 0 to 60000") }
+        guard self.crmAnswerDelayMs == 0 || self.crm.kind == .hubspot else { throw ValidationError("--crm-answer-delay-ms works with --crm hubspot only") }
     }
 
     func run() async throws {
@@ -42,12 +49,15 @@ struct DemoCommand: AsyncParsableCommand {
         options.callscribePort = self.port
         options.phonePort = self.port + 1
         options.crmPort = self.port + 2
+        options.crm = self.crm.kind
         options.persistSandbox = true
         options.crmCreateAnswerDelay = .milliseconds(self.crmAnswerDelayMs)
         // Short calls in the demo: a recording is waited for a call's length plus half a minute.
         options.settings = [Setting.syncInterval.name: "15", Setting.loggingMode.name: self.mode, Setting.recordingSlack.name: "30"]
-        // CALLSCRIBE_* settings in the environment reach the demo's Callscribe too, e.g. CALLSCRIBE_MULTIPLE_MATCHES=ask.
-        for (name, value) in ProcessInfo.processInfo.environment where name.hasPrefix("CALLSCRIBE_") && name != Setting.dataDirectory.name {
+        // CALLSCRIBE_* settings in the environment reach the demo's Callscribe too, e.g. CALLSCRIBE_MULTIPLE_MATCHES=ask;
+        // not the CRM, which must be the sandbox's.
+        let owned = [Setting.dataDirectory.name, Setting.crm.name]
+        for (name, value) in ProcessInfo.processInfo.environment where name.hasPrefix("CALLSCRIBE_") && !owned.contains(name) {
             options.settings[name] = value
         }
         let demo = DemoService(options: options, callGap: self.callGap, logger: logger)
@@ -65,6 +75,8 @@ struct DemoService: Service {
         try await SandboxStack.run(self.options, logger: self.logger) { stack in
             try await stack.waitUntilSubscribed()
             try await DemoPeople.ensure(stack)
+            // Only the HubSpot sandbox serves a page of its contacts and records; the others are API only.
+            let crmPage = stack.sandboxCRM.hubSpot == nil ? stack.crmURL : stack.crmURL + "/"
             print(
                 """
 
@@ -73,7 +85,7 @@ struct DemoService: Service {
                     sign in as \(DemoPeople.adminEmail) (admin) or \(DemoPeople.agentEmail(extensionNumber: "101")) … \
                 \(DemoPeople.agentEmail(extensionNumber: "106")) (agents), password: \(DemoPeople.password)
                     (also: callscribe calls list --data \(self.options.dataDirectory.path))
-                  Sandbox CRM (HubSpot API):   \(stack.crmURL)/
+                  Sandbox CRM (\(stack.sandboxCRM.displayName) API): \(crmPage)
                   Sandbox phone (RingCentral): \(stack.phoneURL)
                 Press Ctrl-C to stop.
 

@@ -8,14 +8,16 @@ import ScribeCore
 import ScribeDemo
 import ScribeSandbox
 import Testing
-/// Runs a fresh sandbox stack (phone system, HubSpot, Callscribe on loopback ports) in a temporary folder.
+/// Runs a fresh sandbox stack (phone system, a CRM — HubSpot unless told —, Callscribe on loopback
+/// ports) in a temporary folder.
 enum StackHarness {
     static func withStack<Result: Sendable>(
-        settings: [String: String] = [:], body: @Sendable (RunningSandboxStack) async throws -> Result
+        crm: CRMSettings.Kind = .hubspot, settings: [String: String] = [:], body: @Sendable (RunningSandboxStack) async throws -> Result
     ) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callscribe-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var options = SandboxStackOptions(dataDirectory: folder)
+        options.crm = crm
         options.settings = [Setting.syncInterval.name: "86400"].merging(settings) { _, new in new }
         // Real scrypt, at a cost that keeps many sign-ins fast.
         options.passwordHasher = PasswordHasher(costLog2: 4)

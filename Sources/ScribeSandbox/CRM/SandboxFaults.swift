@@ -101,6 +101,9 @@ public final class SandboxFaults: Sendable {
 public protocol SandboxCRM: AnyObject, Sendable {
     /// The shared fault-injection state; use the members below.
     var faults: SandboxFaults { get }
+    /// Zeroes the request counters; a requirement so that a sandbox that records more (Salesforce's
+    /// queries) forgets that too when reached through `any SandboxCRM`.
+    func resetCounters()
 }
 
 extension SandboxCRM {
