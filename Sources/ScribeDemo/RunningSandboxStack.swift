@@ -1,0 +1,37 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import ScribeApp
+import ScribeSandbox
+
+/// The sandbox phone system and CRM while they run, with or without a Callscribe in front of them.
+public struct RunningSandboxes: Sendable {
+    public let company: SandboxCompany
+    public let phone: PhoneSystemSandbox
+    public let crm: HubSpotSandbox
+    public let phoneURL: String
+    public let crmURL: String
+    /// Shared with every Callscribe started against these sandboxes.
+    let httpClient: HTTPClient
+    let logger: Logger
+}
+
+/// The stack while it runs.
+public struct RunningSandboxStack: Sendable {
+    public let company: SandboxCompany
+    public let phone: PhoneSystemSandbox
+    public let crm: HubSpotSandbox
+    public let callscribe: Callscribe
+    public let callscribeURL: String
+    public let phoneURL: String
+    public let crmURL: String
+
+    /// Waits until Callscribe has subscribed to the phone system's webhooks.
+    public func waitUntilSubscribed(timeout: Duration = .seconds(30)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while self.phone.subscriptionCount == 0 {
+            guard ContinuousClock.now < deadline else { throw SandboxStackError.notSubscribed }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+}
