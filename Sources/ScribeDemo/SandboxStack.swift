@@ -33,36 +33,9 @@ public struct SandboxStackOptions: Sendable {
     }
 }
 
-/// The stack while it runs.
-public struct RunningSandboxStack: Sendable {
-    public let company: SandboxCompany
-    public let phone: PhoneSystemSandbox
-    /// The sandbox CRM the stack runs, whichever vendor it is.
-    public let sandboxCRM: SandboxStackCRM
-    public let callscribe: Callscribe
-    public let callscribeURL: String
-    public let phoneURL: String
-    public let crmURL: String
-
-    /// The HubSpot sandbox, for stacks run with the default ``SandboxStackOptions/crm``; the others are
-    /// in ``sandboxCRM``. Asking a Pipedrive or Salesforce stack for it is a programming error.
-    public var crm: HubSpotSandbox {
-        guard let sandbox = self.sandboxCRM.hubSpot else { preconditionFailure("the stack runs \(self.sandboxCRM.displayName), not HubSpot") }
-        return sandbox
-    }
-
-    /// Waits until Callscribe has subscribed to the phone system's webhooks.
-    public func waitUntilSubscribed(timeout: Duration = .seconds(30)) async throws {
-        let deadline = ContinuousClock.now + timeout
-        while self.phone.subscriptionCount == 0 {
-            guard ContinuousClock.now < deadline else { throw SandboxStackError.notSubscribed }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-    }
-}
-
 public enum SandboxStackError: Error, CustomStringConvertible {
     case notSubscribed
+    case callscribeStopped
     /// The data folder's ledger logs into another CRM, whose sandbox is not running.
     case otherCRM(ledger: [String], wanted: CRMSettings.Kind, dataDirectory: String)
 
@@ -70,6 +43,8 @@ public enum SandboxStackError: Error, CustomStringConvertible {
         switch self {
         case .notSubscribed:
             "Callscribe did not subscribe to the sandbox phone system in time"
+        case .callscribeStopped:
+            "Callscribe stopped before its work was done"
         case .otherCRM(let ledger, let wanted, let folder):
             "the data folder \(folder) holds a stack that logged into \(ledger.joined(separator: ", ")); "
                 + "use another data folder for \(wanted.rawValue), or the same CRM as before"
@@ -94,15 +69,47 @@ public enum SandboxStack {
         }
     }
 
+    /// Starts the sandboxes alone with a fresh HTTP client for Callscribe; see ``runSandboxes(_:httpClient:logger:body:)``.
+    public static func runSandboxes<Result: Sendable>(
+        _ options: SandboxStackOptions, logger: Logger, body: @Sendable (RunningSandboxes) async throws -> Result
+    ) async throws -> Result {
+        try await OutboundHTTP.withClient { httpClient in
+            try await self.runSandboxes(options, httpClient: httpClient, logger: logger, body: body)
+        }
+    }
+
     private static func run<Result: Sendable>(
         _ options: SandboxStackOptions, httpClient: HTTPClient, logger: Logger,
         body: @Sendable (RunningSandboxStack) async throws -> Result
+    ) async throws -> Result {
+        try await self.runSandboxes(options, httpClient: httpClient, logger: logger) { sandboxes in
+            try await self.runCallscribe(options, on: sandboxes, body: body)
+        }
+    }
+
+    /// Starts the sandbox phone system and CRM alone, runs `body`, then stops them. Within `body`,
+    /// ``runCallscribe(_:on:body:)`` can start and stop Callscribe as often as a test needs, while the
+    /// phone system goes on placing calls and delivering (or failing to deliver) their webhooks.
+    public static func runSandboxes<Result: Sendable>(
+        _ options: SandboxStackOptions, httpClient: HTTPClient, logger: Logger,
+        body: @Sendable (RunningSandboxes) async throws -> Result
+    ) async throws -> Result {
+        // The phone system's own client fails a delivery to a stopped Callscribe at once, as
+        // RingCentral's would, instead of retrying the connection until its timeout.
+        try await OutboundHTTP.withClient(retryingConnections: false) { phoneClient in
+            try await self.runSandboxes(options, httpClient: httpClient, phoneClient: phoneClient, logger: logger, body: body)
+        }
+    }
+
+    private static func runSandboxes<Result: Sendable>(
+        _ options: SandboxStackOptions, httpClient: HTTPClient, phoneClient: HTTPClient, logger: Logger,
+        body: @Sendable (RunningSandboxes) async throws -> Result
     ) async throws -> Result {
         let company = SandboxCompany(seed: options.seed)
         let sandboxFolder = options.dataDirectory.appendingPathComponent("sandbox", isDirectory: true)
         let phone = try PhoneSystemSandbox(
             company: company, planURL: options.persistSandbox ? sandboxFolder.appendingPathComponent("phone-calls.jsonl") : nil,
-            httpClient: httpClient, logger: logger
+            httpClient: phoneClient, logger: logger
         )
         let crm = SandboxStackCRM.make(
             options.crm, company: company, journalFolder: options.persistSandbox ? sandboxFolder : nil,
@@ -118,39 +125,63 @@ public enum SandboxStack {
             let phoneURL = await phoneServer.baseURL
             let crmURL = await crmServer.baseURL
             phone.served(at: phoneURL)
-            var settings: [String: String] = [
-                Setting.dataDirectory.name: options.dataDirectory.path,
-                Setting.port.name: String(options.callscribePort),
-                Setting.ringCentralServer.name: phoneURL,
-                Setting.ringCentralClientID.name: phone.credentials.clientID,
-                Setting.ringCentralClientSecret.name: phone.credentials.clientSecret,
-                Setting.ringCentralJWT.name: phone.credentials.jwt,
-            ]
-            settings.merge(crm.callscribeSettings(baseURL: crmURL)) { _, crm in crm }
-            settings.merge(options.settings) { _, override in override }
-            let app: ServiceGroup
-            let running: RunningSandboxStack
+            let running = RunningSandboxes(
+                company: company, phone: phone, sandboxCRM: crm, phoneURL: phoneURL, crmURL: crmURL, httpClient: httpClient, logger: logger
+            )
+            let outcome: Swift.Result<Result, any Error>
             do {
-                var configuration = try CallscribeConfiguration(SettingsSource(environment: settings))
-                configuration.passwordHasher = options.passwordHasher
-                let callscribe = try Callscribe(configuration: configuration, httpClient: httpClient, logger: logger)
-                // Each call is logged into every CRM connection the ledger holds: one left by a stack
-                // with another CRM would point at a sandbox that is not running, and fail every log.
-                let others = try await callscribe.store.connections().map(\.kind).filter { $0 != crm.kind.rawValue }
-                guard others.isEmpty else {
-                    throw SandboxStackError.otherCRM(ledger: Array(Set(others)).sorted(), wanted: crm.kind, dataDirectory: options.dataDirectory.path)
-                }
-                app = ServiceGroup(configuration: .init(services: [buildApplication(callscribe)], logger: logger))
-                group.addTask { try await app.run() }
-                let port = await callscribe.serverListening.value
-                running = RunningSandboxStack(
-                    company: company, phone: phone, sandboxCRM: crm, callscribe: callscribe, callscribeURL: "http://127.0.0.1:\(port)",
-                    phoneURL: phoneURL, crmURL: crmURL
-                )
+                outcome = .success(try await body(running))
             } catch {
-                await sandboxes.triggerGracefulShutdown()
-                throw error
+                outcome = .failure(error)
             }
+            await sandboxes.triggerGracefulShutdown()
+            try await group.waitForAll()
+            return try outcome.get()
+        }
+    }
+
+    /// Starts a real Callscribe against running sandboxes (on `options.callscribePort`, with its
+    /// ledger in `options.dataDirectory`), runs `body`, then shuts Callscribe down gracefully.
+    public static func runCallscribe<Result: Sendable>(
+        _ options: SandboxStackOptions, on sandboxes: RunningSandboxes, body: @Sendable (RunningSandboxStack) async throws -> Result
+    ) async throws -> Result {
+        var settings: [String: String] = [
+            Setting.dataDirectory.name: options.dataDirectory.path,
+            Setting.port.name: String(options.callscribePort),
+            Setting.ringCentralServer.name: sandboxes.phoneURL,
+            Setting.ringCentralClientID.name: sandboxes.phone.credentials.clientID,
+            Setting.ringCentralClientSecret.name: sandboxes.phone.credentials.clientSecret,
+            Setting.ringCentralJWT.name: sandboxes.phone.credentials.jwt,
+        ]
+        settings.merge(sandboxes.sandboxCRM.callscribeSettings(baseURL: sandboxes.crmURL)) { _, crm in crm }
+        settings.merge(options.settings) { _, override in override }
+        var configuration = try CallscribeConfiguration(SettingsSource(environment: settings))
+        configuration.passwordHasher = options.passwordHasher
+        let callscribe = try Callscribe(configuration: configuration, httpClient: sandboxes.httpClient, logger: sandboxes.logger)
+        // Each call is logged into every CRM connection the ledger holds: one left by a stack with
+        // another CRM would point at a sandbox that is not running, and fail every log.
+        let kind = sandboxes.sandboxCRM.kind
+        let others = try await callscribe.store.connections().map(\.kind).filter { $0 != kind.rawValue }
+        guard others.isEmpty else {
+            throw SandboxStackError.otherCRM(ledger: Array(Set(others)).sorted(), wanted: kind, dataDirectory: options.dataDirectory.path)
+        }
+        let app = ServiceGroup(configuration: .init(services: [buildApplication(callscribe)], logger: sandboxes.logger))
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                // A Callscribe that stops without listening (its port taken, say) must not leave
+                // the wait for its port below hanging: 0 stands for "never listened".
+                defer { callscribe.serverListening.fulfill(0) }
+                try await app.run()
+            }
+            let port = await callscribe.serverListening.value
+            guard port > 0 else {
+                try await group.waitForAll()
+                throw SandboxStackError.callscribeStopped
+            }
+            let running = RunningSandboxStack(
+                company: sandboxes.company, phone: sandboxes.phone, sandboxCRM: sandboxes.sandboxCRM, callscribe: callscribe,
+                callscribeURL: "http://127.0.0.1:\(port)", phoneURL: sandboxes.phoneURL, crmURL: sandboxes.crmURL
+            )
             let outcome: Swift.Result<Result, any Error>
             do {
                 outcome = .success(try await body(running))
@@ -158,7 +189,6 @@ public enum SandboxStack {
                 outcome = .failure(error)
             }
             await app.triggerGracefulShutdown()
-            await sandboxes.triggerGracefulShutdown()
             try await group.waitForAll()
             return try outcome.get()
         }

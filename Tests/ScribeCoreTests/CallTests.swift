@@ -111,16 +111,16 @@ struct CallTests {
         #expect(leg.duration == 0)
     }
 
-    @Test("does not end a party disconnected by a blind transfer")
-    func blindTransferDoesNotEnd() {
+    @Test("ends a party disconnected by a blind transfer: it has left the session, which goes on without it")
+    func blindTransferEndsTheParty() {
         let call = F.fold([
             F.event("e-1", sequence: 1, at: 0, F.party(.setup)),
             F.event("e-2", sequence: 2, at: 5, F.party(.answered)),
             F.event("e-3", sequence: 3, at: 30, F.party(.disconnected, reason: "BlindTransfer")),
         ])
         #expect(call.parties["p-1"]?.status == .disconnected)
-        #expect(call.parties["p-1"]?.hasEnded == false)
-        #expect(call.endedLegs.isEmpty)
+        #expect(call.parties["p-1"]?.hasEnded == true)
+        #expect(call.endedLegs.map(\.duration) == [25])
     }
 
     @Test("yields one leg per extension, the answered party's, once all its parties ended")

@@ -16,23 +16,50 @@ enum StackHarness {
     ) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callscribe-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        var options = SandboxStackOptions(dataDirectory: folder)
+        var options = self.options(folder, settings: settings)
         options.crm = crm
-        options.settings = [Setting.syncInterval.name: "86400"].merging(settings) { _, new in new }
-        // Real scrypt, at a cost that keeps many sign-ins fast.
-        options.passwordHasher = PasswordHasher(costLog2: 4)
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        return try await SandboxStack.run(options, logger: logger) { stack in
+        return try await SandboxStack.run(options, logger: self.logger) { stack in
             try await stack.waitUntilSubscribed()
             try await DemoPeople.ensure(stack)
             return try await body(stack)
         }
     }
 
+    /// Runs fresh sandboxes alone, so a test can start and stop Callscribe with
+    /// ``SandboxStack/runCallscribe(_:on:body:)`` and the options given to `body`.
+    static func withSandboxes<Result: Sendable>(
+        settings: [String: String] = [:], body: @Sendable (RunningSandboxes, SandboxStackOptions) async throws -> Result
+    ) async throws -> Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callscribe-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let options = self.options(folder, settings: settings)
+        return try await SandboxStack.runSandboxes(options, logger: self.logger) { sandboxes in
+            try await body(sandboxes, options)
+        }
+    }
+
+    private static func options(_ folder: URL, settings: [String: String]) -> SandboxStackOptions {
+        var options = SandboxStackOptions(dataDirectory: folder)
+        options.settings = [Setting.syncInterval.name: "86400"].merging(settings) { _, new in new }
+        // Real scrypt, at a cost that keeps many sign-ins fast.
+        options.passwordHasher = PasswordHasher(costLog2: 4)
+        return options
+    }
+
+    private static var logger: Logger {
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        return logger
+    }
+
     /// Calls that have just ended, numbered from `first`.
     static func endedCalls(_ count: Int, first: Int = 1, stack: RunningSandboxStack, seed: UInt64 = 11) -> [ScriptedCall] {
-        let scripts = CallScripts(company: stack.company, timeScale: 0.01)
+        self.endedCalls(count, first: first, company: stack.company, seed: seed)
+    }
+
+    /// Calls of `company` that have just ended, numbered from `first`.
+    static func endedCalls(_ count: Int, first: Int = 1, company: SandboxCompany, seed: UInt64 = 11) -> [ScriptedCall] {
+        let scripts = CallScripts(company: company, timeScale: 0.01)
         var random = SeededGenerator(seed: seed)
         return (first..<(first + count)).map { scripts.endedCall(number: $0, endingAt: Date(), using: &random) }
     }
@@ -52,8 +79,8 @@ enum StackHarness {
     }
 
     /// Counts of call logs by state, once `expected` logs are settled (logged, skipped or failed for good).
-    static func settledCounts(_ stack: RunningSandboxStack, expected: Int) async throws -> [String: Int] {
-        try await self.eventually("\(expected) logs settle") {
+    static func settledCounts(_ stack: RunningSandboxStack, expected: Int, timeout: Duration = .seconds(20)) async throws -> [String: Int] {
+        try await self.eventually("\(expected) logs settle", timeout: timeout) {
             let counts = try await stack.callscribe.store.callLogCounts()
             return counts["logged", default: 0] + counts["skipped", default: 0] >= expected
         }

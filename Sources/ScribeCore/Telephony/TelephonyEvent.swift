@@ -97,10 +97,12 @@ public struct PartyUpdate: Sendable, Codable, Hashable {
         self.recordingIDs = recordingIDs
     }
 
-    /// True when this party's part of the call is over: hung up, not transferred onwards.
+    /// True when this party's part of the call is over. RingCentral reports a party leaving its
+    /// session as `Disconnected` (a hang-up without a reason; with one, e.g. `BlindTransfer` or a queue
+    /// agent answering, when the session goes on without it) or as `Gone` (moved to another session,
+    /// e.g. an attended transfer or a pickup from park). Either way this party sends nothing more, so
+    /// its extension's leg can be logged now rather than at the next call-log sweep.
     public var isFinal: Bool {
-        self.status == .disconnected && (self.reason == nil || PartyUpdate.hangUpReasons.contains(self.reason!))
+        self.status == .disconnected || self.status == .gone
     }
-
-    private static let hangUpReasons: Set<String> = ["CallFinished", "CallDropped", "Voicemail", "NoAnswer", "Rejected", "Cancelled", "TargetBusy"]
 }

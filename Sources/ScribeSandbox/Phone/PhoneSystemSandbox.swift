@@ -34,6 +34,8 @@ public final class PhoneSystemSandbox: Sendable {
         /// Why RingCentral stopped delivering to it, when it has.
         var blacklistReason: String?
         var blacklistedAt: Date?
+        /// When the current run of failed deliveries began; nil while deliveries succeed.
+        var failingSince: Date?
 
         /// Deliveries go only to subscriptions that are active and unexpired.
         func isActive(at now: Date) -> Bool { self.blacklistReason == nil && self.expiresAt > now }
@@ -57,6 +59,8 @@ public final class PhoneSystemSandbox: Sendable {
         var apiRequests = 0
         /// The last number given to a call placed through `POST /sandbox/calls`.
         var lastControlledCallNumber: Int?
+        /// A subscription whose deliveries keep failing this long is blacklisted.
+        var blacklistAfter: TimeInterval = 600
     }
 
     public let company: SandboxCompany
@@ -107,6 +111,14 @@ public final class PhoneSystemSandbox: Sendable {
 
     /// How many webhook subscriptions are active.
     public var subscriptionCount: Int { self.activeSubscriptions().count }
+
+    /// How long deliveries to a subscription may keep failing before it is blacklisted. RingCentral
+    /// sends each notification once and blacklists a webhook that has failed for about ten minutes
+    /// (a RingCentral engineer on the developer forum); tests shorten it, 0 blacklists at the first failure.
+    public var blacklistAfter: TimeInterval {
+        get { self.state.withLock { $0.blacklistAfter } }
+        set { self.state.withLock { $0.blacklistAfter = newValue } }
+    }
 
     /// Blacklists every subscription, as RingCentral does after deliveries have failed for a while:
     /// no more deliveries until the subscriber deletes it and subscribes again.
@@ -196,6 +208,24 @@ public final class PhoneSystemSandbox: Sendable {
         await self.deliverInsights(call)
     }
 
+    /// Sends the call's events before its hang-up to every subscription, at once: to the subscriber
+    /// the call is still going on. ``deliverHangUp(_:)`` sends the rest.
+    public func deliverUntilHangUp(_ call: ScriptedCall) async {
+        let subscriptions = self.activeSubscriptions()
+        for index in call.statusChanges.indices where call.statusChanges[index].code != "Disconnected" {
+            await self.send(call, change: index, to: subscriptions)
+        }
+    }
+
+    /// Sends the call's hang-up to every subscription, at once.
+    public func deliverHangUp(_ call: ScriptedCall) async {
+        let subscriptions = self.activeSubscriptions()
+        for index in call.statusChanges.indices where call.statusChanges[index].code == "Disconnected" {
+            await self.send(call, change: index, to: subscriptions)
+        }
+        self.state.withLock { $0.hangUpsSent[call.telephonySessionID] = Date() }
+    }
+
     /// When RingSense has the insights of `call`: ``insightsDelay`` after its recording is ready.
     public func insightsReadyAt(_ call: ScriptedCall) -> Date {
         call.recordingReadyAt.addingTimeInterval(self.insightsDelay)
@@ -248,28 +278,67 @@ public final class PhoneSystemSandbox: Sendable {
     }
 
     private func post(_ body: Data, to subscription: Subscription) async {
-        let drop = self.state.withLock { state -> Bool in
-            guard state.dropNextDeliveries > 0 else { return false }
+        let now = Date()
+        let (drop, active) = self.state.withLock { state -> (Bool, Bool) in
+            // A subscription blacklisted since this delivery began gets nothing more.
+            guard state.subscriptions[subscription.id]?.isActive(at: now) == true else { return (false, false) }
+            guard state.dropNextDeliveries > 0 else { return (false, true) }
             state.dropNextDeliveries -= 1
-            return true
+            return (true, true)
         }
+        guard active else { return }
         var request = HTTPClientRequest(url: subscription.address)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json; charset=UTF-8")
         request.headers.add(name: "User-Agent", value: "RingCentral-Webhook/8.4")
         if let token = subscription.verificationToken { request.headers.add(name: "Verification-Token", value: token) }
         request.body = .bytes(ByteBuffer(bytes: body))
-        var delivered = false
-        if !drop {
+        var failure: String? = "I/O operation is failed. Details: [Connection reset]"
+        // The client fails a refused connection at once; a connection that fails is tried twice more
+        // straight away (a busy loopback drops the odd one), then the notification is given up.
+        for _ in 0..<(drop ? 0 : 3) {
             do {
                 let response = try await self.httpClient.execute(request, timeout: .seconds(10))
                 _ = try await response.body.collect(upTo: 1 << 20)
-                delivered = (200..<300).contains(response.status.code)
+                failure =
+                    (200..<300).contains(response.status.code)
+                    ? nil : "Webhook responses with code: [\(response.status.code)], reason: [\(response.status.reasonPhrase)]"
+                break
             } catch {
                 self.logger.debug("webhook delivery failed", metadata: ["error": "\(error)"])
+                failure = "I/O operation is failed. Details: [\(Self.ioFailure(error))]"
             }
         }
-        self.state.withLock { delivered ? ($0.deliveries += 1) : ($0.failedDeliveries += 1) }
+        self.recordDelivery(to: subscription.id, failure: failure, at: Date())
+    }
+
+    /// Counts a delivery, and blacklists its subscription once deliveries have failed for
+    /// ``blacklistAfter``. Nothing is retried: a failed notification is lost, as with RingCentral.
+    private func recordDelivery(to id: String, failure: String?, at now: Date) {
+        self.state.withLock { state in
+            guard let failure else {
+                state.deliveries += 1
+                state.subscriptions[id]?.failingSince = nil
+                return
+            }
+            state.failedDeliveries += 1
+            guard var subscription = state.subscriptions[id], subscription.blacklistReason == nil else { return }
+            let since = subscription.failingSince ?? now
+            subscription.failingSince = since
+            if now.timeIntervalSince(since) >= state.blacklistAfter {
+                subscription.blacklistReason = failure
+                subscription.blacklistedAt = now
+            }
+            state.subscriptions[id] = subscription
+        }
+    }
+
+    /// RingCentral's wording of a failed connection, e.g. "Connection refused" or "Read timed out".
+    private static func ioFailure(_ error: any Error) -> String {
+        let text = "\(error)".lowercased()
+        if text.contains("refused") { return "Connection refused" }
+        if text.contains("timeout") || text.contains("timedout") { return "Read timed out" }
+        return "Connection reset"
     }
 }
 
