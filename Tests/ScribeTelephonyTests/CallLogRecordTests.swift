@@ -78,6 +78,36 @@ struct CallLogRecordTests {
         #expect(leg.recordingIDs == ["3045617016"])
     }
 
+    @Test("a transferred call's record becomes one leg per extension, each with its own time, length and result")
+    func transferredRecord() throws {
+        func leg(_ extensionID: Int64, _ offset: Int, _ duration: Int, _ result: String, _ type: String, to name: String) -> [String: Any] {
+            [
+                "startTime": ISO8601DateFormatter().string(from: Self.start.addingTimeInterval(TimeInterval(offset))), "duration": duration, "direction": "Inbound",
+                "result": result, "legType": type, "from": ["phoneNumber": "+14155550123", "name": "Jane Doe"],
+                "to": ["extensionId": String(extensionID), "name": name], "extension": ["id": extensionID],
+            ]
+        }
+        let record = try self.record {
+            $0["duration"] = 150
+            $0["legs"] = [
+                leg(400131405008, 0, 60, "Accepted", "Accept", to: "Alice Agent"),
+                leg(400131405009, 60, 90, "Accepted", "TransferCall", to: "Bob Agent"),
+                leg(400131405010, 0, 20, "Missed", "FindMe", to: "Carol Agent"),
+            ]
+        }
+        let events = record.telephonyEvents(accountID: "400131404008")
+        #expect(Set(events.map(\.id)).count == events.count, "every event has its own id")
+        let legs = self.fold(events).endedLegs
+        #expect(legs.map(\.extensionID) == ["400131405008", "400131405009", "400131405010"])
+        #expect(legs.map(\.result) == [.answered, .answered, .missed])
+        #expect(legs.map(\.duration) == [60, 90, 0])
+        #expect(legs[1].startedAt == Self.start.addingTimeInterval(60))
+        #expect(legs[1].ownEndpoint.name == "Bob Agent")
+        #expect(Set(legs.map(\.partyID)).count == 3)
+        // Imported again (the next sweep), it is the same events: nothing new.
+        #expect(record.telephonyEvents(accountID: "400131404008").map(\.id) == events.map(\.id))
+    }
+
     @Test("folds a missed record into a missed leg with no talk time")
     func missedLeg() throws {
         let record = try self.record {
