@@ -28,13 +28,16 @@ enum StackHarness {
     /// Runs fresh sandboxes alone, so a test can start and stop Callscribe with
     /// ``SandboxStack/runCallscribe(_:on:body:)`` and the options given to `body`.
     static func withSandboxes<Result: Sendable>(
-        settings: [String: String] = [:], body: @Sendable (RunningSandboxes, SandboxStackOptions) async throws -> Result
+        settings: [String: String] = [:], crmCreateAnswerDelay: Duration = .zero,
+        body: @Sendable (RunningSandboxes, SandboxStackOptions) async throws -> Result
     ) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callscribe-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let options = self.options(folder, settings: settings)
-        return try await SandboxStack.runSandboxes(options, logger: self.logger) { sandboxes in
-            try await body(sandboxes, options)
+        var options = self.options(folder, settings: settings)
+        options.crmCreateAnswerDelay = crmCreateAnswerDelay
+        let configured = options
+        return try await SandboxStack.runSandboxes(configured, logger: self.logger) { sandboxes in
+            try await body(sandboxes, configured)
         }
     }
 

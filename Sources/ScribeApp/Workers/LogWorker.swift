@@ -16,15 +16,16 @@ struct LogWorker: Service {
     let lease: TimeInterval
     let logger: Logger
 
+    /// Stops at a graceful shutdown once the jobs it is running are done: a write cut off halfway would
+    /// keep its lease, and the next server would wait for it to lapse before logging that call.
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
-            // Shut down before start-up finished: nothing to do.
-            guard (try? await self.ready.wait()) != nil else { return }
-            while !Task.isCancelled {
-                let claimed = await self.runDueJobs()
-                if claimed == self.concurrency { continue }
-                await self.wake.wait(timeout: await self.idleWait())
-            }
+        // Shut down before start-up finished: nothing to do.
+        guard (try? await cancelWhenGracefulShutdown({ try await self.ready.wait() })) != nil else { return }
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
+            let claimed = await self.runDueJobs()
+            if claimed == self.concurrency { continue }
+            let wait = await self.idleWait()
+            try? await cancelWhenGracefulShutdown { await self.wake.wait(timeout: wait) }
         }
     }
 
