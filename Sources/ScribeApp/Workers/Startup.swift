@@ -10,6 +10,9 @@ import ServiceLifecycle
 struct Startup: Service {
     let callscribe: Callscribe
 
+    /// Once connected it stays until the shutdown reaches it: a service group shutting down one
+    /// service at a time counts any other service that ends meanwhile as a failure, so a start-up
+    /// that finished during a shutdown made a clean stop end in an error.
     func run() async throws {
         let logger = self.callscribe.logger
         // A shutdown while the phone system is still unreachable ends the retries quietly.
@@ -18,6 +21,9 @@ struct Startup: Service {
             while !Task.isCancelled {
                 do {
                     self.callscribe.accountID.fulfill(try await self.connectDirectory())
+                    try await gracefulShutdown()
+                    return
+                } catch is CancellationError {
                     return
                 } catch {
                     logger.warning("cannot reach the phone system yet; retrying", metadata: ["error": "\(error)", "retryIn": "\(Int(delay))s"])
