@@ -143,7 +143,10 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ScribeAppTests", dependencies: ["ScribeApp", "ScribeStore", "ScribeTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ScribeAppTests", dependencies: ["ScribeApp", "ScribeStore", "ScribeTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ScribeServerTests",
             dependencies: [

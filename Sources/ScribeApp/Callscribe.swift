@@ -39,6 +39,8 @@ public final class Callscribe: Sendable {
     /// The backfill an admin started from the web app, if any.
     public let backfills = BackfillRunner()
     let appender: EventAppender
+    /// Signs the recording links written to CRM records and checks them when they are followed.
+    let recordingSigner: RecordingLinkSigner
 
     /// Opens the ledger (migrating it) and wires every part. Nothing runs until ``services()`` are run.
     public init(configuration: CallscribeConfiguration, effects: Effects = .live, httpClient: HTTPClient = .shared, logger: Logger) throws {
@@ -57,6 +59,7 @@ public final class Callscribe: Sendable {
         self.contacts = ContactCache(lifetime: configuration.contactCacheLifetime, now: effects.now)
         self.customFieldCatalogue = CustomFieldCatalogue(now: effects.now)
         self.appender = EventAppender(store: self.store, now: effects.now)
+        self.recordingSigner = RecordingLinkSigner(secrets: self.secrets)
     }
 
     /// The long-running parts, for the one service group: start-up, folding, the CRM writer and the call-log sync.
@@ -65,7 +68,7 @@ public final class Callscribe: Sendable {
             store: self.store, connectors: self.connectors, contacts: self.contacts,
             settings: self.settingsBook,
             retryPolicy: self.configuration.retryPolicy, defaultCountryCode: self.configuration.defaultCountryCode,
-            recordings: RingCentralRecordings(client: self.ringCentral), effects: self.effects, logger: self.logger
+            recordings: RingCentralRecordings(client: self.ringCentral, links: self.recordingLinks), effects: self.effects, logger: self.logger
         )
         return [
             .init(service: Startup(callscribe: self), successTerminationBehavior: .ignore),

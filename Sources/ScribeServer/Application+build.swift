@@ -33,6 +33,7 @@ public func buildRouter(_ callscribe: Callscribe) -> Router<AppRequestContext> {
     DirectoryController(callscribe: callscribe).addRoutes(to: router)
     StreamController(callscribe: callscribe).addRoutes(to: router)
     CoverageController(callscribe: callscribe).addRoutes(to: router)
+    RecordingsController(callscribe: callscribe).addRoutes(to: router)
     AssetsController().addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
     let pages = router.group().add(middleware: PageErrors())

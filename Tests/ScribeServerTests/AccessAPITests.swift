@@ -28,8 +28,8 @@ struct AccessAPITests {
         (.GET, "/api/coverage", nil), (.GET, "/api/backfill", nil), (.POST, "/api/backfill", #"{"since":"2026-01-01"}"#),
     ]
 
-    /// API routes anyone may call.
-    static let publicRoutes: Set = ["POST /api/auth/login"]
+    /// API routes anyone may call: signing in, and a recording link (its signature is the permission).
+    static let publicRoutes: Set = ["POST /api/auth/login", "GET /recordings/{id}"]
 
     /// The routes as requests: each path parameter `x`, and the query the contact search needs.
     static var protectedOperations: [(HTTPMethod, String, String?)] {
@@ -42,7 +42,7 @@ struct AccessAPITests {
     @Test("the access checks cover every API route the router has")
     func coversEveryRoute() async throws {
         try await StackHarness.withStack { stack in
-            let routes = Set(buildRouter(stack.callscribe).routes.map { "\($0.method.rawValue) \($0.path.description)" }.filter { $0.contains(" /api/") })
+            let routes = Set(buildRouter(stack.callscribe).routes.map { "\($0.method.rawValue) \($0.path.description)" }.filter { $0.contains(" /api/") || $0.contains(" /recordings/") })
             let checked = Set(Self.protectedRoutes.map { "\($0.0.rawValue) \($0.1)" })
             #expect(routes.subtracting(Self.publicRoutes) == checked, "unchecked: \(routes.subtracting(Self.publicRoutes).subtracting(checked).sorted())")
         }

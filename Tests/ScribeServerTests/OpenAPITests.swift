@@ -10,7 +10,7 @@ import Testing
 struct OpenAPITests {
     /// The routes that are web pages or assets, not the REST API.
     static func isPageOrAsset(_ path: String) -> Bool {
-        !(path.hasPrefix("/api/") || path == "/openapi.json" || path == "/health" || path.hasPrefix("/webhooks/"))
+        !(path.hasPrefix("/api/") || path == "/openapi.json" || path == "/health" || path.hasPrefix("/webhooks/") || path.hasPrefix("/recordings/"))
     }
 
     static func documentedOperations() throws -> Set<String> {

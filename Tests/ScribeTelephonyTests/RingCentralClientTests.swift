@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 import ScribeCore
 import ScribeSandbox
 import ScribeTelephony
@@ -155,6 +156,31 @@ struct RingCentralClientTests {
                 #expect(leg.extensionID.rawValue == call.extensionID)
                 #expect(leg.result == (call.outcome == .answered ? .answered : call.outcome == .voicemail ? .voicemail : .missed))
             }
+        }
+    }
+
+    @Test("streams a finished recording's audio, fetching a new token after a 401; an unknown recording is a permanent 404")
+    func recordingContent() async throws {
+        try await Self.withPhone { phone, client, _, _ in
+            var random = SeededGenerator(seed: 3)
+            var call = CallScripts(company: phone.company, timeScale: 0.01).endedCall(number: 7, endingAt: Date().addingTimeInterval(-600), using: &random)
+            call.outcome = .answered
+            call.recorded = true
+            try phone.place(call)
+            _ = try await client.accountID()
+            // The token the client holds is refused once; the recording still arrives.
+            phone.revokeTokens()
+            let content = try await client.recordingContent(id: call.recordingID)
+            var bytes: [UInt8] = []
+            for try await chunk in content.body { bytes += chunk.readableBytesView }
+            let expected = SandboxRecordingAudio.bytes(recordingID: call.recordingID)
+            #expect(content.contentType == "audio/mpeg")
+            #expect(content.contentLength == expected.count)
+            #expect(bytes == expected)
+            #expect(bytes.starts(with: Array("ID3".utf8)))
+
+            let error = await #expect(throws: TelephonyError.self) { try await client.recordingContent(id: "123") }
+            #expect(error?.kind == .permanent && error?.status == 404 && error?.operation == "ringcentral.recordingContent")
         }
     }
 }

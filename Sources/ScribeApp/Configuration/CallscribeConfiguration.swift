@@ -9,7 +9,7 @@ public struct CallscribeConfiguration: Sendable {
     public var databasePath: String
     public var host: String
     public var port: Int
-    /// Where RingCentral delivers webhooks; nil means `http://host:port`.
+    /// Where RingCentral delivers webhooks and where recording links in CRM records point; nil means `http://host:port`.
     public var publicURL: String?
     /// Base64 key for sealing credentials; nil means the data folder's key file.
     public var secretKey: String?

@@ -22,7 +22,7 @@ extension Setting {
     public static let databasePath = Setting("CALLSCRIBE_DATABASE_PATH", default: nil, "SQLite ledger file. Default: <data dir>/callscribe.sqlite.")
     public static let host = Setting("CALLSCRIBE_HOST", default: "127.0.0.1", "Address the HTTP server listens on.")
     public static let port = Setting("CALLSCRIBE_PORT", default: "8080", "Port the HTTP server listens on (0 picks a free one).")
-    public static let publicURL = Setting("CALLSCRIBE_PUBLIC_URL", default: nil, "URL RingCentral reaches this server at, for the webhook. Default: http://<host>:<port>.")
+    public static let publicURL = Setting("CALLSCRIBE_PUBLIC_URL", default: nil, "URL RingCentral and people reach this server at: the webhook, and the recording links written to CRM records. Default: http://<host>:<port>.")
     public static let secretKey = Setting("CALLSCRIBE_SECRET_KEY", default: nil, "Base64 of 32 bytes that encrypts stored credentials. Default: a key generated once into <data dir>/secret.key.", secret: true)
     public static let ringCentralServer = Setting("RINGCENTRAL_SERVER_URL", default: "https://platform.ringcentral.com", "RingCentral API base URL.")
     public static let ringCentralClientID = Setting("RINGCENTRAL_CLIENT_ID", default: nil, "RingCentral app client id (required).")

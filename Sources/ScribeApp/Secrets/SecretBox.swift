@@ -52,6 +52,12 @@ public struct SecretBox: Sendable {
         }
     }
 
+    /// A key of its own for `purpose` (HKDF-SHA256 over the secret key), so a key that signs
+    /// something public never doubles as the key that seals credentials.
+    public func derivedKey(for purpose: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: self.key, info: Data(purpose.utf8), outputByteCount: 32)
+    }
+
     /// A stable secret for `purpose`, derived from the key (e.g. the webhook Verification-Token).
     public func derivedToken(for purpose: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(purpose.utf8), using: self.key)

@@ -31,6 +31,11 @@ public final class OneShot<Value: Sendable>: Sendable {
         for waiter in cancellable { waiter.resume(returning: value) }
     }
 
+    /// The value if it is set already, without waiting.
+    public var current: Value? {
+        self.state.withLock { $0.value }
+    }
+
     /// The value, waiting until it is set.
     public var value: Value {
         get async {

@@ -8,7 +8,7 @@ import Synchronization
 
 /// A phone system on loopback that speaks RingCentral's REST and webhook API: the JWT token grant,
 /// account and extension look-ups, webhook subscriptions with the Validation-Token handshake,
-/// telephony-session deliveries carrying the Verification-Token, the call log, and RingSense
+/// telephony-session deliveries carrying the Verification-Token, the call log, recordings' audio, and RingSense
 /// "insights ready" deliveries for recorded calls to subscriptions that ask for them.
 ///
 /// Calls are placed with ``place(_:)``; their events are delivered to every subscription as they

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
@@ -10,16 +11,21 @@ public struct APIError: HTTPResponseError, Sendable {
     public var code: String
     public var message: String
     public var field: String?
+    /// Headers the answer carries besides its content type, e.g. `Retry-After`.
+    public var headers: HTTPFields
 
-    public init(_ status: HTTPResponse.Status, code: String, message: String, field: String? = nil) {
+    public init(_ status: HTTPResponse.Status, code: String, message: String, field: String? = nil, headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
         self.message = message
         self.field = field
+        self.headers = headers
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response(status: self.status, headers: [.contentType: "application/json"], body: .init(byteBuffer: self.body))
+        var headers = self.headers
+        headers[.contentType] = "application/json"
+        return Response(status: self.status, headers: headers, body: .init(byteBuffer: self.body))
     }
 
     var body: ByteBuffer {

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import Logging
 import ScribeApp
@@ -25,6 +26,13 @@ struct ErrorMappingMiddleware<Context: RequestContext>: RouterMiddleware {
             case .logNotFound, .notFound: throw APIError(.notFound, code: "not_found", message: error.description)
             case .invalidField(let field, let problem): throw APIError(.badRequest, code: "invalid_field", message: problem, field: field)
             case .conflict(let message): throw APIError(.conflict, code: "conflict", message: message)
+            }
+        } catch let error as RecordingError {
+            switch error {
+            case .notFound: throw APIError(.notFound, code: "not_found", message: error.description)
+            case .busy(let retryAfter):
+                throw APIError(.serviceUnavailable, code: "phone_system_busy", message: error.description, headers: [.retryAfter: String(retryAfter)])
+            case .unavailable: throw APIError(.badGateway, code: "phone_system_error", message: error.description)
             }
         } catch let error as ConnectorError {
             throw APIError(.badGateway, code: "crm_error", message: "The CRM did not answer as expected: \(error.description)")

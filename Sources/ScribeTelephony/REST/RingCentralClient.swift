@@ -103,6 +103,23 @@ public actor RingCentralClient {
         return response.records
     }
 
+    /// A recording's audio, streaming (`GET …/recording/{id}/content`, inline). The answer must be
+    /// audio; a recording can take minutes to pass on, so it has a longer deadline than other calls.
+    public func recordingContent(id: String) async throws(TelephonyError) -> RecordingContent {
+        let operation = "ringcentral.recordingContent"
+        let response = try await self.authorizedResponse(
+            .GET, "/restapi/v1.0/account/~/recording/\(FormEncoding.escape(id))/content?contentDisposition=Inline", accept: "audio/mpeg, audio/wav",
+            body: nil, timeout: Self.recordingTimeout, operation: operation
+        )
+        let contentType = response.headers.first(name: "Content-Type") ?? ""
+        guard contentType.lowercased().hasPrefix("audio/") else {
+            throw TelephonyError(.permanent, operation: operation, status: Int(response.status.code), message: "the answer is not audio but '\(contentType)'")
+        }
+        return RecordingContent(contentType: contentType, contentLength: response.headers.first(name: "Content-Length").flatMap(Int.init), body: response.body)
+    }
+
+    static let recordingTimeout = TimeAmount.minutes(10)
+
     // MARK: Requests
 
     private func get<Response: Decodable>(_ path: String, operation: String) async throws(TelephonyError) -> Response {
@@ -112,6 +129,28 @@ public actor RingCentralClient {
     private func send<Body: Encodable, Response: Decodable>(
         _ method: HTTPMethod, _ path: String, body: Body?, operation: String
     ) async throws(TelephonyError) -> Response {
+        let response = try await self.authorizedResponse(method, path, accept: "application/json", body: body.map { Self.encode($0) }, timeout: self.timeout, operation: operation)
+        let status = Int(response.status.code)
+        let data: Data
+        do {
+            data = Data(try await response.body.collect(upTo: 64 << 20).readableBytesView)
+        } catch {
+            throw TelephonyError(.transient, operation: operation, message: "\(error)")
+        }
+        if Response.self == EmptyAnswer.self, let empty = EmptyAnswer() as? Response { return empty }
+        do {
+            return try JSONDecoder().decode(Response.self, from: data)
+        } catch {
+            throw TelephonyError(.permanent, operation: operation, status: status, message: "unexpected answer: \(error)")
+        }
+    }
+
+    /// Sends a request with the access token and answers with a successful response whose body is
+    /// still unread. A 401 fetches a new token and tries once more; a 429 starts the rate-limit
+    /// penalty, during which nothing is sent.
+    private func authorizedResponse(
+        _ method: HTTPMethod, _ path: String, accept: String, body: [UInt8]?, timeout: TimeAmount, operation: String
+    ) async throws(TelephonyError) -> HTTPClientResponse {
         var retriedAfterRefresh = false
         while true {
             if let penaltyUntil, penaltyUntil > self.now() {
@@ -124,12 +163,21 @@ public actor RingCentralClient {
             var request = HTTPClientRequest(url: self.credentials.serverURL + path)
             request.method = method
             request.headers.add(name: "Authorization", value: "Bearer \(token)")
-            request.headers.add(name: "Accept", value: "application/json")
+            request.headers.add(name: "Accept", value: accept)
             if let body {
                 request.headers.add(name: "Content-Type", value: "application/json")
-                request.body = .bytes(ByteBuffer(bytes: Self.encode(body)))
+                request.body = .bytes(ByteBuffer(bytes: body))
             }
-            let (status, headers, data) = try await self.execute(request, operation: operation)
+            let response: HTTPClientResponse
+            do {
+                response = try await self.httpClient.execute(request, timeout: timeout)
+            } catch {
+                throw TelephonyError(.transient, operation: operation, message: "\(error)")
+            }
+            let status = Int(response.status.code)
+            if (200..<300).contains(status) { return response }
+            // An error answer is small; it is read whole for its message.
+            let data = (try? await response.body.collect(upTo: 1 << 20)).map { Data($0.readableBytesView) } ?? Data()
             if status == 401, !retriedAfterRefresh {
                 // The token may have been revoked or expired early: fetch a new one, once.
                 self.token = nil
@@ -137,16 +185,10 @@ public actor RingCentralClient {
                 continue
             }
             do {
-                try Self.check(status: status, headers: headers, data: data, operation: operation)
+                try Self.check(status: status, headers: response.headers, data: data, operation: operation)
             } catch {
                 if case .rateLimited(let retryAfter) = error.kind { self.penaltyUntil = self.now().addingTimeInterval(retryAfter) }
                 throw error
-            }
-            if Response.self == EmptyAnswer.self, let empty = EmptyAnswer() as? Response { return empty }
-            do {
-                return try JSONDecoder().decode(Response.self, from: data)
-            } catch {
-                throw TelephonyError(.permanent, operation: operation, status: status, message: "unexpected answer: \(error)")
             }
         }
     }

@@ -1,0 +1,18 @@
+/// Why a recording link was not played. A wrong link and a recording RingCentral does not have are
+/// both `notFound`, so an answer never tells a guesser which part was wrong.
+public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A missing or wrong signature, a malformed id, or no such recording.
+    case notFound
+    /// RingCentral asks us to wait (or Callscribe has not reached it yet); try again after this many seconds.
+    case busy(retryAfter: Int)
+    /// RingCentral failed or answered with something that is not audio.
+    case unavailable
+
+    public var description: String {
+        switch self {
+        case .notFound: "no such recording"
+        case .busy: "the phone system is busy; try again shortly"
+        case .unavailable: "the phone system did not hand over the recording"
+        }
+    }
+}
