@@ -27,6 +27,8 @@ public final class Callscribe: Sendable {
     let httpClient: HTTPClient
     let ringCentral: RingCentralClient
     let connectors = ConnectorRegistry()
+    /// Each CRM connection's request budget, shared by every connector built for it.
+    let rateLimiters: RateLimiterBook
     let contacts: ContactCache
     let customFieldCatalogue: CustomFieldCatalogue
     let eventsStored = WorkSignal()
@@ -56,6 +58,7 @@ public final class Callscribe: Sendable {
         self.secrets = try SecretBox(base64Key: configuration.secretKey, dataDirectory: configuration.dataDirectory)
         self.webhookToken = configuration.webhookToken ?? self.secrets.derivedToken(for: "ringcentral-webhook-verification")
         self.ringCentral = RingCentralClient(credentials: configuration.ringCentral, httpClient: httpClient, now: effects.now)
+        self.rateLimiters = RateLimiterBook(settings: configuration.rateLimits, now: effects.now)
         self.contacts = ContactCache(lifetime: configuration.contactCacheLifetime, now: effects.now)
         self.customFieldCatalogue = CustomFieldCatalogue(now: effects.now)
         self.appender = EventAppender(store: self.store, now: effects.now)
@@ -127,17 +130,17 @@ public final class Callscribe: Sendable {
         }
     }
 
+    /// The connection's connector, behind the connection's shared request budget.
     func makeConnector(_ connection: CRMConnection) throws -> any CRMConnector {
         let credential = try self.secrets.open(connection.sealedCredential)
-        switch CRMSettings.Kind(rawValue: connection.kind) {
-        case .hubspot:
-            return HubSpotConnector(baseURL: connection.baseURL, accessToken: credential, httpClient: self.httpClient)
-        case .pipedrive:
-            return PipedriveConnector(baseURL: connection.baseURL, apiToken: credential, httpClient: self.httpClient)
-        case .salesforce:
-            return SalesforceConnector(instanceURL: connection.baseURL, accessToken: credential, httpClient: self.httpClient)
-        case nil:
+        guard let kind = CRMSettings.Kind(rawValue: connection.kind) else {
             throw ConfigurationError(setting: "connection \(connection.id)", problem: "unknown CRM kind '\(connection.kind)'")
         }
+        let connector: any CRMConnector = switch kind {
+        case .hubspot: HubSpotConnector(baseURL: connection.baseURL, accessToken: credential, httpClient: self.httpClient)
+        case .pipedrive: PipedriveConnector(baseURL: connection.baseURL, apiToken: credential, httpClient: self.httpClient)
+        case .salesforce: SalesforceConnector(instanceURL: connection.baseURL, accessToken: credential, httpClient: self.httpClient)
+        }
+        return self.rateLimiters.limited(connector, for: connection.id, kind: kind)
     }
 }

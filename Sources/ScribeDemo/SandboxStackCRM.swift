@@ -101,6 +101,14 @@ public enum SandboxStackCRM: Sendable {
             case .pipedrive: [Setting.pipedriveURL.name: baseURL, Setting.pipedriveToken.name: SandboxStack.pipedriveToken]
             case .salesforce: [Setting.salesforceURL.name: baseURL, Setting.salesforceToken.name: SandboxStack.salesforceToken]
             }
-        return credentials.merging([Setting.crm.name: self.kind.rawValue]) { _, kind in kind }
+        // The budget each sandbox advertises in its rate-limit headers, as an admin would set it for
+        // their plan; the defaults are the smallest plans'. Salesforce's daily default fits any demo.
+        let budget: [String: String] =
+            switch self {
+            case .hubspot: [Setting.hubSpotRequestsPer10Seconds.name: String(HubSpotSandbox.burstLimit)]
+            case .pipedrive: [Setting.pipedriveRequestsPer2Seconds.name: String(PipedriveSandbox.rateLimit)]
+            case .salesforce: [:]
+            }
+        return credentials.merging(budget) { old, _ in old }.merging([Setting.crm.name: self.kind.rawValue]) { _, kind in kind }
     }
 }

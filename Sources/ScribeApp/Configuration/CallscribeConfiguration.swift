@@ -18,6 +18,8 @@ public struct CallscribeConfiguration: Sendable {
     public var webhookToken: String?
     /// The CRM calls are logged into: its connector, base URL and credential.
     public var crm: CRMSettings
+    /// Each CRM connection's request budget.
+    public var rateLimits: RateLimitSettings
     public var defaultCountryCode: String
     public var workerConcurrency: Int
     /// How long after a hang-up a call waits before it is written.
@@ -54,6 +56,7 @@ public struct CallscribeConfiguration: Sendable {
         )
         self.webhookToken = source.string(.webhookToken)
         self.crm = try CRMSettings(source)
+        self.rateLimits = try RateLimitSettings(source)
         let country = try source.required(.defaultCountryCode)
         guard (1...3).contains(country.count), country.allSatisfy({ $0.isASCII && $0.isNumber }), country.first != "0" else {
             throw ConfigurationError(setting: Setting.defaultCountryCode.name, problem: "'\(country)' is not a country calling code such as 1 or 44")

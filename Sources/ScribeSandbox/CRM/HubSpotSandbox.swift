@@ -14,6 +14,8 @@ import Synchronization
 /// let server = SandboxServer(name: "hubspot", router: hubspot.router(), logger: logger)
 /// ```
 public final class HubSpotSandbox: SandboxCRM {
+    /// The burst budget per rolling 10 s it advertises in `X-HubSpot-RateLimit-Max` (a Professional portal's).
+    public static let burstLimit = 190
     /// The token every API request must carry as `Authorization: Bearer …`.
     public let accessToken: String
     /// The E.164 number stored on three contacts (a customer and two colleagues on the company line), if any.

@@ -32,10 +32,10 @@ struct SandboxReply {
             ("X-HubSpot-RateLimit-Daily", "500000"),
             ("X-HubSpot-RateLimit-Daily-Remaining", String(max(0, 500_000 - requestNumber))),
             ("X-HubSpot-RateLimit-Interval-Milliseconds", "10000"),
-            ("X-HubSpot-RateLimit-Max", "190"),
-            ("X-HubSpot-RateLimit-Remaining", "189"),
-            ("X-HubSpot-RateLimit-Secondly", "19"),
-            ("X-HubSpot-RateLimit-Secondly-Remaining", "18"),
+            ("X-HubSpot-RateLimit-Max", String(HubSpotSandbox.burstLimit)),
+            ("X-HubSpot-RateLimit-Remaining", String(HubSpotSandbox.burstLimit - 1)),
+            ("X-HubSpot-RateLimit-Secondly", String(HubSpotSandbox.burstLimit / 10)),
+            ("X-HubSpot-RateLimit-Secondly-Remaining", String(HubSpotSandbox.burstLimit / 10 - 1)),
         ]
         for (name, value) in rateLimits {
             if let name = HTTPField.Name(name) { headers[name] = value }

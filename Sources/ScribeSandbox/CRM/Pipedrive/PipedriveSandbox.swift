@@ -17,7 +17,7 @@ public final class PipedriveSandbox: SandboxCRM {
     /// The user every record belongs to.
     static let ownerID = 13_370_001
     /// The burst window's request budget, sent as `x-ratelimit-limit`.
-    static let rateLimit = 80
+    public static let rateLimit = 80
     /// Seconds the burst window lasts (rolling 2 s), sent as `x-ratelimit-reset` on a 429 without `Retry-After`.
     static let rateWindowSeconds = 2
 
