@@ -144,6 +144,13 @@ struct CallLogPlannerTests {
         #expect(Self.step([.basics: .written, .recording: .pending(deadline: Self.later)], created: true, mode, byPerson: true) == .done)
     }
 
+    @Test("once created, a person's request that sets custom fields is an update even with nothing else ready", arguments: LoggingMode.allCases)
+    func personSetsFields(mode: LoggingMode) {
+        let nothingReady = Self.checklist([.basics: .written])
+        #expect(CallLogPlanner.nextStep(isCreated: true, checklist: nothingReady, mode: mode, byPerson: true, setsFields: true) == .update)
+        #expect(CallLogPlanner.nextStep(isCreated: true, checklist: nothingReady, mode: .incremental, byPerson: false, setsFields: true) == .done)
+    }
+
     // MARK: Calls in progress
 
     @Test("a call in progress is created at once when records are created on connect, and then left until it ends")

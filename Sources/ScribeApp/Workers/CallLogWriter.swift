@@ -117,11 +117,10 @@ public struct CallLogWriter: Sendable {
         let checklist = ArtifactChecklist.evaluate(leg: log.leg, content: content, settings: self.settings, shown: shown, written: log.written, now: now)
         log.artifacts = checklist
 
-        var step = CallLogPlanner.nextStep(
-            isCreated: log.crmRecordID != nil, checklist: checklist, mode: self.settings.mode, inProgress: log.leg.inProgress, byPerson: byPerson
+        let step = CallLogPlanner.nextStep(
+            isCreated: log.crmRecordID != nil, checklist: checklist, mode: self.settings.mode, inProgress: log.leg.inProgress, byPerson: byPerson,
+            setsFields: !composed.entry.customFields.isEmpty
         )
-        // A request that only sets custom fields still has something to write.
-        if step == .done, byPerson, log.crmRecordID != nil, !composed.entry.customFields.isEmpty { step = .update }
         switch step {
         case .wait(let artifacts, let until):
             if log.state != .waiting(.artifacts, until: until) {

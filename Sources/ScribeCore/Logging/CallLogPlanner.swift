@@ -34,8 +34,9 @@ public enum CallLogPlanner {
     ///   - isCreated: whether the CRM record exists.
     ///   - inProgress: the call is still going (the record is being created when it connects).
     ///   - byPerson: a person asked for the log now, so nothing is waited for.
+    ///   - setsFields: the person's request sets custom fields, which is a write even when nothing else changed.
     public static func nextStep(
-        isCreated: Bool, checklist: ArtifactChecklist, mode: LoggingMode, inProgress: Bool = false, byPerson: Bool
+        isCreated: Bool, checklist: ArtifactChecklist, mode: LoggingMode, inProgress: Bool = false, byPerson: Bool, setsFields: Bool = false
     ) -> LogStep {
         if inProgress && !byPerson {
             // Created when the call connected; the rest is written once, when it ends.
@@ -54,7 +55,7 @@ public enum CallLogPlanner {
         if !byPerson, checklist.ready.contains(.basics), let pending = checklist.pending(among: [.notes]) {
             return .wait(for: pending.artifacts, until: pending.until)
         }
-        if !checklist.ready.isEmpty { return .update }
+        if !checklist.ready.isEmpty || (byPerson && setsFields) { return .update }
         return .done
     }
 }
