@@ -42,12 +42,12 @@ struct CallShapeTests {
     func blindTransferLegs() throws {
         let transferred = F.fold(Array(Self.blindTransfer.prefix(3)))
         #expect(transferred.endedLegs.map(\.extensionID) == ["ext-101"], "Alice's part is over at the transfer")
-        #expect(transferred.extensionsEnded(since: F.fold(Array(Self.blindTransfer.prefix(2)))) == ["ext-101"])
+        #expect(transferred.endedLegsChanged(since: F.fold(Array(Self.blindTransfer.prefix(2)))) == ["ext-101"])
         let call = F.fold(Self.blindTransfer)
         #expect(call.endedLegs.map(\.extensionID) == ["ext-101", "ext-102"])
         #expect(call.endedLegs.map(\.duration) == [25, 60])
         #expect(call.endedLegs.allSatisfy { $0.result == .answered && $0.counterpart.phoneNumber == F.caller.phoneNumber })
-        #expect(call.extensionsEnded(since: transferred) == ["ext-102"], "each extension's leg is due once")
+        #expect(call.endedLegsChanged(since: transferred) == ["ext-102"], "each extension's leg is due once")
         #expect(call.journey == ["Alice Agent: answered, then BlindTransfer", "Bob Agent: answered"])
         for order in F.permutations(Self.blindTransfer) {
             #expect(F.fold(order) == call, "order \(order.map(\.id.rawValue))")
@@ -94,7 +94,7 @@ struct CallShapeTests {
         #expect(call.endedLegs.map(\.extensionID) == ["ext-101", "ext-102", "ext-103"])
         #expect(call.endedLegs.map(\.result) == [.missed, .answered, .missed])
         #expect(call.leg(of: "ext-102")?.duration == 60)
-        #expect(call.extensionsEnded(since: ringing) == ["ext-102"])
+        #expect(call.endedLegsChanged(since: ringing) == ["ext-102"])
         #expect(call.journey == ["Alice Agent: missed", "Bob Agent: answered", "Carol Agent: missed"])
     }
 

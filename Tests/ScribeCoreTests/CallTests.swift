@@ -69,9 +69,13 @@ struct CallTests {
         let ended = F.fold(F.answeredCall)
         #expect(ended.leg(of: "ext-101")?.inProgress == false)
         #expect(ended.leg(of: "ext-101")?.duration == 60)
-        #expect(ended.extensionsEnded(since: talking) == ["ext-101"])
-        #expect(ended.extensionsEnded(since: ended).isEmpty)
-        #expect(talking.extensionsEnded(since: nil).isEmpty)
+        #expect(ended.endedLegsChanged(since: talking) == ["ext-101"])
+        #expect(ended.endedLegsChanged(since: ended).isEmpty)
+        #expect(talking.endedLegsChanged(since: nil).isEmpty)
+        // An answer that arrives after the hang-up was folded changes the ended leg: it is due again.
+        let hungUpFirst = F.fold([F.answeredCall[0], F.answeredCall[1], F.answeredCall[3]])
+        #expect(hungUpFirst.leg(of: "ext-101")?.result == .missed)
+        #expect(ended.endedLegsChanged(since: hungUpFirst) == ["ext-101"])
     }
 
     @Test("reads a leg stored before legs could be in progress as ended")

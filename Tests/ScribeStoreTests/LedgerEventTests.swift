@@ -120,6 +120,29 @@ struct LedgerEventTests {
         }
     }
 
+    @Test("queues a written log again when a late event changes its ended leg (an answer folded after the hang-up)", arguments: StoreKind.allCases)
+    func requeuesOnLateChange(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            try await store.saveConnection(L.connection)
+            let events = L.answeredCall("s-1")
+            let ids = IDSequence()
+            _ = try await store.appendEvents([events[0], events[1], events[3]], receivedAt: L.at(70))
+            #expect(try await store.foldPendingEvents(limit: 100, now: L.at(70), makeID: ids.makeID).logsClaimed == 1)
+            let log = try #require(try await store.callLogs(CallLogQuery()).first)
+            #expect(log.leg.result == .missed)
+            let job = try #require(try await store.claimJobs(limit: 10, now: L.at(71), leaseUntil: L.at(101)).first)
+            try await store.completeJob(job, log: log, runAgainAt: nil)
+
+            _ = try await store.appendEvents([events[2]], receivedAt: L.at(80))
+            #expect(
+                try await store.foldPendingEvents(limit: 100, now: L.at(80), writeAfter: 0, makeID: ids.makeID)
+                    == FoldReport(eventsFolded: 1, callsChanged: 1, logsClaimed: 0, logsRequeued: 1)
+            )
+            #expect(try await store.claimJobs(limit: 10, now: L.at(80), leaseUntil: L.at(110)).map(\.callLogID) == [log.id])
+            #expect(try await store.call("s-1")?.leg(of: log.key.extensionID)?.result == .answered)
+        }
+    }
+
     @Test("folds out-of-order events into the same call as in-order ones", arguments: StoreKind.allCases)
     func outOfOrder(kind: StoreKind) async throws {
         let events = L.answeredCall("s-1")

@@ -26,7 +26,7 @@ extension Callscribe {
             user.name = trimmed
         }
         if let role = change.role, role != user.role {
-            if user.isAdmin { try await self.requireAnotherAdmin(than: user, doing: "stop being an admin") }
+            try await self.directory.keepAnAdmin(besides: user, who: "stop being an admin")
             user.role = role
         }
         if let extensionID = change.extensionId {
@@ -60,10 +60,5 @@ extension Callscribe {
         try self.requireAdmin(admin)
         guard let user = try await self.people.user(id), user.accountID == admin.accountID else { throw PeopleError.notFound("user", id.rawValue) }
         return user
-    }
-
-    private func requireAnotherAdmin(than user: User, doing what: String) async throws {
-        let admins = try await self.people.users(of: user.accountID).filter { $0.isAdmin && $0.id != user.id }
-        guard !admins.isEmpty else { throw PeopleError.conflict("\(user.email) is the account's only admin and cannot \(what)") }
     }
 }

@@ -46,10 +46,17 @@ public struct UserDirectory: Sendable {
 
     /// Removes `user`, unless they are their account's last admin (someone must be able to manage it).
     public func remove(_ user: User) async throws {
-        if user.isAdmin, try await self.people.users(of: user.accountID).filter({ $0.isAdmin && $0.id != user.id }).isEmpty {
-            throw PeopleError.conflict("\(user.email) is the account's only admin and cannot be removed")
-        }
+        try await self.keepAnAdmin(besides: user, who: "be removed")
         guard try await self.people.deleteUser(user.id) else { throw PeopleError.notFound("user", user.id.rawValue) }
+    }
+
+    /// Refuses a change that would leave `user`'s account without an admin: `user` is one and no one
+    /// else is. `who` finishes the sentence "…is the account's only admin and cannot …".
+    func keepAnAdmin(besides user: User, who: String) async throws {
+        guard user.isAdmin else { return }
+        guard try await self.people.users(of: user.accountID).contains(where: { $0.isAdmin && $0.id != user.id }) else {
+            throw PeopleError.conflict("\(user.email) is the account's only admin and cannot \(who)")
+        }
     }
 
     static func looksLikeEmail(_ text: String) -> Bool {

@@ -134,7 +134,7 @@ public struct FoldReport: Sendable, Hashable {
     public var eventsFolded: Int
     public var callsChanged: Int
     public var logsClaimed: Int
-    /// Logs claimed while their extension talked, queued again because its part of the call ended.
+    /// Logs claimed before, queued again because their extension's part of the call ended or changed.
     public var logsRequeued: Int
 
     public init(eventsFolded: Int = 0, callsChanged: Int = 0, logsClaimed: Int = 0, logsRequeued: Int = 0) {

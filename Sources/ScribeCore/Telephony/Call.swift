@@ -59,11 +59,12 @@ public struct Call: Sendable, Codable, Hashable {
         self.legs.first { $0.extensionID == extensionID }
     }
 
-    /// Extensions whose part has ended in this call but had not in `previous` (the same call, folded
-    /// from fewer events): their logs, claimed while they talked, are due again.
-    public func extensionsEnded(since previous: Call?) -> [ExtensionID] {
-        let endedBefore = Set(previous?.endedLegs.map(\.extensionID) ?? [])
-        return self.endedLegs.map(\.extensionID).filter { !endedBefore.contains($0) }
+    /// Extensions whose ended leg is new or different from `previous` (the same call, folded from
+    /// fewer events): their part has just ended, or an event that came late (out of order, after the
+    /// log was written) changed it. Their logs are due again so that the record says what happened.
+    public func endedLegsChanged(since previous: Call?) -> [ExtensionID] {
+        let before = Dictionary(previous?.endedLegs.map { ($0.extensionID, $0) } ?? [], uniquingKeysWith: { first, _ in first })
+        return self.endedLegs.filter { before[$0.extensionID] != $0 }.map(\.extensionID)
     }
 }
 

@@ -32,7 +32,7 @@ extension SQLiteLedgerStore {
         var report = FoldReport(eventsFolded: events.count)
         var changedCalls: [(call: Call, body: String)] = []
         var claims: [(log: CallLog, columns: CallLogColumns)] = []
-        var endedWhileLogged: [(session: TelephonySessionID, extension: ExtensionID)] = []
+        var changedWhileLogged: [(session: TelephonySessionID, extension: ExtensionID)] = []
         for (sessionID, sessionEvents) in Dictionary(grouping: events, by: \.sessionID) {
             let stored = try snapshot.callBodies[sessionID].map { try LedgerJSON.decode(Call.self, from: $0) }
             var call = stored ?? Call(sessionID: sessionID, accountID: sessionEvents[0].accountID)
@@ -44,12 +44,13 @@ extension SQLiteLedgerStore {
                 now: now, makeID: makeID
             )
             claims += try logs.map { ($0, try CallLogColumns($0)) }
-            // Logs claimed while an extension talked are due again once its part ends.
+            // A log already claimed is due again when its extension's part ends (it was claimed while
+            // they talked) or a late event changes it.
             let claimedBefore = Set((snapshot.logKeys[sessionID] ?? []).map(\.extensionID))
-            endedWhileLogged += call.extensionsEnded(since: stored).filter(claimedBefore.contains).map { (sessionID, $0) }
+            changedWhileLogged += call.endedLegsChanged(since: stored).filter(claimedBefore.contains).map { (sessionID, $0) }
         }
         report.callsChanged = changedCalls.count
-        let (changedCallsToWrite, claimsToWrite, endedToQueue) = (changedCalls, claims, endedWhileLogged)
+        let (changedCallsToWrite, claimsToWrite, endedToQueue) = (changedCalls, claims, changedWhileLogged)
         (report.logsClaimed, report.logsRequeued) = try await self.writer.write { db in
             for (call, body) in changedCallsToWrite {
                 try db.execute(
