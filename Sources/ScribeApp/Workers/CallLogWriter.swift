@@ -77,10 +77,11 @@ public struct CallLogWriter: Sendable {
         let byPerson = log.hasOpenRequest
         if case .skipped = log.state, !byPerson { return nil }
         // Events that came after the log was claimed (late or out of order) are in the call now.
-        let call = try await self.store.call(log.key.sessionID)
+        // A transfer or a conference joins calls into one conversation: the leg is the extension's part of all of it.
+        let conversation = try await self.store.linkedCalls(of: log.key.sessionID)
         // A leg only ever moves from in progress to ended (a party that rings the extension again after
         // its leg ended does not reopen the log).
-        if let leg = call?.leg(of: log.key.extensionID), !leg.inProgress || log.leg.inProgress { log.leg = leg }
+        if let leg = conversation.leg(of: log.key.extensionID, in: log.key.sessionID), !leg.inProgress || log.leg.inProgress { log.leg = leg }
         if CallLogPlanner.waitsForCallEnd(log.leg, settings: self.settings, byPerson: byPerson) {
             // The fold queues the log again when the call ends.
             if log.state != .waiting(.callEnd, until: nil) {
@@ -110,7 +111,7 @@ public struct CallLogWriter: Sendable {
         let composer = CallLogComposer(format: self.settings.record, bodyFormat: connector.bodyFormat)
         var agent = self.connectors.agent(log.key.extensionID)
         agent?.crmOwner = self.settings.crmOwner
-        var composed = composer.compose(log, contact: contact, content: content, agent: agent, journey: call?.journey ?? [])
+        var composed = composer.compose(log, contact: contact, content: content, agent: agent, journey: conversation.journey)
         // Custom-field values go only with the write that carries out the person's request.
         if byPerson, let fields = log.request?.customFields { composed.entry.customFields = fields }
         let shown = composed.artifactFingerprints

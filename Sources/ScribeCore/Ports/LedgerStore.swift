@@ -25,6 +25,9 @@ public protocol LedgerStore: Sendable {
     func foldPendingEvents(limit: Int, now: Date, writeAfter: TimeInterval, makeID: @escaping @Sendable () -> String) async throws -> FoldReport
 
     func call(_ sessionID: TelephonySessionID) async throws -> Call?
+    /// The call and the calls its parties moved to or came from (attended transfers, conferences),
+    /// followed link by link: the conversation a leg of it belongs to. Empty for an unknown session.
+    func linkedCalls(of sessionID: TelephonySessionID) async throws -> CallGroup
     /// The account's calls whose events changed at or after `since` (for the calls in progress).
     func calls(of accountID: AccountID, changedSince since: Date) async throws -> [Call]
     /// The time of the account's latest change to a call or a call log: a page's cue to refresh.

@@ -8,6 +8,7 @@ enum LedgerMigrations {
         migrator.registerMigration("0001_create_ledger", migrate: migration0001)
         migrator.registerMigration("0002_call_content_and_progress", migrate: migration0002)
         migrator.registerMigration("0003_people", migrate: migration0003)
+        migrator.registerMigration("0004_call_links", migrate: migration0004)
         return migrator
     }
 
@@ -176,6 +177,20 @@ enum LedgerMigrations {
                     value TEXT NOT NULL,
                     updated_at REAL NOT NULL
                 );
+                """
+        )
+    }
+
+    /// Sessions joined by a party that moved from one to the other (`Gone` with a `peerId`).
+    private static func migration0004(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE call_links (
+                    session_id TEXT NOT NULL,
+                    peer_session_id TEXT NOT NULL,
+                    PRIMARY KEY (session_id, peer_session_id)
+                );
+                CREATE INDEX call_links_by_peer ON call_links (peer_session_id);
                 """
         )
     }

@@ -69,6 +69,7 @@ final class FaultyLedgerStore: LedgerStore {
         try await self.base.foldPendingEvents(limit: limit, now: now, writeAfter: writeAfter, makeID: makeID)
     }
     func call(_ sessionID: TelephonySessionID) async throws -> Call? { try await self.base.call(sessionID) }
+    func linkedCalls(of sessionID: TelephonySessionID) async throws -> CallGroup { try await self.base.linkedCalls(of: sessionID) }
     func events(of sessionID: TelephonySessionID) async throws -> [TelephonyEvent] { try await self.base.events(of: sessionID) }
     func calls(of accountID: AccountID, changedSince since: Date) async throws -> [Call] { try await self.base.calls(of: accountID, changedSince: since) }
     func latestChange(of accountID: AccountID) async throws -> Date? { try await self.base.latestChange(of: accountID) }
