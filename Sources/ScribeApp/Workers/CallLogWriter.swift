@@ -60,14 +60,18 @@ public struct CallLogWriter: Sendable {
             // `log` carries what this attempt got done before the failure (the contact, `createAttempted`),
             // so that a retry after a create the CRM accepted finds that record instead of making another.
             let now = self.effects.now()
-            let retryAfter: TimeInterval? = if case .rateLimited(let after) = error.kind { after } else { nil }
-            let retryAt = error.isRetryable
-                ? self.retryPolicy.nextAttempt(after: job.attempts, now: now, hint: retryAfter, random: self.effects.random()) : nil
+            let retryAt: Date?
+            if case .rateLimited(let retryAfter) = error.kind {
+                // Turned away before being judged: not an attempt, and never out of attempts.
+                retryAt = self.retryPolicy.nextAttemptAfterRateLimit(now: now, retryAfter: retryAfter, random: self.effects.random())
+            } else {
+                retryAt = error.isRetryable ? self.retryPolicy.nextAttempt(after: job.attempts, now: now, random: self.effects.random()) : nil
+            }
             log.state = .failed(reason: error.description, retryAt: retryAt)
             log.record("Failed: \(error.description)" + (retryAt.map { "; next attempt at \($0.iso8601)" } ?? "; no more automatic attempts"), at: now)
             log.updatedAt = now
             self.logger.warning("CRM write failed", metadata: ["log": "\(log.id)", "error": "\(error)", "retryAt": "\(retryAt?.iso8601 ?? "never")"])
-            try await self.store.failJob(job, log: log, error: error.description, runAt: retryAt)
+            try await self.store.failJob(job, log: log, error: error.description, runAt: retryAt, countsAsAttempt: !error.isRateLimited)
         }
     }
 

@@ -78,7 +78,9 @@ public protocol LedgerStore: Sendable {
     /// log waits for). A job that was triggered again while it ran stays due whatever `runAgainAt` says.
     func completeJob(_ job: Job, log: CallLog, runAgainAt: Date?) async throws
     /// Saves the log and schedules the job again at `runAt`, or dead-letters it when `runAt` is nil.
-    func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?) async throws
+    /// An attempt the remote side turned away before judging it (a rate limit) gives its attempt back
+    /// (`countsAsAttempt` false), so a long backlog against a small budget never runs out of attempts.
+    func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?, countsAsAttempt: Bool) async throws
     /// Jobs that ran out of attempts, with their last error.
     func deadJobs() async throws -> [Job]
     /// The earliest time a queued job is due, for a worker deciding how long to sleep.
@@ -102,6 +104,11 @@ extension LedgerStore {
     @discardableResult
     public func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
         try await self.saveRecording(link, session: session, now: now, except: nil)
+    }
+
+    /// Saves the log and schedules the job again at `runAt`, or dead-letters it, the attempt counted.
+    public func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?) async throws {
+        try await self.failJob(job, log: log, error: error, runAt: runAt, countsAsAttempt: true)
     }
 
     /// Saves the log and removes the job (unless it was triggered again while it ran).

@@ -85,8 +85,8 @@ final class FaultyLedgerStore: LedgerStore {
     func claimJobs(limit: Int, now: Date, leaseUntil: Date) async throws -> [Job] {
         try await self.base.claimJobs(limit: limit, now: now, leaseUntil: leaseUntil)
     }
-    func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?) async throws {
-        try await self.base.failJob(job, log: log, error: error, runAt: runAt)
+    func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?, countsAsAttempt: Bool) async throws {
+        try await self.base.failJob(job, log: log, error: error, runAt: runAt, countsAsAttempt: countsAsAttempt)
     }
     func deadJobs() async throws -> [Job] { try await self.base.deadJobs() }
     func nextJobDue() async throws -> Date? { try await self.base.nextJobDue() }
