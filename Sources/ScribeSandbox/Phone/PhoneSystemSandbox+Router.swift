@@ -21,6 +21,9 @@ extension PhoneSystemSandbox {
         api.get("account/{account}/call-log") { request, context in
             try self.authorized(request) { self.callLog(request) }
         }
+        api.get("account/{account}/call-log-sync") { request, context in
+            try self.authorized(request) { self.callLogSync(request) }
+        }
         api.get("account/{account}/recording/{id}/content") { request, context in
             try self.authorized(request) { self.recordingContent(id: context.parameters.get("id") ?? "") }
         }

@@ -61,6 +61,8 @@ public final class PhoneSystemSandbox: Sendable {
         var lastControlledCallNumber: Int?
         /// A subscription whose deliveries keep failing this long is blacklisted.
         var blacklistAfter: TimeInterval = 600
+        /// What the call-log sync needs: when calls were placed, the token generation.
+        var callLogSync = SandboxCallLogSync()
     }
 
     public let company: SandboxCompany
@@ -180,7 +182,10 @@ public final class PhoneSystemSandbox: Sendable {
             line.append(UInt8(ascii: "\n"))
             try PlanFile.append(line, to: planURL)
         }
-        self.state.withLock { $0.calls.append(call) }
+        self.state.withLock {
+            $0.calls.append(call)
+            $0.callLogSync.placedAt[call.telephonySessionID] = Date()
+        }
     }
 
     /// Sends the call's events to every subscription, then, for a recorded answered call, its AI

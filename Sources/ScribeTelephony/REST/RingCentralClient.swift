@@ -122,7 +122,7 @@ public actor RingCentralClient {
 
     // MARK: Requests
 
-    private func get<Response: Decodable>(_ path: String, operation: String) async throws(TelephonyError) -> Response {
+    func get<Response: Decodable>(_ path: String, operation: String) async throws(TelephonyError) -> Response {
         try await self.send(.GET, path, body: Optional<CreateSubscriptionRequest>.none, operation: operation)
     }
 
@@ -251,19 +251,14 @@ public actor RingCentralClient {
         case 500...:
             throw TelephonyError(.transient, operation: operation, status: status, message: errorMessage(data))
         default:
-            throw TelephonyError(.permanent, operation: operation, status: status, message: errorMessage(data))
+            let body = RingCentralErrorBody(data)
+            throw TelephonyError(.permanent, operation: operation, status: status, message: body.text, errorCode: body.code, parameterName: body.parameter)
         }
     }
 
     /// RingCentral's `message`, or OAuth's `error_description`/`error`, never the raw body (it may echo secrets).
     private static func errorMessage(_ data: Data) -> String {
-        struct Body: Decodable {
-            var message: String?
-            var error: String?
-            var error_description: String?
-        }
-        let body = try? JSONDecoder().decode(Body.self, from: data)
-        return body?.message ?? body?.error_description ?? body?.error ?? "no error message"
+        RingCentralErrorBody(data).text
     }
 
     private static func encode(_ body: some Encodable) -> [UInt8] {
