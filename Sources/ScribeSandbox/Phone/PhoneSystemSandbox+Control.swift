@@ -58,8 +58,8 @@ extension PhoneSystemSandbox {
 
     /// Turns `request` into a call placed at `start`, checking each field against the company.
     public func scriptedCall(for request: CallRequest, number: Int, placedAt start: Date) throws(CallRequestError) -> ScriptedCall {
-        guard let employee = self.company.employees.first(where: { $0.extensionNumber == request.extensionNumber }) else {
-            let known = self.company.employees.map(\.extensionNumber).joined(separator: ", ")
+        guard let employee = self.employees.first(where: { $0.extensionNumber == request.extensionNumber }) else {
+            let known = self.employees.map(\.extensionNumber).joined(separator: ", ")
             throw CallRequestError(field: "extensionNumber", message: "no extension \(request.extensionNumber); the company has \(known)")
         }
         let customerNumber: String

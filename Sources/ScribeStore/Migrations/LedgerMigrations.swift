@@ -8,6 +8,7 @@ enum LedgerMigrations {
         migrator.registerMigration("0001_create_ledger", migrate: migration0001)
         migrator.registerMigration("0002_call_content_and_progress", migrate: migration0002)
         migrator.registerMigration("0003_people", migrate: migration0003)
+        migrator.registerMigration("0004_recording_archive", migrate: migration0004)
         return migrator
     }
 
