@@ -18,12 +18,12 @@ struct ByteSlice: AsyncSequence, Sendable {
             while self.toTake > 0 {
                 guard var chunk = try await self.base.next() else { return nil }
                 if self.toSkip > 0 {
-                    let dropped = min(self.toSkip, chunk.readableBytes)
+                    let dropped = Swift.min(self.toSkip, chunk.readableBytes)
                     chunk.moveReaderIndex(forwardBy: dropped)
                     self.toSkip -= dropped
                 }
                 guard chunk.readableBytes > 0 else { continue }
-                let kept = min(self.toTake, chunk.readableBytes)
+                let kept = Swift.min(self.toTake, chunk.readableBytes)
                 self.toTake -= kept
                 // Whatever follows the range is left unread; dropping the stream ends the download.
                 return chunk.readSlice(length: kept)

@@ -145,7 +145,7 @@ struct FileChunks: AsyncSequence, Sendable {
                 try handle.seek(toOffset: UInt64(self.offset))
                 self.handle = handle
             }
-            guard let data = try self.handle?.read(upToCount: min(RecordingFolder.chunkSize, self.remaining)), !data.isEmpty else {
+            guard let data = try self.handle?.read(upToCount: Swift.min(RecordingFolder.chunkSize, self.remaining)), !data.isEmpty else {
                 throw RecordingArchiveError(operation: "archive.read", recordingID: URL(fileURLWithPath: self.path).lastPathComponent, message: "the file ended early")
             }
             self.remaining -= data.count

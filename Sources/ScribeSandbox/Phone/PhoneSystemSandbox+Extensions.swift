@@ -1,3 +1,4 @@
+import Synchronization
 extension PhoneSystemSandbox {
     /// The company's extensions: the seeded ones, then any added while running.
     public var employees: [SandboxCompany.Employee] {

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import ScribeCore
+import Synchronization
 
 /// What the sandbox's recording content route remembers: recordings it no longer keeps, and knobs
 /// for failures and for ignoring `Range`.

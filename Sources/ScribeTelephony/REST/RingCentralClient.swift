@@ -119,10 +119,10 @@ public actor RingCentralClient {
         }
         let length = response.headers.first(name: "Content-Length").flatMap(Int.init)
         if response.status == .partialContent {
-            guard let (part, complete) = response.headers.first(name: "Content-Range").flatMap(ByteRange.parseContentRange) else {
+            guard let part = response.headers.first(name: "Content-Range").flatMap(ByteRange.parseContentRange) else {
                 throw TelephonyError(.permanent, operation: operation, status: 206, message: "a partial answer without a usable Content-Range")
             }
-            return RecordingContent(contentType: contentType, contentLength: part.count, range: part, completeLength: complete, body: response.body)
+            return RecordingContent(contentType: contentType, contentLength: part.range.count, range: part.range, completeLength: part.completeLength, body: response.body)
         }
         return RecordingContent(contentType: contentType, contentLength: length, body: response.body)
     }
