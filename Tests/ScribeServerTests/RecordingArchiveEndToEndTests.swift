@@ -45,4 +45,35 @@ struct RecordingArchiveEndToEndTests {
             #expect(stack.phone.recordingRequests(call.recordingID) == 2, "never downloaded twice")
         }
     }
+
+    @Test("the download queue is in the ledger: a recording whose downloads failed until the server stopped is archived by the next one")
+    func survivesRestart() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callscribe-archive-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let settings = RecordingProxyEndToEndTests.settings.merging([
+            Setting.recordingsDirectory.name: folder.path, Setting.recordingArchiveCheck.name: "1",
+        ]) { _, new in new }
+        try await StackHarness.withSandboxes(settings: settings) { sandboxes, options in
+            sandboxes.phone.failNextRecordingDownloads(1_000)
+            let (call, port) = try await SandboxStack.runCallscribe(options, on: sandboxes) { stack in
+                try await stack.waitUntilSubscribed()
+                let (call, _) = try await RecordingProxyEndToEndTests.recordedLink(stack)
+                try await StackHarness.eventually("a download was tried", timeout: .seconds(15)) {
+                    sandboxes.phone.recordingRequests(call.recordingID) >= 1
+                }
+                return (call, try #require(URL(string: stack.callscribeURL)?.port))
+            }
+            let file = folder.appendingPathComponent("\(call.recordingID).mp3")
+            #expect(!FileManager.default.fileExists(atPath: file.path))
+            sandboxes.phone.failNextRecordingDownloads(0)
+            var restart = options
+            restart.callscribePort = port
+            try await SandboxStack.runCallscribe(restart, on: sandboxes) { stack in
+                try await StackHarness.eventually("the next server archives it", timeout: .seconds(20)) {
+                    FileManager.default.fileExists(atPath: file.path)
+                }
+                #expect(try Data(contentsOf: file) == Data(SandboxRecordingAudio.bytes(recordingID: call.recordingID)))
+            }
+        }
+    }
 }

@@ -25,9 +25,10 @@ extension PhoneSystemSandbox {
         self.state.withLock { _ = $0.recordings.deleted.insert(recordingID) }
     }
 
-    /// Answers the next `count` recording content requests with 503, as a RingCentral media server having trouble would.
+    /// Answers the next `count` recording content requests with 503, as a RingCentral media server
+    /// having trouble would; replaces any count set before (0 ends the trouble).
     public func failNextRecordingDownloads(_ count: Int) {
-        self.state.withLock { $0.recordings.failNext += count }
+        self.state.withLock { $0.recordings.failNext = max(0, count) }
     }
 
     /// Whether the content route ignores `Range` and sends the whole recording.
