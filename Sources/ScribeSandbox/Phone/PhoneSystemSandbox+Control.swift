@@ -143,7 +143,7 @@ extension PhoneSystemSandbox {
         let company = self.company
         var description: [String: Any] = [
             "accountId": company.accountID, "mainNumber": company.mainNumber,
-            "extensions": company.employees.map { ["extensionNumber": $0.extensionNumber, "extensionId": $0.extensionID, "name": $0.name, "directNumber": $0.directNumber] },
+            "extensions": self.employees.map { ["extensionNumber": $0.extensionNumber, "extensionId": $0.extensionID, "name": $0.name, "directNumber": $0.directNumber] },
             "customers": company.customers.enumerated().map { index, customer in
                 ["index": index, "name": "\(customer.firstName) \(customer.lastName)", "phoneNumber": customer.phoneNumber, "company": customer.company] as [String: Any]
             },
