@@ -43,6 +43,10 @@ public final class Callscribe: Sendable {
     let appender: EventAppender
     /// Signs the recording links written to CRM records and checks them when they are followed.
     let recordingSigner: RecordingLinkSigner
+    /// The ledger's queue of recordings to archive and where the archived ones are.
+    let recordingArchive: any RecordingArchiveStore
+    /// The archive folder, when `CALLSCRIBE_RECORDINGS_DIR` is set.
+    let recordingFolder: RecordingFolder?
 
     /// Opens the ledger (migrating it) and wires every part. Nothing runs until ``services()`` are run.
     public init(configuration: CallscribeConfiguration, effects: Effects = .live, httpClient: HTTPClient = .shared, logger: Logger) throws {
@@ -63,6 +67,8 @@ public final class Callscribe: Sendable {
         self.customFieldCatalogue = CustomFieldCatalogue(now: effects.now)
         self.appender = EventAppender(store: self.store, now: effects.now)
         self.recordingSigner = RecordingLinkSigner(secrets: self.secrets)
+        self.recordingArchive = ledger
+        self.recordingFolder = configuration.recordingArchive.directory.map(RecordingFolder.init(url:))
     }
 
     /// The long-running parts, for the one service group: start-up, folding, the CRM writer and the call-log sync.
@@ -73,7 +79,7 @@ public final class Callscribe: Sendable {
             retryPolicy: self.configuration.retryPolicy, defaultCountryCode: self.configuration.defaultCountryCode,
             recordings: RingCentralRecordings(client: self.ringCentral, links: self.recordingLinks), effects: self.effects, logger: self.logger
         )
-        return [
+        return self.recordingArchiverService() + [
             .init(service: Startup(callscribe: self), successTerminationBehavior: .ignore),
             .init(
                 service: SubscriptionKeeper(

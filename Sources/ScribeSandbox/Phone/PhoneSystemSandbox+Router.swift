@@ -25,7 +25,7 @@ extension PhoneSystemSandbox {
             try self.authorized(request) { self.callLogSync(request) }
         }
         api.get("account/{account}/recording/{id}/content") { request, context in
-            try self.authorized(request) { self.recordingContent(id: context.parameters.get("id") ?? "") }
+            try self.authorized(request) { self.recordingContent(id: context.parameters.get("id") ?? "", range: request.headers[.range]) }
         }
         api.post("subscription") { request, context in
             try await self.authorizedAsync(request) { try await self.createSubscription(request, context) }
@@ -141,7 +141,7 @@ extension PhoneSystemSandbox {
     }
 
     private func extensions() -> Response {
-        let records: [[String: Any]] = self.company.employees.map { employee in
+        let records: [[String: Any]] = self.employees.map { employee in
             [
                 "id": Int64(employee.extensionID) ?? 0, "uri": self.url("/restapi/v1.0/account/\(self.company.accountID)/extension/\(employee.extensionID)"),
                 "extensionNumber": employee.extensionNumber, "name": employee.name, "type": "User", "status": "Enabled",
@@ -172,24 +172,6 @@ extension PhoneSystemSandbox {
             "uri": self.url("/restapi/v1.0/account/~/call-log"), "records": records, "navigation": navigation,
             "paging": ["page": page, "perPage": perPage, "pageStart": (page - 1) * perPage, "pageEnd": (page - 1) * perPage + max(0, records.count - 1)],
         ])
-    }
-
-    /// A finished recording's audio; an unknown id, or one not ready yet, answers as RingCentral does.
-    private func recordingContent(id: String) -> Response {
-        let now = Date()
-        let ready = self.calls.contains { $0.recordingID == id && $0.recorded && $0.outcome == .answered && $0.recordingReadyAt <= now }
-        guard ready else {
-            var error = PhoneSandboxPayloads.error(code: "CMN-102", message: "Resource for parameter [recordingId] is not found")
-            error["errors"] = [["errorCode": "CMN-102", "message": "Resource for parameter [recordingId] is not found", "parameterName": "recordingId"]]
-            error["parameterName"] = "recordingId"
-            return self.json(error, status: .notFound)
-        }
-        let bytes = SandboxRecordingAudio.bytes(recordingID: id)
-        return Response(
-            status: .ok,
-            headers: [.contentType: SandboxRecordingAudio.contentType, .contentLength: String(bytes.count), .contentDisposition: "inline"],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
-        )
     }
 
     private func createSubscription(_ request: Request, _ context: BasicRequestContext) async throws -> Response {

@@ -63,6 +63,10 @@ public final class PhoneSystemSandbox: Sendable {
         var blacklistAfter: TimeInterval = 600
         /// What the call-log sync needs: when calls were placed, the token generation.
         var callLogSync = SandboxCallLogSync()
+        /// Knobs and state of the recordings' content route.
+        var recordings = SandboxRecordingState()
+        /// Extensions added to the company while the sandbox runs.
+        var addedEmployees: [SandboxCompany.Employee] = []
     }
 
     public let company: SandboxCompany
@@ -274,10 +278,14 @@ public final class PhoneSystemSandbox: Sendable {
         return self.state.withLock { $0.subscriptions.values.filter { $0.isActive(at: now) } }
     }
 
-    /// Posts the `change`-th event of `call` to each subscription.
+    /// Posts the `change`-th event of `call` to each subscription with a filter covering the call's
+    /// extension (the account-level filter covers them all).
     private func send(_ call: ScriptedCall, change index: Int, to subscriptions: [Subscription]) async {
-        for subscription in subscriptions where subscription.wants(.telephonySessions) {
-            let notification = SandboxNotification(call: call, change: index, accountID: self.company.accountID, subscriptionID: subscription.id)
+        let owner = self.company.employees[0].extensionID
+        for subscription in subscriptions {
+            guard let event = subscription.telephonyEvent(covering: call.extensionID, accountID: self.company.accountID, ownerExtensionID: owner) else { continue }
+            var notification = SandboxNotification(call: call, change: index, accountID: self.company.accountID, subscriptionID: subscription.id)
+            notification.event = event
             await self.post((try? JSONEncoder().encode(notification)) ?? Data(), to: subscription)
         }
     }

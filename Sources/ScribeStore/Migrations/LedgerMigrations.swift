@@ -9,6 +9,7 @@ enum LedgerMigrations {
         migrator.registerMigration("0002_call_content_and_progress", migrate: migration0002)
         migrator.registerMigration("0003_people", migrate: migration0003)
         migrator.registerMigration("0004_call_links", migrate: migration0004)
+        migrator.registerMigration("0005_recording_archive", migrate: migration0005)
         return migrator
     }
 
