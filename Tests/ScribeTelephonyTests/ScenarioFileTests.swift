@@ -131,7 +131,7 @@ struct ScenarioFileTests {
         #expect(peer["partyId"] == transfer[1].parties[1].partyID)
 
         let queue = try #require(try Self.sessions("call-queue.yaml").first)
-        #expect(queue.parties.allSatisfy(\.queueCall))
+        #expect(queue.parties.allSatisfy { $0.queueCall })
         let internalCall = try #require(try Self.sessions("internal-call.yaml").first)
         let events = try Self.events(internalCall)
         let benAnswered = try #require(events.first { $0.parties[0].extensionID == "63011001" && $0.parties[0].status == .answered })

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Scenario files on the sandbox phone system: exact call situations, replayed end to end.
 extension PhoneSystemSandbox {
@@ -96,7 +97,7 @@ extension PhoneSystemSandbox {
         self.scenarioSessions.filter { session in
             session.endedAt <= now
                 && (telephonySessionID.map { session.telephonySessionID == $0 } ?? (session.startedAt >= dateFrom && session.startedAt < dateTo))
-        }.map { ($0.startedAt, ScenarioCallLog.record(for: $0, accountID: self.company.accountID, baseURL: self.baseURL.get(), now: now)) }
+        }.map { (start: $0.startedAt, record: ScenarioCallLog.record(for: $0, accountID: self.company.accountID, baseURL: self.baseURL.get(), now: now)) }
     }
 
     /// Whether recording `id` belongs to an answered scenario session and is ready at `now`.

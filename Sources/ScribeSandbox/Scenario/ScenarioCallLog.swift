@@ -42,7 +42,7 @@ enum ScenarioCallLog {
             chosen.append(index)
         }
         chosen.sort { session.span(of: $0).start < session.span(of: $1).start }
-        return chosen.enumerated().map { position, index in
+        return chosen.enumerated().map { position, index -> [String: Any] in
             let party = session.parties[index]
             let changes = session.changes.filter { $0.party == index }
             let span = session.span(of: index)

@@ -156,7 +156,7 @@ extension ScenarioSession {
         self.toExtension = toEmployee
         if let recording = call.recording {
             let end = changes.last?.at ?? start
-            let talk = self.firstAnswer.map { end.timeIntervalSince($0) } ?? 0
+            let talk = changes.first { $0.code == "Answered" }.map { end.timeIntervalSince($0.at) } ?? 0
             self.recordingReadyAt = end.addingTimeInterval(recording.readyAfter ?? talk)
         } else {
             self.recordingReadyAt = nil
