@@ -34,21 +34,25 @@ enum ScenarioOutcomes {
 
     /// Plays `files` (each its own sessions, all ended by now) on a fresh stack, delivered at once
     /// under `delivery`, and returns the outcomes by key once every log has settled.
-    static func play(_ files: [String], delivery: ScenarioDelivery? = nil) async throws -> [String: Outcome] {
+    /// `graceMilliseconds` is how long after a hang-up a log waits for late events.
+    static func play(_ files: [String], delivery: ScenarioDelivery? = nil, graceMilliseconds: Int = 500) async throws -> [String: Outcome] {
         let scenarios = try files.map(Self.load)
-        return try await StackHarness.withStack(settings: [Setting.gracePeriod.name: "500"]) { stack in
-            // The start-up sweep of the call log would import the sessions a second time, under the call log's
-            // party ids: let it pass first (the webhooks are what is tested here).
-            let sweepDeadline = ContinuousClock.now + .seconds(5)
-            while try await stack.callscribe.store.cursor("ringcentral.call_log") == nil, ContinuousClock.now < sweepDeadline {
-                try await Task.sleep(for: .milliseconds(25))
-            }
-            // Long enough ago that every session (the longest lasts under two minutes) has ended.
+        return try await StackHarness.withStack(settings: [Setting.gracePeriod.name: String(graceMilliseconds)]) { stack in
             let start = Date().addingTimeInterval(-300)
             var sessions: [ScenarioSession] = []
+            try await self.waitForFirstSweep(stack)
             for scenario in scenarios { sessions += try stack.phone.place(scenario, startingAt: start) }
             await stack.phone.deliver(sessions, delivery: delivery, start: start, realTime: false)
             return try await self.settledOutcomes(stack, sessions: sessions)
+        }
+    }
+
+    /// The start-up sweep of the call log would import the sessions a second time, under the call log's
+    /// party ids: it is let pass first (the webhooks are what is tested here).
+    static func waitForFirstSweep(_ stack: RunningSandboxStack) async throws {
+        let sweepDeadline = ContinuousClock.now + .seconds(5)
+        while try await stack.callscribe.store.cursor("ringcentral.call_log") == nil, ContinuousClock.now < sweepDeadline {
+            try await Task.sleep(for: .milliseconds(25))
         }
     }
 
