@@ -57,7 +57,7 @@ extension PhoneSystemSandbox {
         if failing {
             return self.json(PhoneSandboxPayloads.error(code: "CMN-201", message: "Service Temporary Unavailable"), status: .serviceUnavailable)
         }
-        let ready = !deleted && self.calls.contains { $0.recordingID == id && $0.recorded && $0.outcome == .answered && $0.recordingReadyAt <= now }
+        let ready = !deleted && (self.calls.contains { $0.recordingID == id && $0.recorded && $0.outcome == .answered && $0.recordingReadyAt <= now } || self.scenarioRecordingReady(id, now: now))
         guard ready else {
             var error = PhoneSandboxPayloads.error(code: "CMN-102", message: "Resource for parameter [recordingId] is not found")
             error["errors"] = [["errorCode": "CMN-102", "message": "Resource for parameter [recordingId] is not found", "parameterName": "recordingId"]]

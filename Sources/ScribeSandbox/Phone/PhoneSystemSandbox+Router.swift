@@ -159,15 +159,21 @@ extension PhoneSystemSandbox {
         let page = max(1, query["page"].flatMap { Int(String($0)) } ?? 1)
         // A call reaches the call log once it has ended; newest first, as RingCentral lists them.
         let session = query["telephonySessionId"].map(String.init)
-        let finished = self.calls.filter { call in
+        let scripted = self.calls.filter { call in
             call.endedAt <= now && (session.map { call.telephonySessionID == $0 } ?? (call.placedAt >= dateFrom && call.placedAt < dateTo))
-        }.sorted { $0.placedAt > $1.placedAt }
+        }.map { call in
+            (start: call.placedAt, record: { PhoneSandboxPayloads.callLogRecord(for: call, accountID: self.company.accountID, baseURL: self.baseURL.get(), now: now) })
+        }
+        let played = self.scenarioCallLog(dateFrom: dateFrom, dateTo: dateTo, telephonySessionID: session, now: now).map { entry in
+            (start: entry.start, record: { entry.record })
+        }
+        let finished = (scripted + played).sorted { $0.start > $1.start }
         let slice = finished.dropFirst((page - 1) * perPage).prefix(perPage)
         var navigation: [String: Any] = ["firstPage": ["uri": self.url("/restapi/v1.0/account/~/call-log?page=1")]]
         if page * perPage < finished.count {
             navigation["nextPage"] = ["uri": self.url("/restapi/v1.0/account/~/call-log?page=\(page + 1)&perPage=\(perPage)")]
         }
-        let records = slice.map { PhoneSandboxPayloads.callLogRecord(for: $0, accountID: self.company.accountID, baseURL: self.baseURL.get(), now: now) }
+        let records = slice.map { $0.record() }
         return self.json([
             "uri": self.url("/restapi/v1.0/account/~/call-log"), "records": records, "navigation": navigation,
             "paging": ["page": page, "perPage": perPage, "pageStart": (page - 1) * perPage, "pageEnd": (page - 1) * perPage + max(0, records.count - 1)],

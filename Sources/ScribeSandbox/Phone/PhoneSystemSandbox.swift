@@ -43,6 +43,8 @@ public final class PhoneSystemSandbox: Sendable {
 
     struct State {
         var calls: [ScriptedCall] = []
+        /// Sessions played from scenario files (`PhoneSystemSandbox+Scenario.swift`).
+        var scenarioSessions: [ScenarioSession] = []
         var subscriptions: [String: Subscription] = [:]
         var tokens: Set<String> = []
         var deliveries = 0
@@ -273,7 +275,7 @@ public final class PhoneSystemSandbox: Sendable {
         }
     }
 
-    private func activeSubscriptions() -> [Subscription] {
+    func activeSubscriptions() -> [Subscription] {
         let now = Date()
         return self.state.withLock { $0.subscriptions.values.filter { $0.isActive(at: now) } }
     }
@@ -290,7 +292,7 @@ public final class PhoneSystemSandbox: Sendable {
         }
     }
 
-    private func post(_ body: Data, to subscription: Subscription) async {
+    func post(_ body: Data, to subscription: Subscription) async {
         let now = Date()
         let (drop, active) = self.state.withLock { state -> (Bool, Bool) in
             // A subscription blacklisted since this delivery began gets nothing more.
