@@ -130,7 +130,7 @@ struct CallGroupTests {
         #expect(bob.continuesSession == nil)
         #expect(bob.counterpart == F.caller)
         #expect(bob.duration == 58)
-        #expect(group.journey == ["Alice Agent: answered, then Conference", "Alice Agent: answered", "Bob Agent: answered"])
+        #expect(group.journey == ["Alice Agent: answered, then Conference", "Bob Agent: answered"], "one line per person")
     }
 
     @Test("while the conference goes on, Alice's leg is in progress")

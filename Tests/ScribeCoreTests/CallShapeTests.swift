@@ -97,7 +97,7 @@ struct CallShapeTests {
         #expect(call.endedLegs.map { LoggingPolicy().decide($0, defaultCountryCode: "1") == .skip(.answeredElsewhere) } == [true, false, true])
         #expect(call.leg(of: "ext-102")?.duration == 60)
         #expect(call.endedLegsChanged(since: ringing) == ["ext-102"])
-        #expect(call.journey == ["Alice Agent: missed", "Bob Agent: answered", "Carol Agent: missed"])
+        #expect(call.journey == ["Alice Agent: rang", "Bob Agent: answered", "Carol Agent: rang"])
     }
 
     /// Alice answers and parks Jane at 30 s (`Parked`); Bob picks the call up from park at 45 s and

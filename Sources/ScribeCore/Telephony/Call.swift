@@ -32,7 +32,7 @@ public struct Call: Sendable, Codable, Hashable {
     /// that is only ringing has no leg yet.
     ///
     /// An extension with several parties in one session (rung on several devices, transferred back)
-    /// yields one leg: the answered party if any, otherwise the earliest.
+    /// yields one leg, from its ``representative(of:)`` party.
     ///
     /// An extension that only rang while another answered (a queue, a ring group) has an ended leg
     /// marked ``CallLeg/answeredElsewhere``. One that rang and stopped while the call was still looking
@@ -44,17 +44,15 @@ public struct Call: Sendable, Codable, Hashable {
         let isOver = self.isOver
         return byExtension.keys.sorted().compactMap { extensionID in
             let parties = byExtension[extensionID]!
-            if !parties.allSatisfy(\.hasEnded) {
+            // Once the call log lists the call it is over, even for a party whose hang-up never came.
+            if !isOver, !parties.allSatisfy(\.hasEnded) {
                 // Still on the call: a leg only once a party of this extension has answered and is talking.
                 guard let talking = parties.filter({ $0.answeredAt != nil && !$0.hasEnded }).min(by: { ($0.firstSeenAt, $0.partyID) < ($1.firstSeenAt, $1.partyID) })
                 else { return nil }
                 return CallLeg(call: self, party: talking, extensionID: extensionID)
             }
-            let chosen = parties.sorted { lhs, rhs in
-                if (lhs.answeredAt != nil) != (rhs.answeredAt != nil) { return lhs.answeredAt != nil }
-                return (lhs.firstSeenAt, lhs.partyID) < (rhs.firstSeenAt, rhs.partyID)
-            }[0]
-            var leg = CallLeg(call: self, party: chosen, extensionID: extensionID)
+            var leg = CallLeg(call: self, party: Self.representative(of: parties), extensionID: extensionID)
+            leg.inProgress = false
             if leg.result == .missed {
                 if !answering.subtracting([extensionID]).isEmpty {
                     leg.answeredElsewhere = true

@@ -53,6 +53,10 @@ extension SQLiteLedgerStore {
             let claimedBefore = Set((snapshot.logKeys[sessionID] ?? []).map(\.extensionID))
             let endedChanged = call.endedLegsChanged(since: stored)
             changedWhileLogged += endedChanged.filter(claimedBefore.contains).map { (sessionID, $0) }
+            // A late event about someone else's part (a pickup, a transfer) changes the journey every record tells.
+            if let stored, call.journey != stored.journey {
+                changedWhileLogged += claimedBefore.subtracting(endedChanged).map { (sessionID, $0) }
+            }
             // Calls of one conversation (transfers, conferences) share their legs: a change here is
             // news for the same extension's log over there, and a new link for every log there.
             links += call.peerSessionIDs.map { (sessionID, $0) }
