@@ -174,6 +174,39 @@ struct ScenarioEndToEndTests {
         }
     }
 
+    /// The file's own knobs: 30% duplicates, shuffled, two deliveries lost, the access token expiring
+    /// and a storm of 429s. Lost deliveries are what the call-log sweep (every 5 s here) repairs.
+    @Test("a bad day on the network (duplicates, reordering, lost deliveries, an expired token, a 429 storm) still logs the transfer once per person")
+    func unreliableNetwork() async throws {
+        let scenario = try O.load("unreliable-network.json")
+        let settings = [Setting.gracePeriod.name: "500", Setting.syncInterval.name: "5"]
+        let outcomes = try await StackHarness.withStack(settings: settings) { stack in
+            try await O.waitForFirstSweep(stack)
+            let start = Date().addingTimeInterval(-300)
+            let sessions = try stack.phone.place(scenario, startingAt: start)
+            let syncsBefore = stack.phone.callLogSyncsServed.count
+            await stack.phone.deliver(sessions, delivery: scenario.delivery, start: start, realTime: false)
+            // What the lost deliveries said comes with the next sweep of the call log.
+            try await StackHarness.eventually("a call-log sweep after the deliveries", timeout: .seconds(40)) {
+                stack.phone.callLogSyncsServed.count > syncsBefore
+            }
+            let outcomes = try await O.settledOutcomes(stack, sessions: sessions)
+            #expect(stack.phone.deliveryCounts.failed >= 2, "the knobs lost deliveries")
+            #expect(Set(stack.crm.calls.compactMap { $0.properties["callscribe_log_id"] }).count == stack.crm.calls.count, "no record twice")
+            return outcomes
+        }
+        #expect(outcomes.keys.sorted() == ["blind-transfer/101", "blind-transfer/102"])
+        for outcome in outcomes.values {
+            #expect(outcome.state == "logged")
+            #expect(outcome.contactName == O.customerName(10))
+            #expect(outcome.crmStatus == "COMPLETED")
+        }
+        // A part repaired from the call log has its length from there, which counts from the party's
+        // start (the call log gives no separate ring time): up to the 4 s of ringing more.
+        #expect((26...30).contains(outcomes["blind-transfer/101"]?.crmDurationSeconds ?? -1))
+        #expect((60...64).contains(outcomes["blind-transfer/102"]?.crmDurationSeconds ?? -1))
+    }
+
     @Test("an event that arrives after a record was written and changes the journey updates that record")
     func lateEventUpdatesJourney() async throws {
         let scenario = try O.load("park-and-pickup.yaml")

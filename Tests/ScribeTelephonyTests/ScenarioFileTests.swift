@@ -169,7 +169,7 @@ struct ScenarioFileTests {
         #expect(plan.steps.map(\.offset) == plan.steps.map(\.offset).sorted())
         #expect(plan.steps.first { $0.action == .expireTokens }?.offset == 20)
         #expect(plan.steps.first { $0.action == .failDeliveries(2) }?.offset == 10)
-        #expect(plan.steps.first { $0.action == .rateLimit(requests: 5, retryAfter: 2) }?.offset == 25)
+        #expect(plan.steps.first { $0.action == .rateLimit(requests: 2, retryAfter: 2) }?.offset == 25)
         let first = try #require(plan.steps.first { if case .notify = $0.action { true } else { false } })
         #expect(first.offset >= 1, "every notification is a second late")
     }

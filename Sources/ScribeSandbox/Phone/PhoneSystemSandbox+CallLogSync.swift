@@ -20,11 +20,15 @@ extension PhoneSystemSandbox {
         let query = request.uri.queryParameters
         let now = Date()
         let syncType = query["syncType"].map(String.init) ?? "FSync"
-        let (sync, calls) = self.state.withLock { state in
+        let (sync, calls, sessions) = self.state.withLock { state in
             state.callLogSync.served.append(syncType)
-            return (state.callLogSync, state.calls)
+            return (state.callLogSync, state.calls, state.scenarioSessions)
         }
-        let selected: [ScriptedCall]
+        let (accountID, baseURL) = (self.company.accountID, self.baseURL.get())
+        // Generated calls and scenario sessions alike; a record is listed once it has entered the call log.
+        let listed = (calls.map { sync.entry($0, accountID: accountID, baseURL: baseURL) } + sessions.map { sync.entry($0, accountID: accountID, baseURL: baseURL) })
+            .filter { $0.changes[0] <= now }
+        let selected: [SandboxCallLogSync.Entry]
         let frameStart: Date?
         switch syncType {
         case "FSync":
@@ -40,8 +44,8 @@ extension PhoneSystemSandbox {
             } else {
                 frameStart = nil
             }
-            let inFrame = calls.filter { call in sync.isListed(call, at: now) && (frameStart.map { call.placedAt >= $0 } ?? true) }
-            selected = Array(inFrame.sorted { $0.placedAt > $1.placedAt }.prefix(min(recordCount, 250)))
+            let inFrame = listed.filter { entry in frameStart.map { entry.startedAt >= $0 } ?? true }
+            selected = Array(inFrame.sorted { $0.startedAt > $1.startedAt }.prefix(min(recordCount, 250)))
         case "ISync":
             guard let text = query["syncToken"], let token = SandboxCallLogSync.Token(String(text)) else {
                 return self.invalidParameter("syncToken")
@@ -49,21 +53,20 @@ extension PhoneSystemSandbox {
             guard token.generation == sync.generation else {
                 return self.syncTokenRefused(code: "CLG-101", reason: "Sync token expired, call log was reset")
             }
-            let changed = calls.filter { call in
-                sync.isListed(call, at: now) && (token.frameStart.map { call.placedAt >= $0 } ?? true)
-                    && sync.changes(of: call).contains { $0 > token.syncTime && $0 <= now }
+            let changed = listed.filter { entry in
+                (token.frameStart.map { entry.startedAt >= $0 } ?? true) && entry.changes.contains { $0 > token.syncTime && $0 <= now }
             }
             // The error's code is not documented; its message is. Clients must FSync again.
             guard changed.count <= 250 else {
                 return self.syncTokenRefused(code: "CMN-101", reason: "max sync record number limit is exceeded")
             }
             frameStart = token.frameStart
-            selected = changed.sorted { $0.placedAt > $1.placedAt }
+            selected = changed.sorted { $0.startedAt > $1.startedAt }
         default:
             return self.invalidParameter("syncType")
         }
         let token = SandboxCallLogSync.Token(generation: sync.generation, syncTime: now, frameStart: frameStart)
-        let records = selected.map { PhoneSandboxPayloads.callLogRecord(for: $0, accountID: self.company.accountID, baseURL: self.baseURL.get(), now: now) }
+        let records = selected.map { $0.record(now) }
         return self.json([
             "uri": self.url("/restapi/v1.0/account/\(self.company.accountID)/call-log-sync?syncType=\(syncType)"), "records": records,
             "syncInfo": ["syncType": syncType, "syncToken": token.encoded, "syncTime": PhoneSandboxPayloads.time(now)],

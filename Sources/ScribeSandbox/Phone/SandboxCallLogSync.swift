@@ -50,16 +50,36 @@ struct SandboxCallLogSync: Sendable {
         }
     }
 
-    /// The moments `call`'s record changed: it entered the call log, and its recording became ready.
-    func changes(of call: ScriptedCall) -> [Date] {
-        let placed = self.placedAt[call.telephonySessionID] ?? .distantPast
-        var changes = [max(call.endedAt, placed)]
-        if call.recorded, call.outcome == .answered { changes.append(max(call.recordingReadyAt, placed)) }
-        return changes
+    /// One record of the call log as the sync sees it: when its call started, the moments it changed
+    /// (it entered the call log; its recording became ready), and the record itself.
+    struct Entry {
+        var startedAt: Date
+        var changes: [Date]
+        var record: (Date) -> [String: Any]
     }
 
-    /// Whether `call` is in the call log at `now`: it has ended, and the sandbox knows of it.
-    func isListed(_ call: ScriptedCall, at now: Date) -> Bool {
-        self.changes(of: call)[0] <= now
+    /// The sync's view of a generated call.
+    func entry(_ call: ScriptedCall, accountID: String, baseURL: String) -> Entry {
+        let recordingReadyAt = call.recorded && call.outcome == .answered ? call.recordingReadyAt : nil
+        return Entry(
+            startedAt: call.placedAt, changes: self.changes(session: call.telephonySessionID, endedAt: call.endedAt, recordingReadyAt: recordingReadyAt),
+            record: { now in PhoneSandboxPayloads.callLogRecord(for: call, accountID: accountID, baseURL: baseURL, now: now) }
+        )
+    }
+
+    /// The sync's view of a scenario session.
+    func entry(_ session: ScenarioSession, accountID: String, baseURL: String) -> Entry {
+        let recordingReadyAt = session.answeredParties.isEmpty ? nil : session.recordingReadyAt
+        return Entry(
+            startedAt: session.startedAt, changes: self.changes(session: session.telephonySessionID, endedAt: session.endedAt, recordingReadyAt: recordingReadyAt),
+            record: { now in ScenarioCallLog.record(for: session, accountID: accountID, baseURL: baseURL, now: now) }
+        )
+    }
+
+    /// The moments a record changed: it entered the call log (its call ended, and was placed with the
+    /// sandbox), and its recording became ready.
+    private func changes(session: String, endedAt: Date, recordingReadyAt: Date?) -> [Date] {
+        let placed = self.placedAt[session] ?? .distantPast
+        return [max(endedAt, placed)] + (recordingReadyAt.map { [max($0, placed)] } ?? [])
     }
 }

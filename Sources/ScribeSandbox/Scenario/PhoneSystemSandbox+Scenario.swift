@@ -23,7 +23,11 @@ extension PhoneSystemSandbox {
                 )
             )
         }
-        self.state.withLock { $0.scenarioSessions.append(contentsOf: sessions) }
+        let now = Date()
+        self.state.withLock { state in
+            state.scenarioSessions.append(contentsOf: sessions)
+            for session in sessions { state.callLogSync.placedAt[session.telephonySessionID] = now }
+        }
         return sessions
     }
 
