@@ -8,6 +8,7 @@ enum LedgerMigrations {
         migrator.registerMigration("0001_create_ledger", migrate: migration0001)
         migrator.registerMigration("0002_call_content_and_progress", migrate: migration0002)
         migrator.registerMigration("0003_people", migrate: migration0003)
+        migrator.registerMigration("0004_ringcentral_tokens", migrate: migration0004)
         return migrator
     }
 
@@ -174,6 +175,23 @@ enum LedgerMigrations {
                 CREATE TABLE settings (
                     scope TEXT PRIMARY KEY,
                     value TEXT NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+                """
+        )
+    }
+
+    /// The authorization-code grant's token pair, sealed, with a fingerprint of its refresh token so
+    /// a new pair replaces only the one it came from (compare-and-swap), and the claim of the process
+    /// spending that refresh token.
+    private static func migration0004(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE ringcentral_tokens (
+                    name TEXT PRIMARY KEY,
+                    sealed_pair BLOB NOT NULL,
+                    refresh_fingerprint TEXT NOT NULL,
+                    refresh_claimed_until REAL,
                     updated_at REAL NOT NULL
                 );
                 """

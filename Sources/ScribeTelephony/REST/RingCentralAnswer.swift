@@ -1,0 +1,35 @@
+import Foundation
+import NIOHTTP1
+
+/// Reading RingCentral's answers: the status to an error kind, the body to a safe message.
+enum RingCentralAnswer {
+    static func check(status: Int, headers: HTTPHeaders, data: Data, operation: String) throws(TelephonyError) {
+        switch status {
+        case 200..<300: return
+        case 429:
+            // Without Retry-After RingCentral advises waiting at least 30 s.
+            let retryAfter = headers.first(name: "Retry-After").flatMap(Double.init) ?? 30
+            throw TelephonyError(.rateLimited(retryAfter: retryAfter), operation: operation, status: status, message: errorMessage(data))
+        case 401, 403:
+            throw TelephonyError(.unauthorized, operation: operation, status: status, message: errorMessage(data))
+        case 500...:
+            throw TelephonyError(.transient, operation: operation, status: status, message: errorMessage(data))
+        default:
+            throw TelephonyError(.permanent, operation: operation, status: status, message: errorMessage(data))
+        }
+    }
+
+    /// RingCentral's `message`, or OAuth's `error_description`/`error`, never the raw body (it may echo secrets).
+    static func errorMessage(_ data: Data) -> String {
+        struct Body: Decodable {
+            var message: String?
+            var error: String?
+            var error_description: String?
+        }
+        let body = try? JSONDecoder().decode(Body.self, from: data)
+        if let error = body?.error {
+            return body?.error_description.map { "\(error): \($0)" } ?? error
+        }
+        return body?.message ?? "no error message"
+    }
+}
