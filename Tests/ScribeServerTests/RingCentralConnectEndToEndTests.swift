@@ -42,7 +42,9 @@ struct RingCentralConnectEndToEndTests {
                 #expect(connect.status == 302)
                 let authorize = try #require(connect.headers.first(name: "Location"))
                 #expect(authorize.hasPrefix(stack.phoneURL + "/restapi/oauth/authorize?response_type=code&client_id="))
-                #expect(authorize.contains("redirect_uri=" + BrowserSession.formEncode(stack.callscribeURL + "/ringcentral/callback")))
+                let asked = URLComponents(string: authorize)?.queryItems ?? []
+                #expect(asked.first { $0.name == "redirect_uri" }?.value == stack.callscribeURL + "/ringcentral/callback")
+                #expect(asked.first { $0.name == "state" }?.value?.count ?? 0 >= 40, "an unguessable state")
                 let approved = try await BrowserSession.request(.GET, authorize)
                 #expect(approved.status == 302)
                 let callback = try #require(approved.headers.first(name: "Location"))

@@ -31,7 +31,9 @@ struct RingCentralAuthorizationCodeTests {
                 grant: .authorizationCode
             )
             let clock = self.clock
-            return RingCentralClient(credentials: credentials, httpClient: self.http, tokenStore: store ?? self.store, now: { clock.now })
+            var logger = Logger(label: "test")
+            logger.logLevel = .critical
+            return RingCentralClient(credentials: credentials, httpClient: self.http, tokenStore: store ?? self.store, logger: logger, now: { clock.now })
         }
 
         /// Plays the admin's browser: the sign-in page redirects to the callback with a code and the state.

@@ -146,7 +146,7 @@ public actor RingCentralTokenKeeper {
             }
             if let deadRefresh {
                 // Another process (or the CLI) may have connected again since.
-                guard deadRefresh.token != pair.refreshToken else { throw Self.needsAuthorization(deadRefresh.reason) }
+                guard deadRefresh.token != pair.refreshToken else { throw Self.reconnect(deadRefresh.reason) }
                 self.deadRefresh = nil
             }
             let now = self.now()
@@ -211,7 +211,11 @@ public actor RingCentralTokenKeeper {
         }
         self.deadRefresh = (refreshToken, reason)
         self.ownClaim = nil
-        throw Self.needsAuthorization("\(reason): an admin must connect RingCentral again at /ringcentral/connect")
+        throw Self.reconnect(reason)
+    }
+
+    private static func reconnect(_ reason: String) -> TelephonyError {
+        self.needsAuthorization("\(reason): an admin must connect RingCentral again at /ringcentral/connect")
     }
 
     private func pair(from info: TokenInfo, operation: String) throws(TelephonyError) -> RingCentralTokenPair {
