@@ -39,6 +39,8 @@ struct RingCentralCommand: AsyncParsableCommand {
                 let callscribe = try Callscribe(configuration: configuration, httpClient: client, logger: logger)
                 print("Open this address, sign in to RingCentral as an admin, then paste the address the browser ends on:\n")
                 print(callscribe.ringCentralAuthorizeURL(redirectURI: redirectURI, state: state) + "\n")
+                // Standard output may be a pipe (a script driving the sign-in): show the URL before waiting.
+                fflush(nil)
                 guard let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces), !answer.isEmpty else {
                     throw CommandFailure("nothing was pasted")
                 }
