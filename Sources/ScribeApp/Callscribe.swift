@@ -48,6 +48,10 @@ public final class Callscribe: Sendable {
     /// RingCentral sign-ins in progress (authorization-code grant), and the signal that one finished.
     let connectStates = ConnectStateBook()
     let ringCentralConnected = WorkSignal()
+    /// The ledger's queue of recordings to archive and where the archived ones are.
+    let recordingArchive: any RecordingArchiveStore
+    /// The archive folder, when `CALLSCRIBE_RECORDINGS_DIR` is set.
+    let recordingFolder: RecordingFolder?
 
     /// Opens the ledger (migrating it) and wires every part. Nothing runs until ``services()`` are run.
     public init(configuration: CallscribeConfiguration, effects: Effects = .live, httpClient: HTTPClient = .shared, logger: Logger) throws {
@@ -72,6 +76,8 @@ public final class Callscribe: Sendable {
         self.customFieldCatalogue = CustomFieldCatalogue(now: effects.now)
         self.appender = EventAppender(store: self.store, now: effects.now)
         self.recordingSigner = RecordingLinkSigner(secrets: self.secrets)
+        self.recordingArchive = ledger
+        self.recordingFolder = configuration.recordingArchive.directory.map(RecordingFolder.init(url:))
     }
 
     /// The long-running parts, for the one service group: start-up, folding, the CRM writer and the call-log sync.
@@ -82,7 +88,7 @@ public final class Callscribe: Sendable {
             retryPolicy: self.configuration.retryPolicy, defaultCountryCode: self.configuration.defaultCountryCode,
             recordings: RingCentralRecordings(client: self.ringCentral, links: self.recordingLinks), effects: self.effects, logger: self.logger
         )
-        return [
+        return self.recordingArchiverService() + [
             .init(service: Startup(callscribe: self), successTerminationBehavior: .ignore),
             .init(
                 service: SubscriptionKeeper(

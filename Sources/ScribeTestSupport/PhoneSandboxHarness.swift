@@ -75,4 +75,12 @@ public struct PhoneSandboxHarness: Sendable {
 
     /// API requests the phone system has received (token requests excluded).
     public var apiRequestCount: Int { self.phone.apiRequestCount }
+
+    /// Invalidates every call-log sync token issued so far (RingCentral's call-log reset).
+    public func resetCallLogSync() {
+        self.phone.resetCallLogSync()
+    }
+
+    /// The sync types of the call-log syncs served so far (`FSync`, `ISync`), in order.
+    public var callLogSyncsServed: [String] { self.phone.callLogSyncsServed }
 }

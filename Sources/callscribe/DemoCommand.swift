@@ -32,6 +32,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var crm: CRMOption
 
+    @Option(help: ArgumentHelp("A scenario file (YAML or JSON, see scenarios/) to replay, in real time, instead of random calls.", valueName: "file"))
+    var scenario: String?
+
     @Option(help: ArgumentHelp("Milliseconds the sandbox CRM (HubSpot) holds each new call record, stored, before answering: a window for crash tests.", visibility: .hidden))
     var crmAnswerDelayMs = 0
 
@@ -41,6 +44,13 @@ struct DemoCommand: AsyncParsableCommand {
         guard self.callGap > 0 else { throw ValidationError("--call-gap must be more than 0") }
         guard (0...60_000).contains(self.crmAnswerDelayMs) else { throw ValidationError("--crm-answer-delay-ms must be from 0 to 60000") }
         guard self.crmAnswerDelayMs == 0 || self.crm.kind == .hubspot else { throw ValidationError("--crm-answer-delay-ms works with --crm hubspot only") }
+        if let scenario {
+            do {
+                _ = try Scenario.load(contentsOf: URL(fileURLWithPath: scenario))
+            } catch {
+                throw ValidationError("--scenario \(scenario): \(error)")
+            }
+        }
     }
 
     func run() async throws {
@@ -60,7 +70,8 @@ struct DemoCommand: AsyncParsableCommand {
         for (name, value) in ProcessInfo.processInfo.environment where name.hasPrefix("CALLSCRIBE_") && !owned.contains(name) {
             options.settings[name] = value
         }
-        let demo = DemoService(options: options, callGap: self.callGap, logger: logger)
+        let scenario = try self.scenario.map { try Scenario.load(contentsOf: URL(fileURLWithPath: $0)) }
+        let demo = DemoService(options: options, callGap: self.callGap, scenario: scenario, logger: logger)
         try await ServiceGroup(configuration: .init(services: [demo], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()
     }
 }
@@ -69,6 +80,8 @@ struct DemoCommand: AsyncParsableCommand {
 struct DemoService: Service {
     let options: SandboxStackOptions
     let callGap: Double
+    /// Replayed instead of random calls, when given.
+    let scenario: Scenario?
     let logger: Logger
 
     func run() async throws {
@@ -98,7 +111,16 @@ struct DemoService: Service {
             )
             let agents = DemoAgents(callscribe: stack.callscribe, logger: self.logger)
             try await withThrowingDiscardingTaskGroup { group in
-                group.addTask { try await generator.run() }
+                if let scenario = self.scenario {
+                    group.addTask {
+                        let sessions = try await stack.phone.play(scenario, startingAt: Date(), realTime: true)
+                        self.logger.info("scenario replayed", metadata: ["scenario": "\(scenario.name)", "sessions": "\(sessions.count)"])
+                        // Keep serving until Ctrl-C, so the calls can be looked at.
+                        try await gracefulShutdown()
+                    }
+                } else {
+                    group.addTask { try await generator.run() }
+                }
                 group.addTask { try await agents.run() }
             }
         }

@@ -49,6 +49,20 @@ extension CallLogWriterTests {
         #expect(try await harness.sqlite.claimJobs(limit: 10, now: H.now.addingTimeInterval(119), leaseUntil: H.at(1000)).isEmpty)
     }
 
+    @Test("a rate limit does not use up an attempt: on the last allowed attempt it is still retried, with the attempt given back")
+    func rateLimitKeepsAttempts() async throws {
+        let error = ConnectorError(.rateLimited(retryAfter: nil), operation: "hubspot.createCall", status: 429, message: "Too Many Requests")
+        let (harness, _) = try await self.runFailingCreate(error, retryPolicy: RetryPolicy(baseDelay: 2, maximumAttempts: 1))
+
+        let retryAt = RetryPolicy(baseDelay: 2).nextAttemptAfterRateLimit(now: H.now, retryAfter: nil, random: H.random)
+        #expect(retryAt == H.now.addingTimeInterval(3), "the base delay, plus half of it as jitter")
+        #expect(try await harness.log().state == .failed(reason: error.description, retryAt: retryAt))
+        #expect(try await harness.sqlite.deadJobs().isEmpty)
+        let retried = try await harness.sqlite.claimJobs(limit: 10, now: retryAt, leaseUntil: retryAt.addingTimeInterval(30))
+        #expect(retried.map(\.id) == [harness.job.id])
+        #expect(retried.first?.attempts == 1, "the turned-away attempt was given back")
+    }
+
     @Test("a permanent failure dead-letters the job with the error, and the log has no retry time")
     func permanentFailure() async throws {
         let error = ConnectorError(.validationFailed(field: "hs_timestamp"), operation: "hubspot.createCall", status: 400, message: "invalid timestamp")

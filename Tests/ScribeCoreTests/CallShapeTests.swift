@@ -93,9 +93,11 @@ struct CallShapeTests {
         let call = F.fold(events)
         #expect(call.endedLegs.map(\.extensionID) == ["ext-101", "ext-102", "ext-103"])
         #expect(call.endedLegs.map(\.result) == [.missed, .answered, .missed])
+        #expect(call.endedLegs.map(\.answeredElsewhere) == [true, false, true], "Alice and Carol only rang")
+        #expect(call.endedLegs.map { LoggingPolicy().decide($0, defaultCountryCode: "1") == .skip(.answeredElsewhere) } == [true, false, true])
         #expect(call.leg(of: "ext-102")?.duration == 60)
         #expect(call.endedLegsChanged(since: ringing) == ["ext-102"])
-        #expect(call.journey == ["Alice Agent: missed", "Bob Agent: answered", "Carol Agent: missed"])
+        #expect(call.journey == ["Alice Agent: rang", "Bob Agent: answered", "Carol Agent: rang"])
     }
 
     /// Alice answers and parks Jane at 30 s (`Parked`); Bob picks the call up from park at 45 s and
@@ -138,5 +140,41 @@ struct CallShapeTests {
         let bobLeft = F.fold(Array(events.prefix(5)))
         #expect(bobLeft.endedLegs.map(\.extensionID) == ["ext-102"])
         #expect(bobLeft.leg(of: "ext-101")?.inProgress == true)
+    }
+
+    /// The queue rings Alice, then Bob, one after the other; nobody has answered when Alice stops ringing.
+    @Test("a member who stopped ringing has no leg while the queue still looks for someone to answer")
+    func queueStillRinging() {
+        let events = [
+            F.event("e-1", sequence: 1, at: 0, Self.caller(.setup), Self.alice(.setup)),
+            F.event("e-2", sequence: 2, at: 20, Self.alice(.disconnected, reason: "Timeout"), Self.bob(.setup)),
+            F.event("e-3", sequence: 3, at: 40, Self.bob(.disconnected, reason: "Timeout")),
+            F.event("e-4", sequence: 4, at: 41, Self.caller(.disconnected)),
+        ]
+        #expect(F.fold(Array(events.prefix(2))).legs.isEmpty, "Alice's miss is not settled while the caller waits")
+        #expect(F.fold(Array(events.prefix(3))).legs.isEmpty)
+        let call = F.fold(events)
+        #expect(call.isOver)
+        #expect(call.endedLegs.map(\.extensionID) == ["ext-101", "ext-102"])
+        #expect(call.endedLegs.allSatisfy { $0.result == .missed && !$0.answeredElsewhere }, "nobody answered: a missed call for each")
+    }
+
+    /// Alice's desk phone and mobile app ring together; she answers on the mobile.
+    @Test("one extension on several devices has one leg, the answered one")
+    func severalDevices() throws {
+        let desk = { (status: PartyStatusCode, reason: String?) in F.party(status, id: "p-desk", extension: "ext-101", reason: reason) }
+        let mobile = { (status: PartyStatusCode) in F.party(status, id: "p-mobile", extension: "ext-101") }
+        let events = [
+            F.event("e-1", sequence: 1, at: 0, Self.caller(.setup), desk(.setup, nil), mobile(.setup)),
+            F.event("e-2", sequence: 2, at: 6, desk(.disconnected, "Cancelled"), mobile(.answered), Self.caller(.answered)),
+            F.event("e-3", sequence: 3, at: 66, mobile(.disconnected), Self.caller(.disconnected)),
+        ]
+        let call = F.fold(events)
+        let leg = try #require(call.endedLegs.first)
+        #expect(call.endedLegs.count == 1)
+        #expect(leg.partyID == "p-mobile")
+        #expect(leg.result == .answered && !leg.answeredElsewhere)
+        #expect(leg.duration == 60)
+        #expect(F.fold(Array(events.prefix(2))).leg(of: "ext-101")?.inProgress == true)
     }
 }

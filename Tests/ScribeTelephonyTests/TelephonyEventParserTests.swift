@@ -36,6 +36,24 @@ struct TelephonyEventParserTests {
         #expect(caller.recordingIDs.isEmpty)
     }
 
+    @Test("reads where a Gone party went from its status's peerId")
+    func peerOfGoneParty() throws {
+        var object = try Payloads.answeredObject()
+        var body = try #require(object["body"] as? [String: Any])
+        var parties = try #require(body["parties"] as? [[String: Any]])
+        parties[0]["status"] = [
+            "code": "Gone", "reason": "AttendedTransfer", "rcc": false,
+            "peerId": ["sessionId": "4503311999", "telephonySessionId": "s-a0d7e2a3b5c1e9f0z18b39d1f2b99", "partyId": "p-a0d7e2a3b5c1e9f0z18b39d1f2b99-3"],
+        ]
+        body["parties"] = parties
+        object["body"] = body
+        let event = try self.parser.parse(Payloads.data(object))
+        #expect(event.parties[0].status == .gone)
+        #expect(event.parties[0].isFinal)
+        #expect(event.parties[0].peerSessionID == "s-a0d7e2a3b5c1e9f0z18b39d1f2b99")
+        #expect(event.parties[1].peerSessionID == nil)
+    }
+
     @Test("reads event times with and without fractional seconds", arguments: [("2026-11-21T10:15:02.531Z", 0.531), ("2026-11-21T10:15:02Z", 0), ("2026-11-21T10:15:02.000Z", 0)])
     func eventTimes(text: String, fraction: Double) throws {
         var object = try Payloads.answeredObject()

@@ -40,6 +40,10 @@ public struct CallscribeConfiguration: Sendable {
     public var passwordHasher = PasswordHasher()
     /// What gets logged, when and how.
     public var logging: LoggingSettings
+    /// Whether the webhook subscription covers the account or each extension by name.
+    public var subscriptionScope: SubscriptionScope
+    /// Whether and where recordings are archived.
+    public var recordingArchive: RecordingArchiveSettings
 
     /// Reads and validates every setting; the first bad one stops start-up with its name.
     public init(_ source: SettingsSource) throws(ConfigurationError) {
@@ -93,6 +97,8 @@ public struct CallscribeConfiguration: Sendable {
         }
         self.logLevel = logLevel
         self.logging = try LoggingSettings(source, defaultCountryCode: country)
+        self.subscriptionScope = try source.choice(.subscriptionScope, as: SubscriptionScope.self)
+        self.recordingArchive = try RecordingArchiveSettings(source)
     }
 
     /// Where RingCentral sends an admin back after they connect it (authorization-code grant).

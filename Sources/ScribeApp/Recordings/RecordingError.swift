@@ -7,12 +7,15 @@ public enum RecordingError: Error, Sendable, Hashable, CustomStringConvertible {
     case busy(retryAfter: Int)
     /// RingCentral failed or answered with something that is not audio.
     case unavailable
+    /// The `Range` asked for holds no byte of the recording, which is this long (if known).
+    case rangeNotSatisfiable(completeLength: Int?)
 
     public var description: String {
         switch self {
         case .notFound: "no such recording"
         case .busy: "the phone system is busy; try again shortly"
         case .unavailable: "the phone system did not hand over the recording"
+        case .rangeNotSatisfiable: "the requested range is outside the recording"
         }
     }
 }

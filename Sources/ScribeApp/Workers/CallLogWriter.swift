@@ -60,14 +60,18 @@ public struct CallLogWriter: Sendable {
             // `log` carries what this attempt got done before the failure (the contact, `createAttempted`),
             // so that a retry after a create the CRM accepted finds that record instead of making another.
             let now = self.effects.now()
-            let retryAfter: TimeInterval? = if case .rateLimited(let after) = error.kind { after } else { nil }
-            let retryAt = error.isRetryable
-                ? self.retryPolicy.nextAttempt(after: job.attempts, now: now, hint: retryAfter, random: self.effects.random()) : nil
+            let retryAt: Date?
+            if case .rateLimited(let retryAfter) = error.kind {
+                // Turned away before being judged: not an attempt, and never out of attempts.
+                retryAt = self.retryPolicy.nextAttemptAfterRateLimit(now: now, retryAfter: retryAfter, random: self.effects.random())
+            } else {
+                retryAt = error.isRetryable ? self.retryPolicy.nextAttempt(after: job.attempts, now: now, random: self.effects.random()) : nil
+            }
             log.state = .failed(reason: error.description, retryAt: retryAt)
             log.record("Failed: \(error.description)" + (retryAt.map { "; next attempt at \($0.iso8601)" } ?? "; no more automatic attempts"), at: now)
             log.updatedAt = now
             self.logger.warning("CRM write failed", metadata: ["log": "\(log.id)", "error": "\(error)", "retryAt": "\(retryAt?.iso8601 ?? "never")"])
-            try await self.store.failJob(job, log: log, error: error.description, runAt: retryAt)
+            try await self.store.failJob(job, log: log, error: error.description, runAt: retryAt, countsAsAttempt: !error.isRateLimited)
         }
     }
 
@@ -77,10 +81,11 @@ public struct CallLogWriter: Sendable {
         let byPerson = log.hasOpenRequest
         if case .skipped = log.state, !byPerson { return nil }
         // Events that came after the log was claimed (late or out of order) are in the call now.
-        let call = try await self.store.call(log.key.sessionID)
+        // A transfer or a conference joins calls into one conversation: the leg is the extension's part of all of it.
+        let conversation = try await self.store.linkedCalls(of: log.key.sessionID)
         // A leg only ever moves from in progress to ended (a party that rings the extension again after
         // its leg ended does not reopen the log).
-        if let leg = call?.leg(of: log.key.extensionID), !leg.inProgress || log.leg.inProgress { log.leg = leg }
+        if let leg = conversation.leg(of: log.key.extensionID, in: log.key.sessionID), !leg.inProgress || log.leg.inProgress { log.leg = leg }
         if CallLogPlanner.waitsForCallEnd(log.leg, settings: self.settings, byPerson: byPerson) {
             // The fold queues the log again when the call ends.
             if log.state != .waiting(.callEnd, until: nil) {
@@ -110,7 +115,7 @@ public struct CallLogWriter: Sendable {
         let composer = CallLogComposer(format: self.settings.record, bodyFormat: connector.bodyFormat)
         var agent = self.connectors.agent(log.key.extensionID)
         agent?.crmOwner = self.settings.crmOwner
-        var composed = composer.compose(log, contact: contact, content: content, agent: agent, journey: call?.journey ?? [])
+        var composed = composer.compose(log, contact: contact, content: content, agent: agent, journey: conversation.journey)
         // Custom-field values go only with the write that carries out the person's request.
         if byPerson, let fields = log.request?.customFields { composed.entry.customFields = fields }
         let shown = composed.artifactFingerprints

@@ -4,10 +4,11 @@ import ScribeCore
 import ScribeTelephony
 import ServiceLifecycle
 
-/// Keeps exactly one working webhook subscription pointed at this server: creates it once the server
-/// listens, renews it well before it expires, and when RingCentral has blacklisted it (after failed
-/// deliveries) deletes it, subscribes again and asks for a call-log sweep to repair the gap. Its
-/// filters are telephony sessions, plus RingSense insights when insights are expected; a
+/// Keeps the working webhook subscriptions pointed at this server: creates them once the server
+/// listens, renews them well before they expire, and when RingCentral has blacklisted one (after
+/// failed deliveries) deletes it, subscribes again and asks for a call-log sweep to repair the gap.
+/// Their filters are telephony sessions — the account's, or each extension's
+/// (`RINGCENTRAL_SUBSCRIPTION_SCOPE`) — plus RingSense insights when insights are expected; a
 /// subscription with other filters is updated in place.
 struct SubscriptionKeeper: Service {
     let callscribe: Callscribe
@@ -36,44 +37,81 @@ struct SubscriptionKeeper: Service {
         }
     }
 
-    /// One check: create, renew or replace as needed.
+    /// One check: create, renew, update or replace as needed, so the active subscriptions carry
+    /// exactly the wanted groups of filters (one group in the account scope; in the extensions
+    /// scope, the extensions RingCentral lists now, split when there are many).
     func ensure(address: String) async throws {
         let client = self.callscribe.ringCentral
         let logger = self.callscribe.logger
         let ours = try await client.subscriptions().filter { $0.deliveryMode?.address == address }
-        var active: SubscriptionInfo?
+        var active: [SubscriptionInfo] = []
+        var replaced = false
         for subscription in ours {
-            if subscription.status == "Active", active == nil {
-                active = subscription
+            if subscription.status == "Active" {
+                active.append(subscription)
             } else {
-                // Blacklisted, or a second one: RingCentral's fix for a blacklisted subscription is to delete and recreate.
+                // Blacklisted: RingCentral's fix is to delete and recreate.
                 logger.warning(
                     "removing a webhook subscription that cannot deliver",
                     metadata: ["subscription": "\(subscription.id)", "status": "\(subscription.status)", "reason": "\(subscription.blacklistedData?.reason ?? "")"]
                 )
                 try await client.deleteSubscription(subscription.id)
+                replaced = true
             }
         }
+        var unmatched = try await self.wantedFilters()
+        var spare: [SubscriptionInfo] = []
+        for subscription in active {
+            guard let index = unmatched.firstIndex(where: { EventFilter.matches(subscription.eventFilters, $0) }) else {
+                spare.append(subscription)
+                continue
+            }
+            unmatched.remove(at: index)
+            if let expiresIn = subscription.expiresIn, TimeInterval(expiresIn) < self.renewBefore {
+                let renewed = try await client.renewSubscription(subscription.id)
+                logger.info("webhook subscription renewed", metadata: ["subscription": "\(renewed.id)", "expiresIn": "\(renewed.expiresIn ?? 0)s"])
+            }
+        }
+        var created = false
+        for filters in unmatched {
+            if !spare.isEmpty {
+                // Insights switched on or off, or extensions added or removed: change the filters in
+                // place (which renews it too), so no delivery is lost meanwhile.
+                let updated = try await client.updateSubscription(spare.removeFirst().id, eventFilters: filters)
+                logger.info("webhook subscription filters updated", metadata: ["subscription": "\(updated.id)", "filters": "\(updated.eventFilters.count)"])
+            } else {
+                let made = try await client.createWebhookSubscription(address: address, verificationToken: self.callscribe.webhookToken, eventFilters: filters)
+                logger.info("webhook subscription created", metadata: ["subscription": "\(made.id)", "address": "\(address)", "filters": "\(filters.count)"])
+                created = true
+            }
+        }
+        for surplus in spare {
+            // A second subscription to the same address, or one whose filters are no longer needed.
+            logger.info("removing a webhook subscription no longer needed", metadata: ["subscription": "\(surplus.id)"])
+            try await client.deleteSubscription(surplus.id)
+        }
+        if replaced && created {
+            // Deliveries were lost while the old one was blacklisted: read the call log now.
+            self.callscribe.sweepNow.signal()
+        }
+    }
+
+    /// The filters of each subscription wanted now. In the extensions scope the extension list is
+    /// read from RingCentral at each check and saved, which keeps the filters (and the ledger's
+    /// directory) in step as extensions are added or removed.
+    func wantedFilters() async throws -> [[String]] {
+        let configuration = self.callscribe.configuration
         // RingSense insights come by webhook too, when the account has them.
-        let wanted = EventFilter.wanted(expectInsights: self.callscribe.configuration.logging.timing.expectInsights)
-        guard let active else {
-            let created = try await client.createWebhookSubscription(address: address, verificationToken: self.callscribe.webhookToken, eventFilters: wanted)
-            logger.info("webhook subscription created", metadata: ["subscription": "\(created.id)", "address": "\(address)", "filters": "\(wanted)"])
-            if !ours.isEmpty {
-                // Deliveries were lost while the old one was blacklisted: read the call log now.
-                self.callscribe.sweepNow.signal()
-            }
-            return
-        }
-        if !EventFilter.matches(active.eventFilters, wanted) {
-            // Made before insights were switched on (or off): change its filters in place, which renews it too.
-            let updated = try await client.updateSubscription(active.id, eventFilters: wanted)
-            logger.info("webhook subscription filters updated", metadata: ["subscription": "\(updated.id)", "filters": "\(updated.eventFilters)"])
-            return
-        }
-        if let expiresIn = active.expiresIn, TimeInterval(expiresIn) < self.renewBefore {
-            let renewed = try await client.renewSubscription(active.id)
-            logger.info("webhook subscription renewed", metadata: ["subscription": "\(renewed.id)", "expiresIn": "\(renewed.expiresIn ?? 0)s"])
+        let insights = configuration.logging.timing.expectInsights
+        switch configuration.subscriptionScope {
+        case .account:
+            return EventFilter.subscriptions(scope: .account, extensions: [], expectInsights: insights)
+        case .extensions:
+            let account = try await self.callscribe.accountID.wait()
+            let extensions = try await self.callscribe.ringCentral.extensions(of: account)
+            try await self.callscribe.store.saveExtensions(extensions)
+            self.callscribe.connectors.setExtensions(extensions)
+            return EventFilter.subscriptions(scope: .extensions, extensions: extensions.map(\.id), expectInsights: insights)
         }
     }
 }

@@ -25,4 +25,11 @@ public struct RetryPolicy: Sendable, Hashable {
         let delay = ceiling / 2 + ceiling / 2 * random
         return now.addingTimeInterval(max(delay, hint ?? 0))
     }
+
+    /// When to try again after the remote side said "too many requests": once its Retry-After (or the
+    /// base delay) has passed, plus up to one base delay of jitter so a backlog does not return all at
+    /// once. Such a refusal is not an attempt (the request was never judged), so it never runs out.
+    public func nextAttemptAfterRateLimit(now: Date, retryAfter: TimeInterval?, random: Double) -> Date {
+        now.addingTimeInterval(max(retryAfter ?? 0, self.baseDelay) + self.baseDelay * random)
+    }
 }

@@ -68,6 +68,8 @@ public enum SkipReason: String, Sendable, Hashable, Codable, CaseIterable {
     case noPhoneNumber = "no_phone_number"
     case blockedExtension = "blocked_extension"
     case voicemail
+    case answeredElsewhere = "answered_elsewhere"
+    case partOfAnotherCall = "part_of_another_call"
 
     public var explanation: String {
         switch self {
@@ -79,6 +81,8 @@ public enum SkipReason: String, Sendable, Hashable, Codable, CaseIterable {
         case .noPhoneNumber: "the phone system reported no caller number."
         case .blockedExtension: "calls of this extension are not logged."
         case .voicemail: "voicemails are not logged for this user."
+        case .answeredElsewhere: "it only rang here: another extension answered, and the call is logged on theirs."
+        case .partOfAnotherCall: "this part of the conversation continues a call logged under another session (a transfer or a conference)."
         }
     }
 }

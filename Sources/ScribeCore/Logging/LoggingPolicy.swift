@@ -37,6 +37,8 @@ public struct LoggingPolicy: Sendable, Hashable, Codable {
     public func decide(_ leg: CallLeg, defaultCountryCode: String, requestedByPerson: Bool = false) -> PolicyDecision {
         if !requestedByPerson {
             guard self.autoLog else { return .skip(.autoLogOff) }
+            if leg.continuesSession != nil { return .skip(.partOfAnotherCall) }
+            if leg.answeredElsewhere { return .skip(.answeredElsewhere) }
             if self.blockedExtensions.contains(leg.extensionID) { return .skip(.blockedExtension) }
             if leg.isInternal, !self.logInternalCalls { return .skip(.internalCall) }
             if leg.result == .voicemail, !self.logVoicemails { return .skip(.voicemail) }

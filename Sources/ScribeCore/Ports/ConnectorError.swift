@@ -43,6 +43,11 @@ public struct ConnectorError: Error, Sendable, Hashable, CustomStringConvertible
         }
     }
 
+    /// True when the CRM (or our own budget for it) turned the request away unjudged: too many requests.
+    public var isRateLimited: Bool {
+        if case .rateLimited = self.kind { true } else { false }
+    }
+
     public var description: String {
         let status = self.status.map { " (HTTP \($0))" } ?? ""
         return "\(self.operation) failed\(status): \(self.message)"

@@ -25,6 +25,9 @@ public protocol LedgerStore: Sendable {
     func foldPendingEvents(limit: Int, now: Date, writeAfter: TimeInterval, makeID: @escaping @Sendable () -> String) async throws -> FoldReport
 
     func call(_ sessionID: TelephonySessionID) async throws -> Call?
+    /// The call and the calls its parties moved to or came from (attended transfers, conferences),
+    /// followed link by link: the conversation a leg of it belongs to. Empty for an unknown session.
+    func linkedCalls(of sessionID: TelephonySessionID) async throws -> CallGroup
     /// The account's calls whose events changed at or after `since` (for the calls in progress).
     func calls(of accountID: AccountID, changedSince since: Date) async throws -> [Call]
     /// The time of the account's latest change to a call or a call log: a page's cue to refresh.
@@ -75,7 +78,9 @@ public protocol LedgerStore: Sendable {
     /// log waits for). A job that was triggered again while it ran stays due whatever `runAgainAt` says.
     func completeJob(_ job: Job, log: CallLog, runAgainAt: Date?) async throws
     /// Saves the log and schedules the job again at `runAt`, or dead-letters it when `runAt` is nil.
-    func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?) async throws
+    /// An attempt the remote side turned away before judging it (a rate limit) gives its attempt back
+    /// (`countsAsAttempt` false), so a long backlog against a small budget never runs out of attempts.
+    func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?, countsAsAttempt: Bool) async throws
     /// Jobs that ran out of attempts, with their last error.
     func deadJobs() async throws -> [Job]
     /// The earliest time a queued job is due, for a worker deciding how long to sleep.
@@ -99,6 +104,11 @@ extension LedgerStore {
     @discardableResult
     public func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date) async throws -> [CallLogID] {
         try await self.saveRecording(link, session: session, now: now, except: nil)
+    }
+
+    /// Saves the log and schedules the job again at `runAt`, or dead-letters it, the attempt counted.
+    public func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?) async throws {
+        try await self.failJob(job, log: log, error: error, runAt: runAt, countsAsAttempt: true)
     }
 
     /// Saves the log and removes the job (unless it was triggered again while it ran).

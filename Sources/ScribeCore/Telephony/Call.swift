@@ -32,23 +32,47 @@ public struct Call: Sendable, Codable, Hashable {
     /// that is only ringing has no leg yet.
     ///
     /// An extension with several parties in one session (rung on several devices, transferred back)
-    /// yields one leg: the answered party if any, otherwise the earliest.
+    /// yields one leg, from its ``representative(of:)`` party.
+    ///
+    /// An extension that only rang while another answered (a queue, a ring group) has an ended leg
+    /// marked ``CallLeg/answeredElsewhere``. One that rang and stopped while the call was still looking
+    /// for someone to answer has no leg until that is settled: someone answers, or the call is over.
     public var legs: [CallLeg] {
-        let byExtension = Dictionary(grouping: self.parties.values.filter { $0.extensionID != nil }, by: { $0.extensionID! })
+        let ours = self.parties.values.filter { $0.extensionID != nil }
+        let byExtension = Dictionary(grouping: ours, by: { $0.extensionID! })
+        let answering = Set(ours.filter { $0.answeredAt != nil }.compactMap(\.extensionID))
+        let isOver = self.isOver
         return byExtension.keys.sorted().compactMap { extensionID in
             let parties = byExtension[extensionID]!
-            if !parties.allSatisfy(\.hasEnded) {
+            // Once the call log lists the call it is over, even for a party whose hang-up never came.
+            if !isOver, !parties.allSatisfy(\.hasEnded) {
                 // Still on the call: a leg only once a party of this extension has answered and is talking.
                 guard let talking = parties.filter({ $0.answeredAt != nil && !$0.hasEnded }).min(by: { ($0.firstSeenAt, $0.partyID) < ($1.firstSeenAt, $1.partyID) })
                 else { return nil }
                 return CallLeg(call: self, party: talking, extensionID: extensionID)
             }
-            let chosen = parties.sorted { lhs, rhs in
-                if (lhs.answeredAt != nil) != (rhs.answeredAt != nil) { return lhs.answeredAt != nil }
-                return (lhs.firstSeenAt, lhs.partyID) < (rhs.firstSeenAt, rhs.partyID)
-            }[0]
-            return CallLeg(call: self, party: chosen, extensionID: extensionID)
+            var leg = CallLeg(call: self, party: Self.representative(of: parties), extensionID: extensionID)
+            leg.inProgress = false
+            if leg.result == .missed {
+                if !answering.subtracting([extensionID]).isEmpty {
+                    leg.answeredElsewhere = true
+                } else if !isOver {
+                    return nil
+                }
+            }
+            return leg
         }
+    }
+
+    /// True once every party has left, or the phone system's call log has listed the call (it lists
+    /// only finished calls, so a party whose last event never came is over too).
+    public var isOver: Bool {
+        self.parties.values.allSatisfy(\.hasEnded) || self.parties.values.contains { $0.sequence >= TelephonyEvent.finalSequence }
+    }
+
+    /// The other sessions this call's parties went on in (attended transfers, conferences), in order.
+    public var peerSessionIDs: [TelephonySessionID] {
+        Set(self.parties.values.compactMap(\.peerSessionID)).subtracting([self.sessionID]).sorted()
     }
 
     /// The legs of extensions whose part of the call has ended.
@@ -85,6 +109,8 @@ public struct PartyState: Sendable, Codable, Hashable {
     public var reachedVoicemail: Bool
     public var missedCall: Bool
     public var recordingIDs: [String]
+    /// The session the party went on in after leaving this one (see ``PartyUpdate/peerSessionID``).
+    public var peerSessionID: TelephonySessionID?
 
     init(first update: PartyUpdate, sequence: Int64, at time: Date) {
         self.partyID = update.partyID
@@ -127,6 +153,7 @@ public struct PartyState: Sendable, Codable, Hashable {
             self.endpointReports.sort { $0.sequence < $1.sequence }
         }
         if self.extensionID == nil { self.extensionID = update.extensionID }
+        if let peer = update.peerSessionID { self.peerSessionID = max(self.peerSessionID ?? peer, peer) }
         self.firstSeenAt = min(self.firstSeenAt, time)
         if update.status == .answered { self.answeredAt = min(self.answeredAt ?? time, time) }
         if update.status == .voicemail || update.reason == "Voicemail" { self.reachedVoicemail = true }

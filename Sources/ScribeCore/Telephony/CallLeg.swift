@@ -27,6 +27,12 @@ public struct CallLeg: Sendable, Codable, Hashable {
     /// The call was answered and is still going: a record created now ("when the call connects") is
     /// completed once the leg ends.
     public var inProgress: Bool
+    /// The extension only rang: another of ours answered the call (a queue, a ring group, a transfer
+    /// it did not pick up). That call is logged on the extension that answered.
+    public var answeredElsewhere: Bool
+    /// The session where this extension's part of the conversation began, when this leg goes on
+    /// from there (it moved here by an attended transfer or a conference): that leg is the one logged.
+    public var continuesSession: TelephonySessionID?
 
     init(call: Call, party: PartyState, extensionID: ExtensionID) {
         self.sessionID = call.sessionID
@@ -44,6 +50,8 @@ public struct CallLeg: Sendable, Codable, Hashable {
             if party.answeredAt != nil { .answered } else if party.reachedVoicemail { .voicemail } else { .missed }
         self.recordingIDs = party.recordingIDs
         self.inProgress = party.endedAt == nil
+        self.answeredElsewhere = false
+        self.continuesSession = nil
     }
 
     /// Talk time: from answer to hang-up; zero for a call nobody answered.
@@ -60,17 +68,18 @@ public struct CallLeg: Sendable, Codable, Hashable {
 
     /// True when both ends are extensions of the account (an extension-to-extension call).
     public var isInternal: Bool {
-        self.counterpart.extensionID != nil || (self.counterpart.phoneNumber.map { $0.count <= 6 && !$0.hasPrefix("+") } ?? false)
+        self.counterpart.phoneNumber != nil && !self.counterpart.isOutside || self.counterpart.extensionID != nil
     }
 }
 
 extension CallLeg {
     private enum CodingKeys: String, CodingKey {
         case sessionID, legacySessionID, accountID, extensionID, partyID, direction, from, to, startedAt, answeredAt, endedAt, result
-        case recordingIDs, inProgress
+        case recordingIDs, inProgress, answeredElsewhere, continuesSession
     }
 
-    /// Decodes a leg; `inProgress` is optional in the JSON because ledgers written before it only hold ended legs.
+    /// Decodes a leg; `inProgress`, `answeredElsewhere` and `continuesSession` are optional in the JSON
+    /// because ledgers written before them only hold ended legs of single sessions.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.sessionID = try container.decode(TelephonySessionID.self, forKey: .sessionID)
@@ -87,5 +96,7 @@ extension CallLeg {
         self.result = try container.decode(CallResult.self, forKey: .result)
         self.recordingIDs = try container.decode([String].self, forKey: .recordingIDs)
         self.inProgress = try container.decodeIfPresent(Bool.self, forKey: .inProgress) ?? false
+        self.answeredElsewhere = try container.decodeIfPresent(Bool.self, forKey: .answeredElsewhere) ?? false
+        self.continuesSession = try container.decodeIfPresent(TelephonySessionID.self, forKey: .continuesSession)
     }
 }

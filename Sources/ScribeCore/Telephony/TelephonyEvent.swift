@@ -81,10 +81,14 @@ public struct PartyUpdate: Sendable, Codable, Hashable {
     public var missedCall: Bool
     /// Recording ids the phone system reported for this party.
     public var recordingIDs: [String]
+    /// The session this party went on in, when it left this one for another (`Gone` with a `peerId`:
+    /// an attended transfer, a merge into a conference). Links the two sessions into one conversation.
+    public var peerSessionID: TelephonySessionID?
 
     public init(
         partyID: PartyID, extensionID: ExtensionID?, direction: CallDirection, from: CallEndpoint, to: CallEndpoint,
-        status: PartyStatusCode, reason: String? = nil, missedCall: Bool = false, recordingIDs: [String] = []
+        status: PartyStatusCode, reason: String? = nil, missedCall: Bool = false, recordingIDs: [String] = [],
+        peerSessionID: TelephonySessionID? = nil
     ) {
         self.partyID = partyID
         self.extensionID = extensionID
@@ -95,6 +99,7 @@ public struct PartyUpdate: Sendable, Codable, Hashable {
         self.reason = reason
         self.missedCall = missedCall
         self.recordingIDs = recordingIDs
+        self.peerSessionID = peerSessionID
     }
 
     /// True when this party's part of the call is over. RingCentral reports a party leaving its

@@ -58,8 +58,8 @@ extension PhoneSystemSandbox {
 
     /// Turns `request` into a call placed at `start`, checking each field against the company.
     public func scriptedCall(for request: CallRequest, number: Int, placedAt start: Date) throws(CallRequestError) -> ScriptedCall {
-        guard let employee = self.company.employees.first(where: { $0.extensionNumber == request.extensionNumber }) else {
-            let known = self.company.employees.map(\.extensionNumber).joined(separator: ", ")
+        guard let employee = self.employees.first(where: { $0.extensionNumber == request.extensionNumber }) else {
+            let known = self.employees.map(\.extensionNumber).joined(separator: ", ")
             throw CallRequestError(field: "extensionNumber", message: "no extension \(request.extensionNumber); the company has \(known)")
         }
         let customerNumber: String
@@ -143,7 +143,7 @@ extension PhoneSystemSandbox {
         let company = self.company
         var description: [String: Any] = [
             "accountId": company.accountID, "mainNumber": company.mainNumber,
-            "extensions": company.employees.map { ["extensionNumber": $0.extensionNumber, "extensionId": $0.extensionID, "name": $0.name, "directNumber": $0.directNumber] },
+            "extensions": self.employees.map { ["extensionNumber": $0.extensionNumber, "extensionId": $0.extensionID, "name": $0.name, "directNumber": $0.directNumber] },
             "customers": company.customers.enumerated().map { index, customer in
                 ["index": index, "name": "\(customer.firstName) \(customer.lastName)", "phoneNumber": customer.phoneNumber, "company": customer.company] as [String: Any]
             },

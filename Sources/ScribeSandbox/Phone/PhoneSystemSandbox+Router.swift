@@ -22,8 +22,11 @@ extension PhoneSystemSandbox {
         api.get("account/{account}/call-log") { request, context in
             try self.authorized(request) { self.callLog(request) }
         }
+        api.get("account/{account}/call-log-sync") { request, context in
+            try self.authorized(request) { self.callLogSync(request) }
+        }
         api.get("account/{account}/recording/{id}/content") { request, context in
-            try self.authorized(request) { self.recordingContent(id: context.parameters.get("id") ?? "") }
+            try self.authorized(request) { self.recordingContent(id: context.parameters.get("id") ?? "", range: request.headers[.range]) }
         }
         api.post("subscription") { request, context in
             try await self.authorizedAsync(request) { try await self.createSubscription(request, context) }
@@ -116,7 +119,7 @@ extension PhoneSystemSandbox {
     }
 
     private func extensions() -> Response {
-        let records: [[String: Any]] = self.company.employees.map { employee in
+        let records: [[String: Any]] = self.employees.map { employee in
             [
                 "id": Int64(employee.extensionID) ?? 0, "uri": self.url("/restapi/v1.0/account/\(self.company.accountID)/extension/\(employee.extensionID)"),
                 "extensionNumber": employee.extensionNumber, "name": employee.name, "type": "User", "status": "Enabled",
@@ -134,37 +137,25 @@ extension PhoneSystemSandbox {
         let page = max(1, query["page"].flatMap { Int(String($0)) } ?? 1)
         // A call reaches the call log once it has ended; newest first, as RingCentral lists them.
         let session = query["telephonySessionId"].map(String.init)
-        let finished = self.calls.filter { call in
+        let scripted = self.calls.filter { call in
             call.endedAt <= now && (session.map { call.telephonySessionID == $0 } ?? (call.placedAt >= dateFrom && call.placedAt < dateTo))
-        }.sorted { $0.placedAt > $1.placedAt }
+        }.map { call in
+            (start: call.placedAt, record: { PhoneSandboxPayloads.callLogRecord(for: call, accountID: self.company.accountID, baseURL: self.baseURL.get(), now: now) })
+        }
+        let played = self.scenarioCallLog(dateFrom: dateFrom, dateTo: dateTo, telephonySessionID: session, now: now).map { entry in
+            (start: entry.start, record: { entry.record })
+        }
+        let finished = (scripted + played).sorted { $0.start > $1.start }
         let slice = finished.dropFirst((page - 1) * perPage).prefix(perPage)
         var navigation: [String: Any] = ["firstPage": ["uri": self.url("/restapi/v1.0/account/~/call-log?page=1")]]
         if page * perPage < finished.count {
             navigation["nextPage"] = ["uri": self.url("/restapi/v1.0/account/~/call-log?page=\(page + 1)&perPage=\(perPage)")]
         }
-        let records = slice.map { PhoneSandboxPayloads.callLogRecord(for: $0, accountID: self.company.accountID, baseURL: self.baseURL.get(), now: now) }
+        let records = slice.map { $0.record() }
         return self.json([
             "uri": self.url("/restapi/v1.0/account/~/call-log"), "records": records, "navigation": navigation,
             "paging": ["page": page, "perPage": perPage, "pageStart": (page - 1) * perPage, "pageEnd": (page - 1) * perPage + max(0, records.count - 1)],
         ])
-    }
-
-    /// A finished recording's audio; an unknown id, or one not ready yet, answers as RingCentral does.
-    private func recordingContent(id: String) -> Response {
-        let now = Date()
-        let ready = self.calls.contains { $0.recordingID == id && $0.recorded && $0.outcome == .answered && $0.recordingReadyAt <= now }
-        guard ready else {
-            var error = PhoneSandboxPayloads.error(code: "CMN-102", message: "Resource for parameter [recordingId] is not found")
-            error["errors"] = [["errorCode": "CMN-102", "message": "Resource for parameter [recordingId] is not found", "parameterName": "recordingId"]]
-            error["parameterName"] = "recordingId"
-            return self.json(error, status: .notFound)
-        }
-        let bytes = SandboxRecordingAudio.bytes(recordingID: id)
-        return Response(
-            status: .ok,
-            headers: [.contentType: SandboxRecordingAudio.contentType, .contentLength: String(bytes.count), .contentDisposition: "inline"],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes))
-        )
     }
 
     private func createSubscription(_ request: Request, _ context: BasicRequestContext) async throws -> Response {

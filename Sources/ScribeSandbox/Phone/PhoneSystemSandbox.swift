@@ -44,6 +44,8 @@ public final class PhoneSystemSandbox: Sendable {
 
     struct State {
         var calls: [ScriptedCall] = []
+        /// Sessions played from scenario files (`PhoneSystemSandbox+Scenario.swift`).
+        var scenarioSessions: [ScenarioSession] = []
         var subscriptions: [String: Subscription] = [:]
         var deliveries = 0
         var failedDeliveries = 0
@@ -61,6 +63,12 @@ public final class PhoneSystemSandbox: Sendable {
         var lastControlledCallNumber: Int?
         /// A subscription whose deliveries keep failing this long is blacklisted.
         var blacklistAfter: TimeInterval = 600
+        /// What the call-log sync needs: when calls were placed, the token generation.
+        var callLogSync = SandboxCallLogSync()
+        /// Knobs and state of the recordings' content route.
+        var recordings = SandboxRecordingState()
+        /// Extensions added to the company while the sandbox runs.
+        var addedEmployees: [SandboxCompany.Employee] = []
     }
 
     public let company: SandboxCompany
@@ -184,7 +192,10 @@ public final class PhoneSystemSandbox: Sendable {
             line.append(UInt8(ascii: "\n"))
             try PlanFile.append(line, to: planURL)
         }
-        self.state.withLock { $0.calls.append(call) }
+        self.state.withLock {
+            $0.calls.append(call)
+            $0.callLogSync.placedAt[call.telephonySessionID] = Date()
+        }
     }
 
     /// Sends the call's events to every subscription, then, for a recorded answered call, its AI
@@ -268,20 +279,24 @@ public final class PhoneSystemSandbox: Sendable {
         }
     }
 
-    private func activeSubscriptions() -> [Subscription] {
+    func activeSubscriptions() -> [Subscription] {
         let now = Date()
         return self.state.withLock { $0.subscriptions.values.filter { $0.isActive(at: now) } }
     }
 
-    /// Posts the `change`-th event of `call` to each subscription.
+    /// Posts the `change`-th event of `call` to each subscription with a filter covering the call's
+    /// extension (the account-level filter covers them all).
     private func send(_ call: ScriptedCall, change index: Int, to subscriptions: [Subscription]) async {
-        for subscription in subscriptions where subscription.wants(.telephonySessions) {
-            let notification = SandboxNotification(call: call, change: index, accountID: self.company.accountID, subscriptionID: subscription.id)
+        let owner = self.company.employees[0].extensionID
+        for subscription in subscriptions {
+            guard let event = subscription.telephonyEvent(covering: call.extensionID, accountID: self.company.accountID, ownerExtensionID: owner) else { continue }
+            var notification = SandboxNotification(call: call, change: index, accountID: self.company.accountID, subscriptionID: subscription.id)
+            notification.event = event
             await self.post((try? JSONEncoder().encode(notification)) ?? Data(), to: subscription)
         }
     }
 
-    private func post(_ body: Data, to subscription: Subscription) async {
+    func post(_ body: Data, to subscription: Subscription) async {
         let now = Date()
         let (drop, active) = self.state.withLock { state -> (Bool, Bool) in
             // A subscription blacklisted since this delivery began gets nothing more.

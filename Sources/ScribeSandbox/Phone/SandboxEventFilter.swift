@@ -26,3 +26,23 @@ extension PhoneSystemSandbox.Subscription {
         self.eventFilters.contains { SandboxEventFilter.kind(of: $0) == kind }
     }
 }
+
+extension PhoneSystemSandbox.Subscription {
+    /// The `event` URI of a telephony-session delivery about `extensionID`'s party, or nil when no
+    /// filter of this subscription covers that extension: the account-level filter covers every
+    /// extension; `…/extension/{id}/telephony/sessions` only its own (`~` being the subscriber's).
+    func telephonyEvent(covering extensionID: String, accountID: String, ownerExtensionID: String) -> String? {
+        for filter in self.eventFilters where SandboxEventFilter.kind(of: filter) == .telephonySessions {
+            let path = filter.split(separator: "?").first.map(String.init) ?? filter
+            let parts = path.split(separator: "/").map(String.init)
+            guard parts.count >= 4, parts[3] == "~" || parts[3] == accountID else { continue }
+            if parts.count == 6 {
+                return "/restapi/v1.0/account/\(accountID)/telephony/sessions"
+            }
+            if parts.count == 8, parts[4] == "extension", (parts[5] == "~" ? ownerExtensionID : parts[5]) == extensionID {
+                return "/restapi/v1.0/account/\(accountID)/extension/\(extensionID)/telephony/sessions"
+            }
+        }
+        return nil
+    }
+}

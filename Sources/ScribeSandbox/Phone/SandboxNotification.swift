@@ -29,9 +29,11 @@ struct SandboxNotification: Encodable {
         var standAlone: Bool
         var muted: Bool
         var recordings: [Recording]?
+        /// Set on the parties a call queue rings.
+        var queueCall: Bool? = nil
     }
 
-    struct Endpoint: Encodable {
+    struct Endpoint: Encodable, Sendable, Hashable {
         var phoneNumber: String
         var name: String?
         var extensionId: String?
@@ -42,9 +44,17 @@ struct SandboxNotification: Encodable {
         var code: String
         var reason: String?
         var rcc: Bool
+        /// The party on the other side of a cross call (`Gone` after an attended transfer, a pickup, a conference).
+        var peerId: PeerID? = nil
     }
 
-    struct Recording: Encodable {
+    struct PeerID: Encodable, Sendable, Hashable {
+        var sessionId: String
+        var telephonySessionId: String
+        var partyId: String
+    }
+
+    struct Recording: Encodable, Sendable, Hashable {
         var id: String
         var active: Bool
     }

@@ -33,6 +33,11 @@ struct ErrorMappingMiddleware<Context: RequestContext>: RouterMiddleware {
             case .busy(let retryAfter):
                 throw APIError(.serviceUnavailable, code: "phone_system_busy", message: error.description, headers: [.retryAfter: String(retryAfter)])
             case .unavailable: throw APIError(.badGateway, code: "phone_system_error", message: error.description)
+            case .rangeNotSatisfiable(let length):
+                throw APIError(
+                    .rangeNotSatisfiable, code: "range_not_satisfiable", message: error.description, field: "Range",
+                    headers: length.map { [.contentRange: ByteRange.unsatisfiedContentRange(completeLength: $0)] } ?? [:]
+                )
             }
         } catch let error as ConnectorError {
             throw APIError(.badGateway, code: "crm_error", message: "The CRM did not answer as expected: \(error.description)")

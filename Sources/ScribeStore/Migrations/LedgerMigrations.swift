@@ -8,7 +8,9 @@ enum LedgerMigrations {
         migrator.registerMigration("0001_create_ledger", migrate: migration0001)
         migrator.registerMigration("0002_call_content_and_progress", migrate: migration0002)
         migrator.registerMigration("0003_people", migrate: migration0003)
-        migrator.registerMigration("0004_ringcentral_tokens", migrate: migration0004)
+        migrator.registerMigration("0004_call_links", migrate: migration0004)
+        migrator.registerMigration("0005_recording_archive", migrate: migration0005)
+        migrator.registerMigration("0006_ringcentral_tokens", migrate: migration0006)
         return migrator
     }
 
@@ -181,19 +183,16 @@ enum LedgerMigrations {
         )
     }
 
-    /// The authorization-code grant's token pair, sealed, with a fingerprint of its refresh token so
-    /// a new pair replaces only the one it came from (compare-and-swap), and the claim of the process
-    /// spending that refresh token.
+    /// Sessions joined by a party that moved from one to the other (`Gone` with a `peerId`).
     private static func migration0004(_ db: Database) throws {
         try db.execute(
             sql: """
-                CREATE TABLE ringcentral_tokens (
-                    name TEXT PRIMARY KEY,
-                    sealed_pair BLOB NOT NULL,
-                    refresh_fingerprint TEXT NOT NULL,
-                    refresh_claimed_until REAL,
-                    updated_at REAL NOT NULL
+                CREATE TABLE call_links (
+                    session_id TEXT NOT NULL,
+                    peer_session_id TEXT NOT NULL,
+                    PRIMARY KEY (session_id, peer_session_id)
                 );
+                CREATE INDEX call_links_by_peer ON call_links (peer_session_id);
                 """
         )
     }

@@ -38,7 +38,12 @@ extension SQLiteLedgerStore {
     }
 
     public func saveRecording(_ link: RecordingLink, session: TelephonySessionID, now: Date, except running: CallLogID?) async throws -> [CallLogID] {
-        try await self.saveMedia(column: "recording", json: try LedgerJSON.encode(link), session: session, now: now, except: running)
+        let json = try LedgerJSON.encode(link)
+        return try await self.writer.write { db in
+            // Queued for the archive in the same transaction, so no recording the ledger knows is missed.
+            try Self.queueRecordingDownload(link.recordingID, session: session, now: now, db)
+            return try Self.saveMedia(column: "recording", json: json, session: session, now: now, except: running, db)
+        }
     }
 
     public func recordInsights(_ insights: CallInsights, session: TelephonySessionID, now: Date) async throws -> InsightsSave {

@@ -33,6 +33,10 @@ extension SQLiteLedgerStore {
         var changedCalls: [(call: Call, body: String)] = []
         var claims: [(log: CallLog, columns: CallLogColumns)] = []
         var changedWhileLogged: [(session: TelephonySessionID, extension: ExtensionID)] = []
+        var links: [(session: TelephonySessionID, peer: TelephonySessionID)] = []
+        /// (session, extension): the logs of that extension in the sessions linked to `session`;
+        /// (peer, nil): every log of a session newly linked.
+        var linkedChanges: [(session: TelephonySessionID, extension: ExtensionID?)] = []
         for (sessionID, sessionEvents) in Dictionary(grouping: events, by: \.sessionID) {
             let stored = try snapshot.callBodies[sessionID].map { try LedgerJSON.decode(Call.self, from: $0) }
             var call = stored ?? Call(sessionID: sessionID, accountID: sessionEvents[0].accountID)
@@ -47,10 +51,21 @@ extension SQLiteLedgerStore {
             // A log already claimed is due again when its extension's part ends (it was claimed while
             // they talked) or a late event changes it.
             let claimedBefore = Set((snapshot.logKeys[sessionID] ?? []).map(\.extensionID))
-            changedWhileLogged += call.endedLegsChanged(since: stored).filter(claimedBefore.contains).map { (sessionID, $0) }
+            let endedChanged = call.endedLegsChanged(since: stored)
+            changedWhileLogged += endedChanged.filter(claimedBefore.contains).map { (sessionID, $0) }
+            // A late event about someone else's part (a pickup, a transfer) changes the journey every record tells.
+            if let stored, call.journey != stored.journey {
+                changedWhileLogged += claimedBefore.subtracting(endedChanged).map { (sessionID, $0) }
+            }
+            // Calls of one conversation (transfers, conferences) share their legs: a change here is
+            // news for the same extension's log over there, and a new link for every log there.
+            links += call.peerSessionIDs.map { (sessionID, $0) }
+            linkedChanges += endedChanged.map { (sessionID, $0) }
+            linkedChanges += Set(call.peerSessionIDs).subtracting(stored?.peerSessionIDs ?? []).map { ($0, nil) }
         }
         report.callsChanged = changedCalls.count
         let (changedCallsToWrite, claimsToWrite, endedToQueue) = (changedCalls, claims, changedWhileLogged)
+        let (linksToWrite, linkedToQueue) = (links, linkedChanges)
         (report.logsClaimed, report.logsRequeued) = try await self.writer.write { db in
             for (call, body) in changedCallsToWrite {
                 try db.execute(
@@ -73,6 +88,18 @@ extension SQLiteLedgerStore {
             }
             for (session, extensionID) in endedToQueue {
                 requeued += try JobQueue.scheduleLogs(of: session, extension: extensionID, at: now.addingTimeInterval(writeAfter), db).count
+            }
+            for (session, peer) in linksToWrite {
+                try db.execute(
+                    sql: "INSERT INTO call_links (session_id, peer_session_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    arguments: [session.rawValue, peer.rawValue]
+                )
+            }
+            for (session, extensionID) in linkedToQueue {
+                let targets = extensionID == nil ? [session] : try Self.linkedSessions(of: session, db).filter { $0 != session }
+                for target in targets {
+                    requeued += try JobQueue.scheduleLogs(of: target, extension: extensionID, at: now.addingTimeInterval(writeAfter), db).count
+                }
             }
             try db.execute(sql: "UPDATE telephony_events SET folded = 1 WHERE folded = 0 AND seq <= ?", arguments: [lastSeq])
             return (claimed, requeued)
@@ -106,6 +133,29 @@ extension SQLiteLedgerStore {
             try String.fetchAll(db, sql: "SELECT body FROM telephony_events WHERE session_id = ? ORDER BY sequence, seq", arguments: [sessionID.rawValue])
                 .map { try LedgerJSON.decode(TelephonyEvent.self, from: $0) }
         }
+    }
+
+    public func linkedCalls(of sessionID: TelephonySessionID) async throws -> CallGroup {
+        try await self.writer.read { db in
+            CallGroup(try Self.linkedSessions(of: sessionID, db).compactMap { try Self.loadCall($0, db) })
+        }
+    }
+
+    /// The sessions reachable from `sessionID` over links either way, itself included; a
+    /// conversation is a few calls, so the walk stops at 16.
+    static func linkedSessions(of sessionID: TelephonySessionID, _ db: Database) throws -> [TelephonySessionID] {
+        var found: [TelephonySessionID] = [sessionID]
+        var next = 0
+        while next < found.count, found.count < 16 {
+            let session = found[next].rawValue
+            next += 1
+            let peers = try String.fetchAll(
+                db, sql: "SELECT peer_session_id FROM call_links WHERE session_id = ? UNION SELECT session_id FROM call_links WHERE peer_session_id = ?",
+                arguments: [session, session]
+            )
+            for peer in peers.map({ TelephonySessionID($0) }) where !found.contains(peer) { found.append(peer) }
+        }
+        return found
     }
 
     static func loadCall(_ sessionID: TelephonySessionID, _ db: Database) throws -> Call? {

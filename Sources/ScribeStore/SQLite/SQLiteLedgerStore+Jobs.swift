@@ -33,14 +33,15 @@ extension SQLiteLedgerStore {
         }
     }
 
-    public func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?) async throws {
+    public func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?, countsAsAttempt: Bool) async throws {
         let columns = try CallLogColumns(log)
         try await self.writer.write { db in
             try columns.update(db)
             if let runAt {
+                // The attempt was counted when the job was claimed; one that was turned away is given back.
                 try db.execute(
-                    sql: "UPDATE jobs SET run_at = ?, lease_until = NULL, last_error = ?, rerun = 0 WHERE id = ?",
-                    arguments: [runAt.timeIntervalSince1970, error, job.id]
+                    sql: "UPDATE jobs SET run_at = ?, lease_until = NULL, last_error = ?, rerun = 0, attempts = MAX(0, attempts - ?) WHERE id = ?",
+                    arguments: [runAt.timeIntervalSince1970, error, countsAsAttempt ? 0 : 1, job.id]
                 )
             } else {
                 try db.execute(sql: "UPDATE jobs SET dead = 1, lease_until = NULL, last_error = ?, rerun = 0 WHERE id = ?", arguments: [error, job.id])

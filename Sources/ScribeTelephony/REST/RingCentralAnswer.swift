@@ -15,21 +15,15 @@ enum RingCentralAnswer {
         case 500...:
             throw TelephonyError(.transient, operation: operation, status: status, message: errorMessage(data))
         default:
-            throw TelephonyError(.permanent, operation: operation, status: status, message: errorMessage(data))
+            let body = RingCentralErrorBody(data)
+            throw TelephonyError(.permanent, operation: operation, status: status, message: body.text, errorCode: body.code, parameterName: body.parameter)
         }
     }
 
-    /// RingCentral's `message`, or OAuth's `error_description`/`error`, never the raw body (it may echo secrets).
+    /// RingCentral's `message`, or OAuth's `error` with its description, never the raw body (it may echo secrets).
     static func errorMessage(_ data: Data) -> String {
-        struct Body: Decodable {
-            var message: String?
-            var error: String?
-            var error_description: String?
-        }
-        let body = try? JSONDecoder().decode(Body.self, from: data)
-        if let error = body?.error {
-            return body?.error_description.map { "\(error): \($0)" } ?? error
-        }
-        return body?.message ?? "no error message"
+        let body = RingCentralErrorBody(data)
+        guard let error = body.error else { return body.text }
+        return body.error_description.map { "\(error): \($0)" } ?? error
     }
 }

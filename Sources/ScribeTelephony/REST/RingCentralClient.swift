@@ -114,26 +114,35 @@ public actor RingCentralClient {
         return response.records
     }
 
-    /// A recording's audio, streaming (`GET …/recording/{id}/content`, inline). The answer must be
-    /// audio; a recording can take minutes to pass on, so it has a longer deadline than other calls.
-    public func recordingContent(id: String) async throws(TelephonyError) -> RecordingContent {
+    /// A recording's audio, streaming (`GET …/recording/{id}/content`, inline), or the part `range`
+    /// asks for: RingCentral's media answers a `Range` header with 206 and `Content-Range`, and an
+    /// unsatisfiable one with 416; an answer of 200 is the whole recording. The answer must be audio;
+    /// a recording can take minutes to pass on, so it has a longer deadline than other calls.
+    public func recordingContent(id: String, range: RangeRequest = .whole) async throws(TelephonyError) -> RecordingContent {
         let operation = "ringcentral.recordingContent"
         let response = try await self.authorizedResponse(
             .GET, "/restapi/v1.0/account/~/recording/\(FormEncoding.escape(id))/content?contentDisposition=Inline", accept: "audio/mpeg, audio/wav",
-            body: nil, timeout: Self.recordingTimeout, operation: operation
+            body: nil, timeout: Self.recordingTimeout, operation: operation, headers: range.headerValue.map { [("Range", $0)] } ?? []
         )
         let contentType = response.headers.first(name: "Content-Type") ?? ""
         guard contentType.lowercased().hasPrefix("audio/") else {
             throw TelephonyError(.permanent, operation: operation, status: Int(response.status.code), message: "the answer is not audio but '\(contentType)'")
         }
-        return RecordingContent(contentType: contentType, contentLength: response.headers.first(name: "Content-Length").flatMap(Int.init), body: response.body)
+        let length = response.headers.first(name: "Content-Length").flatMap(Int.init)
+        if response.status == .partialContent {
+            guard let part = response.headers.first(name: "Content-Range").flatMap(ByteRange.parseContentRange) else {
+                throw TelephonyError(.permanent, operation: operation, status: 206, message: "a partial answer without a usable Content-Range")
+            }
+            return RecordingContent(contentType: contentType, contentLength: part.range.count, range: part.range, completeLength: part.completeLength, body: response.body)
+        }
+        return RecordingContent(contentType: contentType, contentLength: length, body: response.body)
     }
 
     static let recordingTimeout = TimeAmount.minutes(10)
 
     // MARK: Requests
 
-    private func get<Response: Decodable>(_ path: String, operation: String) async throws(TelephonyError) -> Response {
+    func get<Response: Decodable>(_ path: String, operation: String) async throws(TelephonyError) -> Response {
         try await self.send(.GET, path, body: Optional<CreateSubscriptionRequest>.none, operation: operation)
     }
 
@@ -160,7 +169,7 @@ public actor RingCentralClient {
     /// still unread. A 401 fetches a new token and tries once more; a 429 starts the rate-limit
     /// penalty, during which nothing is sent.
     private func authorizedResponse(
-        _ method: HTTPMethod, _ path: String, accept: String, body: [UInt8]?, timeout: TimeAmount, operation: String
+        _ method: HTTPMethod, _ path: String, accept: String, body: [UInt8]?, timeout: TimeAmount, operation: String, headers: [(String, String)] = []
     ) async throws(TelephonyError) -> HTTPClientResponse {
         var retriedAfterRefresh = false
         while true {
@@ -176,6 +185,7 @@ public actor RingCentralClient {
             request.method = method
             request.headers.add(name: "Authorization", value: "Bearer \(token)")
             request.headers.add(name: "Accept", value: accept)
+            request.headers.add(contentsOf: headers)
             if let body {
                 request.headers.add(name: "Content-Type", value: "application/json")
                 request.body = .bytes(ByteBuffer(bytes: body))

@@ -9,6 +9,9 @@ public struct TelephonyError: Error, Sendable, Hashable, CustomStringConvertible
         case transient
         /// The request or the answer is wrong and will stay wrong.
         case permanent
+        /// The call-log sync token is expired, was reset, or is too far behind (more than 250 changes
+        /// since it was issued): asking again with it cannot work, a full sync must start afresh.
+        case syncTokenRejected
     }
 
     public var kind: Kind
@@ -16,22 +19,28 @@ public struct TelephonyError: Error, Sendable, Hashable, CustomStringConvertible
     public var operation: String
     public var status: Int?
     public var message: String
+    /// RingCentral's own code for the failure, e.g. `CLG-101`, when its answer carried one.
+    public var errorCode: String?
+    /// The request parameter RingCentral named as wrong, e.g. `syncToken`.
+    public var parameterName: String?
 
-    public init(_ kind: Kind, operation: String, status: Int? = nil, message: String) {
+    public init(_ kind: Kind, operation: String, status: Int? = nil, message: String, errorCode: String? = nil, parameterName: String? = nil) {
         self.kind = kind
         self.operation = operation
         self.status = status
         self.message = message
+        self.errorCode = errorCode
+        self.parameterName = parameterName
     }
 
     public var isRetryable: Bool {
         switch self.kind {
         case .rateLimited, .transient: true
-        case .unauthorized, .permanent: false
+        case .unauthorized, .permanent, .syncTokenRejected: false
         }
     }
 
     public var description: String {
-        "\(self.operation) failed" + (self.status.map { " (HTTP \($0))" } ?? "") + ": \(self.message)"
+        "\(self.operation) failed" + (self.status.map { " (HTTP \($0))" } ?? "") + (self.errorCode.map { " \($0)" } ?? "") + ": \(self.message)"
     }
 }

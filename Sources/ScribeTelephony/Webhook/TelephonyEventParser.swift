@@ -55,7 +55,8 @@ public struct TelephonyEventParser: Sendable {
             status: PartyStatusCode(rawValue: code) ?? .unknown,
             reason: party.status?.reason,
             missedCall: party.missedCall ?? false,
-            recordingIDs: (party.recordings ?? []).compactMap(\.id)
+            recordingIDs: (party.recordings ?? []).compactMap(\.id),
+            peerSessionID: party.status?.peerId?.telephonySessionId.flatMap { $0.isEmpty ? nil : TelephonySessionID($0) }
         )
     }
 }

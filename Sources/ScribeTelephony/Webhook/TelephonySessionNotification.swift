@@ -52,6 +52,14 @@ struct TelephonySessionNotification: Decodable {
         var code: String?
         var reason: String?
         var description: String?
+        /// Where a `Gone` party went: the party it joined in another session.
+        var peerId: Peer?
+    }
+
+    struct Peer: Decodable {
+        var sessionId: String?
+        var telephonySessionId: String?
+        var partyId: String?
     }
 
     struct Recording: Decodable {

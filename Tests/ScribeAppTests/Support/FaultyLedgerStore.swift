@@ -69,6 +69,7 @@ final class FaultyLedgerStore: LedgerStore {
         try await self.base.foldPendingEvents(limit: limit, now: now, writeAfter: writeAfter, makeID: makeID)
     }
     func call(_ sessionID: TelephonySessionID) async throws -> Call? { try await self.base.call(sessionID) }
+    func linkedCalls(of sessionID: TelephonySessionID) async throws -> CallGroup { try await self.base.linkedCalls(of: sessionID) }
     func events(of sessionID: TelephonySessionID) async throws -> [TelephonyEvent] { try await self.base.events(of: sessionID) }
     func calls(of accountID: AccountID, changedSince since: Date) async throws -> [Call] { try await self.base.calls(of: accountID, changedSince: since) }
     func latestChange(of accountID: AccountID) async throws -> Date? { try await self.base.latestChange(of: accountID) }
@@ -84,8 +85,8 @@ final class FaultyLedgerStore: LedgerStore {
     func claimJobs(limit: Int, now: Date, leaseUntil: Date) async throws -> [Job] {
         try await self.base.claimJobs(limit: limit, now: now, leaseUntil: leaseUntil)
     }
-    func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?) async throws {
-        try await self.base.failJob(job, log: log, error: error, runAt: runAt)
+    func failJob(_ job: Job, log: CallLog, error: String, runAt: Date?, countsAsAttempt: Bool) async throws {
+        try await self.base.failJob(job, log: log, error: error, runAt: runAt, countsAsAttempt: countsAsAttempt)
     }
     func deadJobs() async throws -> [Job] { try await self.base.deadJobs() }
     func nextJobDue() async throws -> Date? { try await self.base.nextJobDue() }

@@ -20,7 +20,7 @@ enum CallFixtures {
         )
     }
 
-    static func event(_ id: String, sequence: Int64, at offset: TimeInterval, _ parties: PartyUpdate...) -> TelephonyEvent {
+    static func event(_ id: String, session: TelephonySessionID = CallFixtures.session, sequence: Int64, at offset: TimeInterval, _ parties: PartyUpdate...) -> TelephonyEvent {
         TelephonyEvent(
             id: EventID(id), accountID: account, sessionID: session, legacySessionID: "legacy-1", sequence: sequence,
             eventTime: t0.addingTimeInterval(offset), parties: parties
@@ -36,7 +36,7 @@ enum CallFixtures {
     ]
 
     static func fold(_ events: [TelephonyEvent]) -> Call {
-        var call = Call(sessionID: session, accountID: account)
+        var call = Call(sessionID: events.first?.sessionID ?? session, accountID: account)
         for event in events { call.apply(event) }
         return call
     }
