@@ -22,6 +22,8 @@ public final class Callscribe: Sendable {
     public let serverListening = OneShot<Int>()
 
     let secrets: SecretBox
+    /// The ledger as SQLite, for what only it offers (the sealed RingCentral token pair).
+    let ledger: SQLiteLedgerStore
     let passwords: PasswordHasher
     let signInThrottle = SignInThrottle()
     let httpClient: HTTPClient
@@ -43,6 +45,9 @@ public final class Callscribe: Sendable {
     let appender: EventAppender
     /// Signs the recording links written to CRM records and checks them when they are followed.
     let recordingSigner: RecordingLinkSigner
+    /// RingCentral sign-ins in progress (authorization-code grant), and the signal that one finished.
+    let connectStates = ConnectStateBook()
+    let ringCentralConnected = WorkSignal()
     /// The ledger's queue of recordings to archive and where the archived ones are.
     let recordingArchive: any RecordingArchiveStore
     /// The archive folder, when `CALLSCRIBE_RECORDINGS_DIR` is set.
@@ -57,11 +62,15 @@ public final class Callscribe: Sendable {
         try FileManager.default.createDirectory(at: configuration.dataDirectory, withIntermediateDirectories: true)
         let ledger = try SQLiteLedgerStore(path: configuration.databasePath)
         self.store = ledger
+        self.ledger = ledger
         self.people = ledger
         self.passwords = configuration.passwordHasher
         self.secrets = try SecretBox(base64Key: configuration.secretKey, dataDirectory: configuration.dataDirectory)
         self.webhookToken = configuration.webhookToken ?? self.secrets.derivedToken(for: "ringcentral-webhook-verification")
-        self.ringCentral = RingCentralClient(credentials: configuration.ringCentral, httpClient: httpClient, now: effects.now)
+        self.ringCentral = RingCentralClient(
+            credentials: configuration.ringCentral, httpClient: httpClient,
+            tokenStore: LedgerTokenStore(ledger: ledger, secrets: self.secrets, now: effects.now), logger: logger, now: effects.now
+        )
         self.rateLimiters = RateLimiterBook(settings: configuration.rateLimits, now: effects.now)
         self.contacts = ContactCache(lifetime: configuration.contactCacheLifetime, now: effects.now)
         self.customFieldCatalogue = CustomFieldCatalogue(now: effects.now)

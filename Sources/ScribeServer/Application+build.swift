@@ -43,6 +43,7 @@ public func buildRouter(_ callscribe: Callscribe) -> Router<AppRequestContext> {
     LivePage(callscribe: callscribe).addRoutes(to: pages)
     SettingsPage(callscribe: callscribe).addRoutes(to: pages)
     AdminPage(callscribe: callscribe).addRoutes(to: pages)
+    RingCentralConnectPages(callscribe: callscribe).addRoutes(to: pages)
     return router
 }
 

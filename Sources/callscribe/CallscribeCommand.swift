@@ -9,6 +9,7 @@ struct CallscribeCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ServeCommand.self, MigrateCommand.self, CallsCommand.self, CoverageCommand.self, BackfillCommand.self,
             ConnectorsCommand.self, EventsCommand.self, BenchCommand.self, UsersCommand.self, OpenAPICommand.self,
+            RingCentralCommand.self,
         ]
     )
 }

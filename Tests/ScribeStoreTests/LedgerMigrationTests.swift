@@ -9,7 +9,7 @@ struct LedgerMigrationTests {
     @Test("applies every migration to a new ledger", arguments: StoreKind.allCases)
     func migrations(kind: StoreKind) async throws {
         let applied = try await withStore(kind) { store in try store.appliedMigrations() }
-        #expect(applied == ["0001_create_ledger", "0002_call_content_and_progress", "0003_people", "0004_call_links", "0005_recording_archive"])
+        #expect(applied == ["0001_create_ledger", "0002_call_content_and_progress", "0003_people", "0004_call_links", "0005_recording_archive", "0006_ringcentral_tokens"])
     }
 
     @Test("keeps its data when the same file is opened again, without migrating twice")
@@ -27,7 +27,7 @@ struct LedgerMigrationTests {
                 #expect(report.logsClaimed == 1)
             }
             let reopened = try SQLiteLedgerStore(path: path)
-            #expect(try reopened.appliedMigrations() == ["0001_create_ledger", "0002_call_content_and_progress", "0003_people", "0004_call_links", "0005_recording_archive"])
+            #expect(try reopened.appliedMigrations() == ["0001_create_ledger", "0002_call_content_and_progress", "0003_people", "0004_call_links", "0005_recording_archive", "0006_ringcentral_tokens"])
             #expect(try await reopened.connections(of: Ledger.account) == [Ledger.connection])
             #expect(try await reopened.cursor("call-log-sync") == "2027-01-15T08:00:00Z")
             #expect(try await reopened.appendEvents(Ledger.answeredCall("s-1"), receivedAt: Ledger.t0) == Array(repeating: .duplicate, count: 4))

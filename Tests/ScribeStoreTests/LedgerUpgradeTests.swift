@@ -63,7 +63,7 @@ struct LedgerUpgradeTests {
             try Self.write0001Ledger(at: path)
 
             let store = try SQLiteLedgerStore(path: path)
-            #expect(try store.appliedMigrations() == ["0001_create_ledger", "0002_call_content_and_progress", "0003_people", "0004_call_links", "0005_recording_archive"])
+            #expect(try store.appliedMigrations() == ["0001_create_ledger", "0002_call_content_and_progress", "0003_people", "0004_call_links", "0005_recording_archive", "0006_ringcentral_tokens"])
 
             let logged = try #require(try await store.callLog("log-1"))
             #expect(logged.state == .logged)

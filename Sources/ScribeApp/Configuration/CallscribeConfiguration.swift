@@ -54,9 +54,13 @@ public struct CallscribeConfiguration: Sendable {
         self.port = try source.integer(.port, in: 0...65535)
         self.publicURL = source.string(.publicURL) == nil ? nil : try source.url(.publicURL)
         self.secretKey = source.string(.secretKey)
+        let grantName = try source.required(.ringCentralAuth)
+        guard let grant = RingCentralGrant(rawValue: grantName) else {
+            throw ConfigurationError(setting: Setting.ringCentralAuth.name, problem: "'\(grantName)' is not jwt or authorization_code")
+        }
         self.ringCentral = RingCentralCredentials(
             serverURL: try source.url(.ringCentralServer), clientID: try source.required(.ringCentralClientID),
-            clientSecret: try source.required(.ringCentralClientSecret), jwt: try source.required(.ringCentralJWT)
+            clientSecret: try source.required(.ringCentralClientSecret), jwt: grant == .jwt ? try source.required(.ringCentralJWT) : "", grant: grant
         )
         self.webhookToken = source.string(.webhookToken)
         self.crm = try CRMSettings(source)
@@ -95,6 +99,11 @@ public struct CallscribeConfiguration: Sendable {
         self.logging = try LoggingSettings(source, defaultCountryCode: country)
         self.subscriptionScope = try source.choice(.subscriptionScope, as: SubscriptionScope.self)
         self.recordingArchive = try RecordingArchiveSettings(source)
+    }
+
+    /// Where RingCentral sends an admin back after they connect it (authorization-code grant).
+    public func ringCentralRedirectURI(boundPort: Int) -> String {
+        (self.publicURL ?? "http://\(self.host):\(boundPort)") + "/ringcentral/callback"
     }
 
     /// The URL webhooks are delivered to, given the port the server actually bound.

@@ -27,7 +27,7 @@ extension Setting {
     public static let ringCentralServer = Setting("RINGCENTRAL_SERVER_URL", default: "https://platform.ringcentral.com", "RingCentral API base URL.")
     public static let ringCentralClientID = Setting("RINGCENTRAL_CLIENT_ID", default: nil, "RingCentral app client id (required).")
     public static let ringCentralClientSecret = Setting("RINGCENTRAL_CLIENT_SECRET", default: nil, "RingCentral app client secret (required).", secret: true)
-    public static let ringCentralJWT = Setting("RINGCENTRAL_JWT", default: nil, "RingCentral JWT credential of an admin user (required).", secret: true)
+    public static let ringCentralJWT = Setting("RINGCENTRAL_JWT", default: nil, "RingCentral JWT credential of an admin user (required with RINGCENTRAL_AUTH=jwt).", secret: true)
     public static let webhookToken = Setting("CALLSCRIBE_WEBHOOK_TOKEN", default: nil, "Verification-Token RingCentral must send with every delivery. Default: generated at start-up.", secret: true)
     public static let crm = Setting("CALLSCRIBE_CRM", default: "hubspot", "The CRM calls are logged into: hubspot, pipedrive or salesforce.")
     public static let hubSpotURL = Setting("HUBSPOT_API_URL", default: "https://api.hubapi.com", "HubSpot API base URL.")
@@ -52,7 +52,7 @@ extension Setting {
     /// Every setting, in the order `--help` lists them.
     public static let all: [Setting] = [
         .dataDirectory, .databasePath, .host, .port, .publicURL, .secretKey, .ringCentralServer, .ringCentralClientID,
-        .ringCentralClientSecret, .ringCentralJWT, .webhookToken, .crm, .hubSpotURL, .hubSpotToken,
+        .ringCentralClientSecret, .ringCentralAuth, .ringCentralJWT, .webhookToken, .crm, .hubSpotURL, .hubSpotToken,
         .pipedriveURL, .pipedriveToken, .salesforceURL, .salesforceToken, .defaultCountryCode,
         .workerConcurrency, .gracePeriod, .maxAttempts, .syncInterval, .subscriptionCheck, .catchUpWindow, .contactCacheSeconds, .sessionHours,
         .adminEmail, .adminPassword, .logLevel,

@@ -37,14 +37,22 @@ struct CallLogSync: Service {
     func run() async throws {
         try await cancelWhenGracefulShutdown {
             guard let accountID = try? await self.accountID.wait() else { return }
+            var failures = 0
             while !Task.isCancelled {
+                var wait = self.interval
                 do {
                     let unheard = try await self.sweep(accountID)
                     if unheard > 0 { self.logger.info("call-log sync found calls no webhook told us about", metadata: ["calls": "\(unheard)"]) }
+                    failures = 0
                 } catch {
-                    self.logger.warning("call-log sync failed", metadata: ["error": "\(error)"])
+                    // A 5xx, timeout or lost connection is retried sooner than the next sweep: 2 s, doubling,
+                    // at most a minute (RingCentral's advice); a rate limit no sooner than it allows.
+                    failures += 1
+                    wait = min(self.interval, min(60, pow(2, Double(min(failures, 6)))))
+                    if let error = error as? TelephonyError, case .rateLimited(let retryAfter) = error.kind { wait = max(wait, retryAfter) }
+                    self.logger.warning("call-log sync failed", metadata: ["error": "\(error)", "retryIn": "\(Int(wait))s"])
                 }
-                await self.sweepNow.wait(timeout: .seconds(self.interval))
+                await self.sweepNow.wait(timeout: .seconds(wait))
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ScribeCore
+import ScribeStore
 import ScribeTelephony
 import ServiceLifecycle
 
@@ -25,6 +26,16 @@ struct Startup: Service {
                     return
                 } catch is CancellationError {
                     return
+                } catch let error as TelephonyError where error.needsAuthorization {
+                    // Retrying cannot help: wait for an admin to connect RingCentral (the callback signals).
+                    let page = await self.connectPage()
+                    logger.warning(
+                        "RingCentral is not connected: an admin must connect it at \(page)",
+                        metadata: ["reason": "\(error.message)"]
+                    )
+                    try await self.makeBootstrapAdmin(self.accountBeforeConnecting())
+                    await self.callscribe.ringCentralConnected.wait(timeout: .seconds(300))
+                    delay = 1
                 } catch {
                     logger.warning("cannot reach the phone system yet; retrying", metadata: ["error": "\(error)", "retryIn": "\(Int(delay))s"])
                     try await Task.sleep(for: .seconds(delay))
@@ -51,9 +62,27 @@ struct Startup: Service {
         for connection in try await store.connections(of: accountID) {
             self.callscribe.connectors.register(try self.callscribe.makeConnector(connection), for: connection.id)
         }
+        // People made while RingCentral was not connected yet join the account it turned out to be.
+        try await self.callscribe.ledger.moveUsers(from: Self.unconnectedAccount, to: accountID)
         try await self.makeBootstrapAdmin(accountID)
         self.callscribe.logger.info("connected", metadata: ["account": "\(accountID)", "extensions": "\(extensions.count)"])
         return accountID
+    }
+
+    /// The account people belong to until RingCentral is connected and names the real one.
+    static let unconnectedAccount = AccountID("unconnected")
+
+    /// The ledger's account if it has one (a connection being renewed), else the placeholder, so the
+    /// first admin can sign in and connect RingCentral.
+    private func accountBeforeConnecting() async throws -> AccountID {
+        let accounts = try await self.callscribe.people.accountIDs()
+        return accounts.count == 1 ? accounts[0] : Self.unconnectedAccount
+    }
+
+    /// The admin page's RingCentral connect link.
+    private func connectPage() async -> String {
+        let callback = await self.callscribe.ringCentralRedirectURI()
+        return String(callback.dropLast("/callback".count)) + "/connect"
     }
 
     /// The configured first admin, made once: later starts find the email taken and leave it be.

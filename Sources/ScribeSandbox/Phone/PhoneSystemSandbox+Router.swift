@@ -10,7 +10,8 @@ extension PhoneSystemSandbox {
     /// RingCentral's routes, as far as Callscribe uses them.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.post("/restapi/oauth/token") { request, context in try await self.token(request, context) }
+        router.add(middleware: SandboxRateLimitMiddleware(sandbox: self))
+        self.addOAuthRoutes(to: router)
         let api = router.group("restapi/v1.0")
         api.get("account/{account}") { request, context in
             try self.authorized(request) { self.json(["id": Int64(self.company.accountID) ?? 0, "uri": self.url("/restapi/v1.0/account/\(self.company.accountID)"), "status": "Confirmed"]) }
@@ -78,32 +79,9 @@ extension PhoneSystemSandbox {
 
     func url(_ path: String) -> String { self.baseURL.get() + path }
 
-    private func token(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
-        let expected = "Basic " + Data("\(self.credentials.clientID):\(self.credentials.clientSecret)".utf8).base64EncodedString()
-        guard request.headers[.authorization] == expected else {
-            return self.json(["error": "invalid_client", "error_description": "Invalid client", "errors": [["errorCode": "OAU-123", "message": "Invalid client"]]], status: .unauthorized)
-        }
-        let body = try await request.body.collect(upTo: 64 * 1024)
-        let form = FormFields(String(buffer: body))
-        guard form["grant_type"] == "urn:ietf:params:oauth:grant-type:jwt-bearer" else {
-            return self.json(["error": "unsupported_grant_type", "error_description": "Unsupported grant type", "errors": [["errorCode": "OAU-250", "message": "Unsupported grant type"]]], status: .badRequest)
-        }
-        guard form["assertion"] == self.credentials.jwt else {
-            return self.json(["error": "invalid_grant", "error_description": "Invalid JWT assertion", "errors": [["errorCode": "OAU-213", "message": "Token not found"]]], status: .badRequest)
-        }
-        let token = "U0pDMDFQMDFQQVMwMHxBQUJ" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
-        self.state.withLock { _ = $0.tokens.insert(token) }
-        return self.json([
-            "access_token": token, "token_type": "bearer", "expires_in": 3600, "refresh_token": "R" + token,
-            "refresh_token_expires_in": 604_800, "scope": "ReadAccounts ReadCallLog CallControl WebhookSubscriptions",
-            "owner_id": self.company.employees[0].extensionID, "endpoint_id": "sandbox-endpoint",
-        ])
-    }
-
     private func isAuthorized(_ request: Request) -> Bool {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return false }
-        let token = String(header.dropFirst("Bearer ".count))
-        return self.state.withLock { $0.tokens.contains(token) }
+        return self.isValidAccessToken(String(header.dropFirst("Bearer ".count)))
     }
 
     private func unauthorized() -> Response {

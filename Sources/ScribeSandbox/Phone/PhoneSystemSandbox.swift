@@ -6,7 +6,8 @@ import NIOCore
 import NIOHTTP1
 import Synchronization
 
-/// A phone system on loopback that speaks RingCentral's REST and webhook API: the JWT token grant,
+/// A phone system on loopback that speaks RingCentral's REST and webhook API: the JWT, authorization-code
+/// and refresh-token grants with per-group rate limits,
 /// account and extension look-ups, webhook subscriptions with the Validation-Token handshake,
 /// telephony-session deliveries carrying the Verification-Token, the call log, recordings' audio, and RingSense
 /// "insights ready" deliveries for recorded calls to subscriptions that ask for them.
@@ -46,7 +47,6 @@ public final class PhoneSystemSandbox: Sendable {
         /// Sessions played from scenario files (`PhoneSystemSandbox+Scenario.swift`).
         var scenarioSessions: [ScenarioSession] = []
         var subscriptions: [String: Subscription] = [:]
-        var tokens: Set<String> = []
         var deliveries = 0
         var failedDeliveries = 0
         var hangUpsSent: [String: Date] = [:]
@@ -74,6 +74,10 @@ public final class PhoneSystemSandbox: Sendable {
     public let company: SandboxCompany
     public let credentials: Credentials
     let state = Mutex(State())
+    /// Issued tokens and codes (`PhoneSystemSandbox+OAuth.swift`).
+    let oauth = Mutex(SandboxOAuthState())
+    /// Per-group request budgets (`SandboxRateLimitMiddleware.swift`).
+    let rateLimits = Mutex(SandboxRateLimitState())
     let httpClient: HTTPClient
     let planURL: URL?
     let logger: Logger
@@ -164,7 +168,7 @@ public final class PhoneSystemSandbox: Sendable {
 
     /// Invalidates every access token issued so far, as an expiry or a revocation would.
     public func revokeTokens() {
-        self.state.withLock { $0.tokens.removeAll() }
+        self.expireAccessTokens()
     }
 
     /// API requests received so far (token requests excluded).

@@ -15,8 +15,9 @@ struct AdminPage {
             let users = try await self.callscribe.people.users(of: caller.user.accountID)
             let extensions = try await self.callscribe.store.extensions(of: caller.user.accountID)
             let inForce = self.callscribe.configuration.logging.applying(account.defaults).personal
+            let ringCentral = RingCentralConnectPages.card(await self.callscribe.ringCentralConnectionState())
             return PageLayout(title: "Admin", section: .admin, caller: caller).response(
-                Self.policy(account, inForce: inForce, extensions: extensions) + Self.people(users, extensions: extensions, me: caller.user) + Self.coverageAndBackfill
+                ringCentral + Self.policy(account, inForce: inForce, extensions: extensions) + Self.people(users, extensions: extensions, me: caller.user) + Self.coverageAndBackfill
             )
         }
     }

@@ -10,6 +10,7 @@ enum LedgerMigrations {
         migrator.registerMigration("0003_people", migrate: migration0003)
         migrator.registerMigration("0004_call_links", migrate: migration0004)
         migrator.registerMigration("0005_recording_archive", migrate: migration0005)
+        migrator.registerMigration("0006_ringcentral_tokens", migrate: migration0006)
         return migrator
     }
 

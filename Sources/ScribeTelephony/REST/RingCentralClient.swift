@@ -7,23 +7,34 @@ import ScribeCore
 
 /// Talks to RingCentral's REST API: tokens, extensions, webhook subscriptions and the call log.
 ///
-/// One token request at a time: concurrent callers share the one in flight.
+/// Tokens come from its ``tokens`` keeper (one token request at a time); every request passes the
+/// rate-limit gate, which holds a group's requests once RingCentral says its budget is spent.
 public actor RingCentralClient {
     private let credentials: RingCentralCredentials
     private let httpClient: HTTPClient
     private let timeout: TimeAmount
     private let now: @Sendable () -> Date
-    private var token: (value: String, expiresAt: Date)?
-    private var tokenRequest: Task<(String, Date), any Error>?
+    /// Access tokens, and the authorization-code grant's connection.
+    public nonisolated let tokens: RingCentralTokenKeeper
+    private let gate: RateLimitGate
     /// Until when RingCentral penalizes us for a 429. Any request during the window restarts the
     /// penalty, so nothing is sent until it has passed.
     private var penaltyUntil: Date?
 
-    public init(credentials: RingCentralCredentials, httpClient: HTTPClient, timeout: TimeAmount = .seconds(15), now: @escaping @Sendable () -> Date = { Date() }) {
+    /// `tokenStore` keeps the authorization-code grant's token pair (unused by the JWT grant).
+    /// A request whose rate-limit group is spent waits up to `maximumRateLimitHold` for its window to pass.
+    public init(
+        credentials: RingCentralCredentials, httpClient: HTTPClient, timeout: TimeAmount = .seconds(15), tokenStore: (any RingCentralTokenStore)? = nil,
+        maximumRateLimitHold: TimeInterval = 15, logger: Logger = Logger(label: "callscribe.ringcentral"), now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.credentials = credentials
         self.httpClient = httpClient
         self.timeout = timeout
         self.now = now
+        self.gate = RateLimitGate(maximumHold: maximumRateLimitHold, now: now)
+        self.tokens = RingCentralTokenKeeper(
+            credentials: credentials, httpClient: httpClient, timeout: timeout, store: tokenStore, gate: self.gate, logger: logger, now: now
+        )
     }
 
     /// The account the credentials belong to.
@@ -168,7 +179,8 @@ public actor RingCentralClient {
                     message: "not sent: RingCentral's rate-limit penalty lasts until \(penaltyUntil.iso8601)"
                 )
             }
-            let token = try await self.accessToken()
+            let token = try await self.tokens.accessToken()
+            try await self.gate.admit(operation)
             var request = HTTPClientRequest(url: self.credentials.serverURL + path)
             request.method = method
             request.headers.add(name: "Authorization", value: "Bearer \(token)")
@@ -184,91 +196,24 @@ public actor RingCentralClient {
             } catch {
                 throw TelephonyError(.transient, operation: operation, message: "\(error)")
             }
+            await self.gate.record(operation, headers: response.headers)
             let status = Int(response.status.code)
             if (200..<300).contains(status) { return response }
             // An error answer is small; it is read whole for its message.
             let data = (try? await response.body.collect(upTo: 1 << 20)).map { Data($0.readableBytesView) } ?? Data()
             if status == 401, !retriedAfterRefresh {
                 // The token may have been revoked or expired early: fetch a new one, once.
-                self.token = nil
+                await self.tokens.refused(token)
                 retriedAfterRefresh = true
                 continue
             }
             do {
-                try Self.check(status: status, headers: response.headers, data: data, operation: operation)
+                try RingCentralAnswer.check(status: status, headers: response.headers, data: data, operation: operation)
             } catch {
                 if case .rateLimited(let retryAfter) = error.kind { self.penaltyUntil = self.now().addingTimeInterval(retryAfter) }
                 throw error
             }
         }
-    }
-
-    private func accessToken() async throws(TelephonyError) -> String {
-        // Refresh a minute ahead of expiry rather than waiting for a 401.
-        if let token, token.expiresAt > self.now().addingTimeInterval(60) { return token.value }
-        if self.tokenRequest == nil {
-            self.tokenRequest = Task { try await self.requestToken() }
-        }
-        do {
-            let (value, expiresAt) = try await self.tokenRequest!.value
-            self.token = (value, expiresAt)
-            self.tokenRequest = nil
-            return value
-        } catch {
-            self.tokenRequest = nil
-            throw (error as? TelephonyError) ?? TelephonyError(.transient, operation: "ringcentral.token", message: "\(error)")
-        }
-    }
-
-    private func requestToken() async throws(TelephonyError) -> (String, Date) {
-        var request = HTTPClientRequest(url: self.credentials.serverURL + "/restapi/oauth/token")
-        request.method = .POST
-        let basic = Data("\(self.credentials.clientID):\(self.credentials.clientSecret)".utf8).base64EncodedString()
-        request.headers.add(name: "Authorization", value: "Basic \(basic)")
-        request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-        let form = "grant_type=\(FormEncoding.escape("urn:ietf:params:oauth:grant-type:jwt-bearer"))&assertion=\(FormEncoding.escape(self.credentials.jwt))"
-        request.body = .bytes(ByteBuffer(string: form))
-        let (status, headers, data) = try await self.execute(request, operation: "ringcentral.token")
-        if status == 400 || status == 401 {
-            throw TelephonyError(.unauthorized, operation: "ringcentral.token", status: status, message: Self.errorMessage(data))
-        }
-        try Self.check(status: status, headers: headers, data: data, operation: "ringcentral.token")
-        guard let info = try? JSONDecoder().decode(TokenInfo.self, from: data) else {
-            throw TelephonyError(.permanent, operation: "ringcentral.token", status: status, message: "unexpected token answer")
-        }
-        return (info.access_token, self.now().addingTimeInterval(TimeInterval(info.expires_in)))
-    }
-
-    private func execute(_ request: HTTPClientRequest, operation: String) async throws(TelephonyError) -> (Int, HTTPHeaders, Data) {
-        do {
-            let response = try await self.httpClient.execute(request, timeout: self.timeout)
-            let body = try await response.body.collect(upTo: 64 << 20)
-            return (Int(response.status.code), response.headers, Data(body.readableBytesView))
-        } catch {
-            throw TelephonyError(.transient, operation: operation, message: "\(error)")
-        }
-    }
-
-    private static func check(status: Int, headers: HTTPHeaders, data: Data, operation: String) throws(TelephonyError) {
-        switch status {
-        case 200..<300: return
-        case 429:
-            // Without Retry-After RingCentral advises waiting at least 30 s.
-            let retryAfter = headers.first(name: "Retry-After").flatMap(Double.init) ?? 30
-            throw TelephonyError(.rateLimited(retryAfter: retryAfter), operation: operation, status: status, message: errorMessage(data))
-        case 401, 403:
-            throw TelephonyError(.unauthorized, operation: operation, status: status, message: errorMessage(data))
-        case 500...:
-            throw TelephonyError(.transient, operation: operation, status: status, message: errorMessage(data))
-        default:
-            let body = RingCentralErrorBody(data)
-            throw TelephonyError(.permanent, operation: operation, status: status, message: body.text, errorCode: body.code, parameterName: body.parameter)
-        }
-    }
-
-    /// RingCentral's `message`, or OAuth's `error_description`/`error`, never the raw body (it may echo secrets).
-    private static func errorMessage(_ data: Data) -> String {
-        RingCentralErrorBody(data).text
     }
 
     private static func encode(_ body: some Encodable) -> [UInt8] {
