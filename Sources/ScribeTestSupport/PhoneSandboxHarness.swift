@@ -14,11 +14,14 @@ public struct PhoneSandboxHarness: Sendable {
     /// Where the phone system is served.
     public let url: String
 
-    /// Runs the phone system for the length of `body`, then stops it.
-    public static func run<Result: Sendable>(_ body: @Sendable (PhoneSandboxHarness) async throws -> Result) async throws -> Result {
+    /// Runs the phone system for the length of `body`, then stops it. `httpClient` is the one the
+    /// sandbox delivers webhooks with; a test that made its own shuts it down after.
+    public static func run<Result: Sendable>(
+        httpClient: HTTPClient = .shared, _ body: @Sendable (PhoneSandboxHarness) async throws -> Result
+    ) async throws -> Result {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let phone = try PhoneSystemSandbox(company: SandboxCompany(), httpClient: .shared, logger: logger)
+        let phone = try PhoneSystemSandbox(company: SandboxCompany(), httpClient: httpClient, logger: logger)
         let server = SandboxServer(name: "sandbox-ringcentral", router: phone.router(), logger: logger)
         let group = ServiceGroup(configuration: .init(services: [server], logger: logger))
         return try await withThrowingTaskGroup(of: Void.self) { tasks in

@@ -6,6 +6,7 @@ import NIOHTTP1
 import ScribeCore
 import ScribeSandbox
 import ScribeTelephony
+import ScribeTestSupport
 import ServiceLifecycle
 import Synchronization
 import Testing
@@ -58,27 +59,17 @@ struct RingCentralAuthorizationCodeTests {
     }
 
     static func withPhone(_ body: @Sendable (Setup) async throws -> Void) async throws {
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
         let http = HTTPClient(configuration: .init(redirectConfiguration: .disallow))
-        let phone = try PhoneSystemSandbox(company: SandboxCompany(), httpClient: http, logger: logger)
-        let server = SandboxServer(name: "phone", router: phone.router(), logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [server], logger: logger))
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            let url = await server.baseURL
-            phone.served(at: url)
-            let result: Result<Void, any Error>
-            do {
-                result = .success(try await body(Setup(phone: phone, url: url, http: http, clock: Clock(), store: InMemoryRingCentralTokenStore())))
-            } catch {
-                result = .failure(error)
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            try await http.shutdown()
-            try result.get()
+        let result: Result<Void, any Error>
+        do {
+            result = .success(try await PhoneSandboxHarness.run(httpClient: http) { served in
+                try await body(Setup(phone: served.phone, url: served.url, http: http, clock: Clock(), store: InMemoryRingCentralTokenStore()))
+            })
+        } catch {
+            result = .failure(error)
         }
+        try await http.shutdown()
+        try result.get()
     }
 
     @Test("the code buys a stored token pair with RingCentral's TokenInfo fields, and the pair buys API access")

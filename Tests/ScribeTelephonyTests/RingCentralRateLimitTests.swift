@@ -6,6 +6,7 @@ import NIOHTTP1
 import ScribeCore
 import ScribeSandbox
 import ScribeTelephony
+import ScribeTestSupport
 import ServiceLifecycle
 import Testing
 
@@ -16,33 +17,24 @@ struct RingCentralRateLimitTests {
     static func withPhone(
         limits: SandboxRateLimits, maximumHold: TimeInterval, _ body: @Sendable (PhoneSystemSandbox, RingCentralClient, String) async throws -> Void
     ) async throws {
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
         let http = HTTPClient()
-        let phone = try PhoneSystemSandbox(company: SandboxCompany(), httpClient: http, logger: logger)
-        phone.rateLimitBudgets = limits
-        let server = SandboxServer(name: "phone", router: phone.router(), logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [server], logger: logger))
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            let url = await server.baseURL
-            phone.served(at: url)
-            let credentials = RingCentralCredentials(
-                serverURL: url, clientID: phone.credentials.clientID, clientSecret: phone.credentials.clientSecret, jwt: phone.credentials.jwt
-            )
-            // The real clock: holding means waiting for real.
-            let client = RingCentralClient(credentials: credentials, httpClient: http, maximumRateLimitHold: maximumHold)
-            let result: Result<Void, any Error>
-            do {
-                result = .success(try await body(phone, client, url))
-            } catch {
-                result = .failure(error)
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            try await http.shutdown()
-            try result.get()
+        let result: Result<Void, any Error>
+        do {
+            result = .success(try await PhoneSandboxHarness.run(httpClient: http) { served in
+                served.phone.rateLimitBudgets = limits
+                let credentials = RingCentralCredentials(
+                    serverURL: served.url, clientID: served.phone.credentials.clientID, clientSecret: served.phone.credentials.clientSecret,
+                    jwt: served.phone.credentials.jwt
+                )
+                // The real clock: holding means waiting for real.
+                let client = RingCentralClient(credentials: credentials, httpClient: http, maximumRateLimitHold: maximumHold)
+                try await body(served.phone, client, served.url)
+            })
+        } catch {
+            result = .failure(error)
         }
+        try await http.shutdown()
+        try result.get()
     }
 
     static func limits(light: Int, window: Int) -> SandboxRateLimits {
