@@ -159,6 +159,40 @@ struct CallShapeTests {
         #expect(call.endedLegs.allSatisfy { $0.result == .missed && !$0.answeredElsewhere }, "nobody answered: a missed call for each")
     }
 
+    /// The queue rings its members one at a time (`queueCall`): Alice for 20 s, then Bob, who answers.
+    /// RingCentral does not report the caller's party, so when Alice stops ringing every party it told
+    /// of has ended; only the queue flag says that the call may still be answered.
+    @Test("a queue member who stopped ringing waits while the queue may ring the next, and only rang once someone answers")
+    func sequentialQueue() throws {
+        let queued = { (party: PartyUpdate) -> PartyUpdate in
+            var party = party
+            party.queueCall = true
+            return party
+        }
+        let events = [
+            F.event("e-1", sequence: 1, at: 0, queued(Self.alice(.setup))),
+            F.event("e-2", sequence: 3, at: 20, queued(Self.alice(.disconnected, reason: "Timeout"))),
+            F.event("e-3", sequence: 4, at: 21, queued(Self.bob(.setup))),
+            F.event("e-4", sequence: 6, at: 30, queued(Self.bob(.answered))),
+            F.event("e-5", sequence: 8, at: 90, queued(Self.bob(.disconnected))),
+        ]
+        let aliceTimedOut = F.fold(Array(events.prefix(2)))
+        #expect(!aliceTimedOut.isOver)
+        #expect(aliceTimedOut.legs.isEmpty, "Alice's miss is not settled: the queue may still ring someone")
+        let call = F.fold(events)
+        #expect(call.endedLegs.map(\.extensionID) == ["ext-101", "ext-102"])
+        #expect(call.leg(of: "ext-101")?.answeredElsewhere == true)
+        #expect(call.leg(of: "ext-102")?.result == .answered)
+        // Nobody answers: only the call log (events at the final sequence) says the call is over.
+        let abandoned = F.fold(Array(events.prefix(3)) + [
+            F.event("e-6", sequence: 5, at: 41, queued(Self.bob(.disconnected, reason: "Timeout"))),
+            F.event("cl-1", sequence: TelephonyEvent.finalSequence, at: 41, queued(Self.alice(.disconnected))),
+        ])
+        #expect(abandoned.isOver)
+        #expect(abandoned.endedLegs.map(\.result) == [.missed, .missed])
+        #expect(abandoned.endedLegs.allSatisfy { !$0.answeredElsewhere })
+    }
+
     /// Alice's desk phone and mobile app ring together; she answers on the mobile.
     @Test("one extension on several devices has one leg, the answered one")
     func severalDevices() throws {

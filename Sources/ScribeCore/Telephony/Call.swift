@@ -64,10 +64,13 @@ public struct Call: Sendable, Codable, Hashable {
         }
     }
 
-    /// True once every party has left, or the phone system's call log has listed the call (it lists
-    /// only finished calls, so a party whose last event never came is over too).
+    /// True once the phone system's call log has listed the call (it lists only finished calls, so a
+    /// party whose last event never came is over too), or every party has left and none was rung by a
+    /// call queue: RingCentral does not report the caller's own party, so while a queue may ring its next
+    /// member, only the call log says the caller is gone.
     public var isOver: Bool {
-        self.parties.values.allSatisfy(\.hasEnded) || self.parties.values.contains { $0.sequence >= TelephonyEvent.finalSequence }
+        if self.parties.values.contains(where: { $0.sequence >= TelephonyEvent.finalSequence }) { return true }
+        return self.parties.values.allSatisfy(\.hasEnded) && !self.parties.values.contains { $0.queueCall == true }
     }
 
     /// The other sessions this call's parties went on in (attended transfers, conferences), in order.
@@ -111,6 +114,8 @@ public struct PartyState: Sendable, Codable, Hashable {
     public var recordingIDs: [String]
     /// The session the party went on in after leaving this one (see ``PartyUpdate/peerSessionID``).
     public var peerSessionID: TelephonySessionID?
+    /// A call queue rang this party (nil in calls folded before this was kept).
+    public var queueCall: Bool?
 
     init(first update: PartyUpdate, sequence: Int64, at time: Date) {
         self.partyID = update.partyID
@@ -153,6 +158,7 @@ public struct PartyState: Sendable, Codable, Hashable {
             self.endpointReports.sort { $0.sequence < $1.sequence }
         }
         if self.extensionID == nil { self.extensionID = update.extensionID }
+        if update.queueCall == true { self.queueCall = true }
         if let peer = update.peerSessionID { self.peerSessionID = max(self.peerSessionID ?? peer, peer) }
         self.firstSeenAt = min(self.firstSeenAt, time)
         if update.status == .answered { self.answeredAt = min(self.answeredAt ?? time, time) }

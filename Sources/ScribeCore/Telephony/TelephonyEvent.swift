@@ -84,11 +84,13 @@ public struct PartyUpdate: Sendable, Codable, Hashable {
     /// The session this party went on in, when it left this one for another (`Gone` with a `peerId`:
     /// an attended transfer, a merge into a conference). Links the two sessions into one conversation.
     public var peerSessionID: TelephonySessionID?
+    /// The party was rung by a call queue (RingCentral's `queueCall`); nil where the event did not say.
+    public var queueCall: Bool?
 
     public init(
         partyID: PartyID, extensionID: ExtensionID?, direction: CallDirection, from: CallEndpoint, to: CallEndpoint,
         status: PartyStatusCode, reason: String? = nil, missedCall: Bool = false, recordingIDs: [String] = [],
-        peerSessionID: TelephonySessionID? = nil
+        peerSessionID: TelephonySessionID? = nil, queueCall: Bool? = nil
     ) {
         self.partyID = partyID
         self.extensionID = extensionID
@@ -100,6 +102,7 @@ public struct PartyUpdate: Sendable, Codable, Hashable {
         self.missedCall = missedCall
         self.recordingIDs = recordingIDs
         self.peerSessionID = peerSessionID
+        self.queueCall = queueCall
     }
 
     /// True when this party's part of the call is over. RingCentral reports a party leaving its

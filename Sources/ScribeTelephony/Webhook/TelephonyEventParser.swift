@@ -56,7 +56,8 @@ public struct TelephonyEventParser: Sendable {
             reason: party.status?.reason,
             missedCall: party.missedCall ?? false,
             recordingIDs: (party.recordings ?? []).compactMap(\.id),
-            peerSessionID: party.status?.peerId?.telephonySessionId.flatMap { $0.isEmpty ? nil : TelephonySessionID($0) }
+            peerSessionID: party.status?.peerId?.telephonySessionId.flatMap { $0.isEmpty ? nil : TelephonySessionID($0) },
+            queueCall: party.queueCall
         )
     }
 }
