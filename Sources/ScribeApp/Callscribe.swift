@@ -47,6 +47,8 @@ public final class Callscribe: Sendable {
     let recordingSigner: RecordingLinkSigner
     /// RingCentral sign-ins in progress (authorization-code grant), and the signal that one finished.
     let connectStates = ConnectStateBook()
+    /// Each OAuth CRM connection's token provider: one refresh in flight per connection.
+    let crmTokens = CRMTokenProviderBook()
     let ringCentralConnected = WorkSignal()
     /// The ledger's queue of recordings to archive and where the archived ones are.
     let recordingArchive: any RecordingArchiveStore
@@ -147,14 +149,15 @@ public final class Callscribe: Sendable {
 
     /// The connection's connector, behind the connection's shared request budget.
     func makeConnector(_ connection: CRMConnection) throws -> any CRMConnector {
-        let credential = try self.secrets.open(connection.sealedCredential)
+        let credential = StoredCRMCredential(opened: try self.secrets.open(connection.sealedCredential))
         guard let kind = CRMSettings.Kind(rawValue: connection.kind) else {
             throw ConfigurationError(setting: "connection \(connection.id)", problem: "unknown CRM kind '\(connection.kind)'")
         }
+        let authorization = self.authorization(for: connection, kind: kind, credential: credential)
         let connector: any CRMConnector = switch kind {
-        case .hubspot: HubSpotConnector(baseURL: connection.baseURL, accessToken: credential, httpClient: self.httpClient)
-        case .pipedrive: PipedriveConnector(baseURL: connection.baseURL, apiToken: credential, httpClient: self.httpClient)
-        case .salesforce: SalesforceConnector(instanceURL: connection.baseURL, accessToken: credential, httpClient: self.httpClient)
+        case .hubspot: HubSpotConnector(baseURL: connection.baseURL, authorization: authorization, httpClient: self.httpClient)
+        case .pipedrive: PipedriveConnector(baseURL: connection.baseURL, authorization: authorization, httpClient: self.httpClient)
+        case .salesforce: SalesforceConnector(instanceURL: connection.baseURL, authorization: authorization, httpClient: self.httpClient)
         }
         return self.rateLimiters.limited(connector, for: connection.id, kind: kind)
     }

@@ -56,7 +56,7 @@ extension Setting {
         .pipedriveURL, .pipedriveToken, .salesforceURL, .salesforceToken, .defaultCountryCode,
         .workerConcurrency, .gracePeriod, .maxAttempts, .syncInterval, .subscriptionCheck, .catchUpWindow, .contactCacheSeconds, .sessionHours,
         .adminEmail, .adminPassword, .logLevel,
-    ] + [.subscriptionScope] + Setting.recordingArchive + Setting.rateLimits + Setting.logging
+    ] + [.subscriptionScope] + Setting.crmOAuth + Setting.recordingArchive + Setting.rateLimits + Setting.logging
 
     /// The settings reference, for `--help` and the README.
     public static var reference: String {

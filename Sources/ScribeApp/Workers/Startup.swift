@@ -56,7 +56,7 @@ struct Startup: Service {
         try await store.saveConnection(
             CRMConnection(
                 id: ConnectionID(configuration.crm.kind.rawValue), accountID: accountID, kind: configuration.crm.kind.rawValue,
-                baseURL: configuration.crm.baseURL, sealedCredential: try self.callscribe.secrets.seal(configuration.crm.credential)
+                baseURL: configuration.crm.baseURL, sealedCredential: try self.callscribe.secrets.seal(configuration.crm.stored.sealable)
             )
         )
         for connection in try await store.connections(of: accountID) {

@@ -13,10 +13,10 @@ import ScribeCore
 ///
 /// Headers are never logged and never copied into errors, so credentials cannot leak through either.
 public struct ConnectorHTTPClient: Sendable {
-    private let httpClient: HTTPClient
-    private let timeout: TimeAmount
-    private let logger: Logger
-    private let maxResponseBytes: Int
+    let httpClient: HTTPClient
+    let timeout: TimeAmount
+    let logger: Logger
+    let maxResponseBytes: Int
 
     /// - Parameters:
     ///   - httpClient: the shared client; its lifetime belongs to the caller.

@@ -13,7 +13,7 @@ import ScribeCore
 /// ```
 public struct HubSpotConnector: CRMConnector {
     private let baseURL: String
-    private let accessToken: String
+    private let authorization: CRMAuthorization
     private let http: ConnectorHTTPClient
 
     /// - Parameters:
@@ -28,8 +28,20 @@ public struct HubSpotConnector: CRMConnector {
         timeout: TimeAmount = .seconds(10),
         logger: Logger = Logger(label: "callscribe.hubspot")
     ) {
+        self.init(baseURL: baseURL, authorization: .bearer(accessToken), httpClient: httpClient, timeout: timeout, logger: logger)
+    }
+
+    /// - Parameter authorization: a private-app token (``CRMAuthorization/bearer(_:)``) or an OAuth grant
+    ///   (``CRMAuthorization/oauth(_:)``), refreshed at `POST /oauth/v1/token` when HubSpot answers 401.
+    public init(
+        baseURL: String = "https://api.hubapi.com",
+        authorization: CRMAuthorization,
+        httpClient: HTTPClient,
+        timeout: TimeAmount = .seconds(10),
+        logger: Logger = Logger(label: "callscribe.hubspot")
+    ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        self.accessToken = accessToken
+        self.authorization = authorization
         self.http = ConnectorHTTPClient(httpClient: httpClient, timeout: timeout, logger: logger)
     }
 
@@ -145,8 +157,7 @@ public struct HubSpotConnector: CRMConnector {
         as type: Response.Type,
         operation: String
     ) async throws(ConnectorError) -> Response {
-        let headers: HTTPHeaders = ["Authorization": "Bearer \(self.accessToken)"]
-        let response = try await self.http.send(method, url: self.baseURL + path, headers: headers, body: body, operation: operation)
+        let response = try await self.http.send(method, url: self.baseURL + path, authorization: self.authorization, body: body, operation: operation)
         guard response.isSuccess else { throw HubSpotErrorMapper.error(for: response, operation: operation) }
         return try response.decode(Response.self, operation: operation)
     }

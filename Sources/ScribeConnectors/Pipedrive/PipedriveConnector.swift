@@ -22,7 +22,7 @@ public struct PipedriveConnector: CRMConnector {
     static let fieldPages = 10
 
     private let baseURL: String
-    private let apiToken: String
+    private let authorization: CRMAuthorization
     private let http: ConnectorHTTPClient
 
     /// - Parameters:
@@ -37,8 +37,20 @@ public struct PipedriveConnector: CRMConnector {
         timeout: TimeAmount = .seconds(10),
         logger: Logger = Logger(label: "callscribe.pipedrive")
     ) {
+        self.init(baseURL: baseURL, authorization: .header(name: "x-api-token", value: apiToken), httpClient: httpClient, timeout: timeout, logger: logger)
+    }
+
+    /// - Parameter authorization: an API token in `x-api-token`, or an OAuth grant (``CRMAuthorization/oauth(_:)``,
+    ///   a bearer token refreshed at `POST https://oauth.pipedrive.com/oauth/token` when Pipedrive answers 401).
+    public init(
+        baseURL: String = "https://api.pipedrive.com",
+        authorization: CRMAuthorization,
+        httpClient: HTTPClient,
+        timeout: TimeAmount = .seconds(10),
+        logger: Logger = Logger(label: "callscribe.pipedrive")
+    ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        self.apiToken = apiToken
+        self.authorization = authorization
         self.http = ConnectorHTTPClient(httpClient: httpClient, timeout: timeout, logger: logger)
     }
 
@@ -168,7 +180,6 @@ public struct PipedriveConnector: CRMConnector {
         return nil
     }
 
-    private var headers: HTTPHeaders { ["x-api-token": self.apiToken] }
 
     /// Pipedrive's activities API (`AddActivityRequest`, `UpdateActivityRequest`) has no place for
     /// custom-field values, so a write carrying any is refused here, naming the first field, rather
@@ -208,7 +219,7 @@ public struct PipedriveConnector: CRMConnector {
         as type: Payload.Type,
         operation: String
     ) async throws(ConnectorError) -> PipedriveEnvelope<Payload> {
-        let response = try await self.http.send(method, url: self.baseURL + path, headers: self.headers, body: body, operation: operation)
+        let response = try await self.http.send(method, url: self.baseURL + path, authorization: self.authorization, body: body, operation: operation)
         return try self.decode(response, as: Payload.self, operation: operation)
     }
 
@@ -217,7 +228,9 @@ public struct PipedriveConnector: CRMConnector {
         guard response.isSuccess else {
             var error = PipedriveErrorMapper.error(for: response, operation: operation)
             // The token is only ever sent in a header, but a CRM may echo what it was sent.
-            error.message = error.message.replacingOccurrences(of: self.apiToken, with: "[redacted]")
+            if case .header(_, let apiToken) = self.authorization, !apiToken.isEmpty {
+                error.message = error.message.replacingOccurrences(of: apiToken, with: "[redacted]")
+            }
             throw error
         }
         return try response.decode(PipedriveEnvelope<Payload>.self, operation: operation)

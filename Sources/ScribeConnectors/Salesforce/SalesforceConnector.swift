@@ -19,7 +19,7 @@ public struct SalesforceConnector: CRMConnector {
     public static let defaultAPIVersion = "v61.0"
 
     private let instanceURL: String
-    private let accessToken: String
+    private let authorization: CRMAuthorization
     private let apiVersion: String
     private let activityTimeZone: TimeZone
     private let http: ConnectorHTTPClient
@@ -40,8 +40,25 @@ public struct SalesforceConnector: CRMConnector {
         activityTimeZone: TimeZone = .gmt,
         logger: Logger = Logger(label: "callscribe.salesforce")
     ) {
+        self.init(
+            instanceURL: instanceURL, authorization: .bearer(accessToken), apiVersion: apiVersion, httpClient: httpClient,
+            timeout: timeout, activityTimeZone: activityTimeZone, logger: logger
+        )
+    }
+
+    /// - Parameter authorization: a session id (``CRMAuthorization/bearer(_:)``), or an OAuth grant
+    ///   (``CRMAuthorization/oauth(_:)``) refreshed at `POST {login}/services/oauth2/token` on `401 INVALID_SESSION_ID`.
+    public init(
+        instanceURL: String,
+        authorization: CRMAuthorization,
+        apiVersion: String = SalesforceConnector.defaultAPIVersion,
+        httpClient: HTTPClient,
+        timeout: TimeAmount = .seconds(10),
+        activityTimeZone: TimeZone = .gmt,
+        logger: Logger = Logger(label: "callscribe.salesforce")
+    ) {
         self.instanceURL = instanceURL.hasSuffix("/") ? String(instanceURL.dropLast()) : instanceURL
-        self.accessToken = accessToken
+        self.authorization = authorization
         self.apiVersion = apiVersion
         self.activityTimeZone = activityTimeZone
         self.http = ConnectorHTTPClient(httpClient: httpClient, timeout: timeout, logger: logger)
@@ -173,10 +190,9 @@ public struct SalesforceConnector: CRMConnector {
     /// Sends one request under `/services/data/vNN.0/`; any non-2xx answer goes through ``SalesforceErrorMapper``.
     private func send(_ method: HTTPMethod, path: String, body: (any Encodable & Sendable)? = nil, operation: String) async throws(ConnectorError) -> ConnectorHTTPResponse {
         let url = "\(self.instanceURL)/services/data/\(self.apiVersion)/\(path)"
-        let headers: HTTPHeaders = ["Authorization": "Bearer \(self.accessToken)"]
         let response: ConnectorHTTPResponse
         do {
-            response = try await self.http.send(method, url: url, headers: headers, body: body, operation: operation)
+            response = try await self.http.send(method, url: url, authorization: self.authorization, body: body, operation: operation)
         } catch {
             throw self.redacted(error)
         }
@@ -186,9 +202,11 @@ public struct SalesforceConnector: CRMConnector {
 
     /// `error` with the access token cut out of its message, should anything ever echo it.
     private func redacted(_ error: ConnectorError) -> ConnectorError {
-        guard !self.accessToken.isEmpty, error.message.contains(self.accessToken) else { return error }
+        guard case .header(_, let header) = self.authorization else { return error }
+        let accessToken = String(header.dropFirst("Bearer ".count))
+        guard !accessToken.isEmpty, error.message.contains(accessToken) else { return error }
         var error = error
-        error.message = error.message.replacingOccurrences(of: self.accessToken, with: "[redacted]")
+        error.message = error.message.replacingOccurrences(of: accessToken, with: "[redacted]")
         return error
     }
 }

@@ -10,6 +10,7 @@ extension HubSpotSandbox {
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.get("/") { _, _ in self.pageResponse() }
+        self.oauth.addTokenRoute(to: router, path: "/oauth/v1/token")
         router.post("/crm/v3/objects/contacts/search") { request, _ in
             await self.serve(request, operation: "contacts.search") { body throws(HubSpotSandboxError) in
                 .json(200, try self.searchContacts(HubSpotSandbox.decode(SandboxSearchRequest.self, from: body)))
@@ -96,7 +97,7 @@ extension HubSpotSandbox {
             case .outage: reply = .error(.serverError(503))
             case .planned(let failure): reply = .error(.injected(status: failure.status, retryAfter: failure.retryAfter))
             }
-        } else if request.headers[.authorization] != "Bearer \(self.accessToken)" {
+        } else if request.headers[.authorization] != "Bearer \(self.accessToken)", !self.oauth.accepts(authorization: request.headers[.authorization]) {
             reply = .error(.unauthenticated)
         } else {
             do {

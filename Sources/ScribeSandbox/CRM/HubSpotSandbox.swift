@@ -25,6 +25,8 @@ public final class HubSpotSandbox: SandboxCRM {
     /// Outage, latency, planned failures and request counters; operations are counted as
     /// `contacts.search`, `contacts.create`, `calls.create`, `calls.update`, `calls.read`, `calls.list`, `calls.search`, `associations.list`, `deals.batchRead`, `properties.list`.
     public let faults = SandboxFaults()
+    /// The portal's OAuth server (`POST /oauth/v1/token`); its access tokens work beside ``accessToken``.
+    public let oauth = SandboxCRMOAuth(dialect: .hubspot)
     /// How long a new call record is held, stored, before HubSpot's answer is sent: a window in which
     /// a crash leaves the record in the CRM and the client without its id (the crash-recovery check).
     public var createAnswerDelay: Duration {

@@ -9,6 +9,7 @@ extension PipedriveSandbox {
     /// The company's HTTP API: the B2 v2 paths for persons and activities, deals, and activity fields.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
+        self.oauth.addTokenRoute(to: router, path: "/oauth/token")
         router.get("/api/v2/persons/search") { request, _ in
             await self.serve(request, operation: "persons.search") { query, _ throws(PipedriveSandboxError) in
                 let page = try Page(limit: query.get("limit"), cursor: query.get("cursor"))
@@ -99,7 +100,7 @@ extension PipedriveSandbox {
             case .outage: reply = .error(.serverError(503))
             case .planned(let failure): reply = .error(.injected(status: failure.status, retryAfter: failure.retryAfter))
             }
-        } else if token != self.apiToken {
+        } else if token != self.apiToken, !self.oauth.accepts(authorization: request.headers[.authorization]) {
             reply = .error(.unauthorized)
         } else {
             do {

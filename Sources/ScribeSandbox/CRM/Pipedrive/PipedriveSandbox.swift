@@ -23,6 +23,8 @@ public final class PipedriveSandbox: SandboxCRM {
 
     /// The token every API request must carry, as the `x-api-token` header or the `api_token` query parameter.
     public let apiToken: String
+    /// The OAuth server (`POST /oauth/token`, oauth.pipedrive.com in production): its bearer tokens work beside ``apiToken``.
+    public let oauth = SandboxCRMOAuth(dialect: .pipedrive)
     /// The stored phone text shared by three persons (a customer and two colleagues), if any.
     public let sharedPhone: String?
 

@@ -12,6 +12,7 @@ extension SalesforceSandbox {
     /// Paths work with or without a trailing slash.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
+        self.oauth.addTokenRoute(to: router, path: "/services/oauth2/token")
         // Hummingbird matches `search/` and `query/` to these too.
         router.get("/services/data/:version/search") { request, context in
             await self.serve(request, context: context, operation: "search") { version, _ throws(SalesforceSandboxError) in
@@ -95,7 +96,7 @@ extension SalesforceSandbox {
             case .outage: reply = .error(.injected(status: 503, errorCode: "SERVER_UNAVAILABLE"))
             case .planned(let failure): reply = .error(.injected(status: failure.status, errorCode: failure.errorCode))
             }
-        } else if request.headers[.authorization] != "Bearer \(self.accessToken)" {
+        } else if request.headers[.authorization] != "Bearer \(self.accessToken)", !self.oauth.accepts(authorization: request.headers[.authorization]) {
             reply = .error(.invalidSession)
         } else if !SalesforceSandbox.isVersion(version) {
             reply = .error(.notFound)

@@ -17,6 +17,8 @@ import Synchronization
 public final class SalesforceSandbox: SandboxCRM {
     /// The token every API request must carry as `Authorization: Bearer …`.
     public let accessToken: String
+    /// The org's OAuth server (`POST /services/oauth2/token`); its access tokens work beside ``accessToken``.
+    public let oauth = SandboxCRMOAuth(dialect: .salesforce)
 
     let state: Mutex<SalesforceSandboxState>
     /// Outage, latency, planned failures and request counters; operations are counted as
