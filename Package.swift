@@ -147,7 +147,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "ScribeAppTests", dependencies: ["ScribeApp", "ScribeStore", "ScribeTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            name: "ScribeAppTests",
+            dependencies: [
+                "ScribeApp", "ScribeStore", "ScribeConnectors", "ScribeTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import Foundation
 import ScribeApp
+import ScribeConnectors
 import Testing
 
 /// Choosing the CRM: only the chosen CRM's settings are required, and a wrong choice is named.

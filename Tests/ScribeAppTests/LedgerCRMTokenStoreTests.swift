@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Crypto
 import Foundation
+import Logging
 import ScribeConnectors
 import ScribeCore
 import ScribeStore
@@ -53,7 +54,7 @@ struct LedgerCRMTokenStoreTests {
 
         // The token endpoint is unreachable: any refresh would fail the request.
         let registration = CRMOAuthClient.Registration(tokenURL: "http://127.0.0.1:9/oauth/v1/token", clientID: "id", clientSecret: "secret", clientAuthentication: .form)
-        let http = ConnectorHTTPClient(httpClient: .shared, timeout: .milliseconds(300), logger: .init(label: "test"))
+        let http = ConnectorHTTPClient(httpClient: .shared, logger: Logger(label: "test"))
         let provider = CRMTokenProvider(
             client: CRMOAuthClient(registration: registration, http: http), store: self.store(ledger),
             initial: CRMTokenPair(accessToken: "", accessExpiresAt: nil, refreshToken: Self.configured)

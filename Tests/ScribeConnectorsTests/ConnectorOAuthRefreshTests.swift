@@ -1,6 +1,7 @@
 import Foundation
 import ScribeConnectors
 import ScribeCore
+import ScribeSandbox
 import Testing
 
 /// The contract every connector keeps with OAuth2: an expired access token costs exactly one refresh
@@ -16,9 +17,9 @@ struct ConnectorOAuthRefreshTests {
             let connector = harness.connector(harness.provider(store: store, initial: initial))
             harness.oauth.expireAccessTokens()
 
-            let fields = try await connector.customFields()
+            let contacts = try await connector.findContacts(matching: OAuthHarness.knownNumber)
 
-            #expect(!fields.isEmpty)
+            #expect(contacts.count == 1)
             #expect(harness.oauth.refreshCount == 1)
             #expect(harness.oauth.tokenRequestCount == 1)
             let stored = try #require(try await store.load())
@@ -33,13 +34,14 @@ struct ConnectorOAuthRefreshTests {
             let connector = harness.connector(harness.provider(store: InMemoryCRMTokenStore(), initial: harness.grantedPair()))
             harness.oauth.expireAccessTokens()
 
+            let number = try OAuthHarness.knownNumber
             let counts = try await withThrowingTaskGroup(of: Int.self) { group in
-                for _ in 0..<8 { group.addTask { try await connector.customFields().count } }
+                for _ in 0..<8 { group.addTask { try await connector.findContacts(matching: number).count } }
                 return try await group.reduce(into: [Int]()) { $0.append($1) }
             }
 
             #expect(counts.count == 8)
-            #expect(counts.allSatisfy { $0 > 0 })
+            #expect(counts.allSatisfy { $0 == 1 })
             #expect(harness.oauth.refreshCount == 1)
             #expect(harness.oauth.tokenRequestCount == 1)
         }
@@ -108,9 +110,9 @@ struct ConnectorOAuthRefreshTests {
             let granted = harness.oauth.grant()
             let initial = CRMTokenPair(accessToken: "", accessExpiresAt: nil, refreshToken: granted.refreshToken)
 
-            let fields = try await harness.connector(harness.provider(store: InMemoryCRMTokenStore(), initial: initial)).customFields()
+            let contacts = try await harness.connector(harness.provider(store: InMemoryCRMTokenStore(), initial: initial)).findContacts(matching: OAuthHarness.knownNumber)
 
-            #expect(!fields.isEmpty)
+            #expect(contacts.count == 1)
             #expect(harness.oauth.refreshCount == 1)
         }
     }

@@ -58,7 +58,7 @@ public actor CRMTokenProvider {
         if let refused = self.refused { throw refused }
         let current = try await self.current(operation: operation)
         if current.accessToken != rejected, !current.accessToken.isEmpty { return current.accessToken }
-        if let inFlight = self.inFlight { return try inFlight.value.get().accessToken }
+        if let inFlight = self.inFlight { return try await inFlight.value.get().accessToken }
 
         let task = Task { [client = self.client] () -> Result<CRMTokenPair, ConnectorError> in
             do throws(ConnectorError) {

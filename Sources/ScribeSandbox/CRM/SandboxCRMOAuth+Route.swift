@@ -8,7 +8,7 @@ extension SandboxCRMOAuth {
     func addTokenRoute(to router: Router<BasicRequestContext>, path: RouterPath) {
         router.post(path) { request, _ in
             let form = (try? await request.body.collect(upTo: 64 << 10)).map { String(buffer: $0) } ?? ""
-            let host = request.headers[.host] ?? "127.0.0.1"
+            let host = request.head.authority ?? "127.0.0.1"
             let answer = self.token(form: form, authorization: request.headers[.authorization], instanceURL: "http://\(host)")
             var headers = HTTPFields()
             headers[.contentType] = "application/json;charset=UTF-8"

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Logging
 import ScribeConnectors
 import ScribeCore
 import ScribeSandbox
@@ -49,6 +50,11 @@ struct OAuthHarness {
         case .salesforce: SalesforceConnector(instanceURL: self.baseURL, authorization: .oauth(provider), httpClient: self.httpClient)
         case .pipedrive: PipedriveConnector(baseURL: self.baseURL, authorization: .oauth(provider), httpClient: self.httpClient)
         }
+    }
+
+    /// A customer whose number is stored in E.164 (customer 7), the same in all three sandboxes.
+    static var knownNumber: PhoneNumber {
+        get throws { try #require(PhoneNumber(parsing: HubSpotHarness.company.customers[7].phoneNumber)) }
     }
 
     /// Whether the vendor hands out a new refresh token with each refresh (and spends the old one).
