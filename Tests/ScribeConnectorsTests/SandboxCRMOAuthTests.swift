@@ -74,4 +74,21 @@ struct SandboxCRMOAuthTests {
             #expect(harness.oauth.refreshCount == 0)
         }
     }
+
+    @Test("HubSpot answers an expired OAuth token with EXPIRED_AUTHENTICATION, an unknown one with INVALID_AUTHENTICATION")
+    func hubspotExpiredBody() async throws {
+        try await OAuthHarness.run(.hubspot) { harness in
+            let access = harness.oauth.grant().accessToken
+            harness.oauth.expireAccessTokens()
+            for (token, category) in [(access, "EXPIRED_AUTHENTICATION"), ("never-issued", "INVALID_AUTHENTICATION")] {
+                var request = HTTPClientRequest(url: harness.baseURL + "/crm/v3/properties/calls")
+                request.headers.add(name: "Authorization", value: "Bearer \(token)")
+                let response = try await harness.httpClient.execute(request, timeout: .seconds(5))
+                let body = try await response.body.collect(upTo: 1 << 16)
+                let json = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] ?? [:]
+                #expect(response.status.code == 401)
+                #expect(json["category"] as? String == category)
+            }
+        }
+    }
 }

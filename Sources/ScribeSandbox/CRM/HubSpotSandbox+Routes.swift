@@ -98,7 +98,13 @@ extension HubSpotSandbox {
             case .planned(let failure): reply = .error(.injected(status: failure.status, retryAfter: failure.retryAfter))
             }
         } else if request.headers[.authorization] != "Bearer \(self.accessToken)", !self.oauth.accepts(authorization: request.headers[.authorization]) {
-            reply = .error(.unauthenticated)
+            if let expiredAt = self.oauth.expiry(ofRejected: request.headers[.authorization]) {
+                // `expireAccessTokens()` dates expiry to the distant past; HubSpot counts from the real one.
+                let expired = max(expiredAt, Date().addingTimeInterval(-1))
+                reply = .error(.expiredAuthentication(secondsAgo: max(1, Int(Date().timeIntervalSince(expired))), expiredAt: expired))
+            } else {
+                reply = .error(.unauthenticated)
+            }
         } else {
             do {
                 let body = try await request.body.collect(upTo: 4 << 20)

@@ -58,6 +58,16 @@ struct HubSpotSandboxError: Error, Encodable {
         )
     }
 
+    /// An issued OAuth access token past its expiry (category `EXPIRED_AUTHENTICATION`).
+    static func expiredAuthentication(secondsAgo: Int, expiredAt: Date) -> HubSpotSandboxError {
+        HubSpotSandboxError(
+            httpStatus: 401,
+            message: "The OAuth token used to make this call expired \(secondsAgo) second(s) ago.",
+            category: "EXPIRED_AUTHENTICATION",
+            context: ["expire time": [ISO8601DateFormatter().string(from: expiredAt)]]
+        )
+    }
+
     static var notFound: HubSpotSandboxError {
         HubSpotSandboxError(httpStatus: 404, message: "resource not found", category: "OBJECT_NOT_FOUND")
     }

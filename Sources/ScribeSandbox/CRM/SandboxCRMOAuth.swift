@@ -84,6 +84,13 @@ public final class SandboxCRMOAuth: Sendable {
         return self.state.withLock { state in state.accessTokens[token].map { $0 > Date() } ?? false }
     }
 
+    /// When the issued access token in `authorization` expired, if it is one and it has.
+    func expiry(ofRejected authorization: String?) -> Date? {
+        guard let authorization, authorization.hasPrefix("Bearer ") else { return nil }
+        let token = String(authorization.dropFirst("Bearer ".count))
+        return self.state.withLock { state in state.accessTokens[token].flatMap { $0 <= Date() ? $0 : nil } }
+    }
+
     /// Answers one token-endpoint request: `form` is the urlencoded body, `authorization` the header.
     /// - Returns: the status and JSON body.
     func token(form: String, authorization: String?, instanceURL: String) -> (status: Int, body: [String: any Sendable]) {
