@@ -116,4 +116,26 @@ struct ConnectorOAuthRefreshTests {
             #expect(harness.oauth.refreshCount == 1)
         }
     }
+
+    @Test("a refresh token another process already spent: the pair it stored is adopted, not reported as revoked", arguments: OAuthCRM.allCases)
+    func adoptsPairRefreshedElsewhere(crm: OAuthCRM) async throws {
+        try await OAuthHarness.run(crm) { harness in
+            let initial = harness.grantedPair()
+            let store = InMemoryCRMTokenStore()
+            let number = try OAuthHarness.knownNumber
+            let server = harness.connector(harness.provider(store: store, initial: initial))
+            _ = try await server.findContacts(matching: number)
+
+            // A CLI command sharing the store refreshes first (Pipedrive spends the refresh token).
+            harness.oauth.expireAccessTokens()
+            _ = try await harness.connector(harness.provider(store: store, initial: initial)).findContacts(matching: number)
+            #expect(harness.oauth.refreshCount == 1)
+
+            let contacts = try await server.findContacts(matching: number)
+
+            #expect(contacts.count == 1)
+            // Where refresh tokens do not rotate the server simply refreshes again; where they do it adopts the stored pair.
+            #expect(harness.oauth.refreshCount == (harness.rotatesRefreshTokens ? 1 : 2))
+        }
+    }
 }

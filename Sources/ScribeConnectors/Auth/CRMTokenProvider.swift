@@ -8,7 +8,8 @@ import ScribeCore
 /// One refresh is in flight per provider; callers arriving meanwhile wait for it and share its answer,
 /// so a refresh token is spent once even when many requests see the same 401. A refused refresh is
 /// remembered: later callers get the same non-retryable error without another request, so a revoked
-/// grant never becomes a refresh loop. Each new pair is stored (compare-and-swap on the refresh token
+/// grant never becomes a refresh loop (unless the store holds a newer pair, which another process
+/// sharing it bought with the same refresh token). Each new pair is stored (compare-and-swap on the refresh token
 /// it replaced) so that a restart starts from it.
 public actor CRMTokenProvider {
     private let client: CRMOAuthClient
@@ -75,6 +76,12 @@ public actor CRMTokenProvider {
             self.pair = await self.persist(fresh, replacing: current.refreshToken)
             return self.pair?.accessToken ?? fresh.accessToken
         case .failure(let error):
+            // Another process sharing the store (a CLI command beside the server) may have spent the
+            // refresh token first: its pair is then the live one, not a revoked grant.
+            if !error.isRetryable, let stored = try? await self.store.load(), stored.refreshToken != current.refreshToken {
+                self.pair = stored
+                return stored.accessToken
+            }
             if !error.isRetryable {
                 self.refused = error
                 self.logger.error("CRM refused the refresh token; re-authorise the connection", metadata: ["operation": "\(operation)"])
