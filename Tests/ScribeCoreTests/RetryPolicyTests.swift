@@ -55,4 +55,11 @@ struct RetryPolicyTests {
         #expect(RetryPolicy().nextAttempt(after: 8, now: self.now, random: 0) == nil)
         #expect(RetryPolicy().nextAttempt(after: 7, now: self.now, random: 0) == self.now.addingTimeInterval(64))
     }
+
+    @Test("the plain backoff doubles from the base delay and stops at the maximum")
+    func plainBackoff() {
+        let backoff = RetryPolicy(baseDelay: 2, maximumDelay: 60)
+        #expect((1...7).map { backoff.delay(afterFailures: $0) } == [2, 4, 8, 16, 32, 60, 60])
+        #expect(backoff.delay(afterFailures: 0) == 2, "no failure yet waits the base delay")
+    }
 }

@@ -39,14 +39,7 @@ struct DeliveryOrderTests {
     /// already written when the counts are first reached, on a busy machine).
     static func settledOutcomes(_ stack: RunningSandboxStack, expected: Int) async throws -> [String: Outcome] {
         _ = try await StackHarness.settledCounts(stack, expected: expected)
-        var previous = try await Self.outcomes(stack)
-        for _ in 0..<10 {
-            try await Task.sleep(for: .seconds(2.5))
-            let current = try await Self.outcomes(stack)
-            if current == previous { return current }
-            previous = current
-        }
-        return previous
+        return try await StackHarness.stable("the outcomes", quiet: .milliseconds(2500)) { (try await Self.outcomes(stack), false) }
     }
 
     @Test("30% duplicates in shuffled order produce the same logs and records as an orderly delivery")

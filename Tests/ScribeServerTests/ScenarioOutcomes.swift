@@ -58,23 +58,11 @@ enum ScenarioOutcomes {
 
     /// Waits until no log is still in progress and nothing has changed for a second and a half, then reads the outcomes.
     static func settledOutcomes(_ stack: RunningSandboxStack, sessions: [ScenarioSession]) async throws -> [String: Outcome] {
-        var last: [String: Outcome] = [:]
-        var stableSince = ContinuousClock.now
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
+        try await StackHarness.stable("the scenario's logs", quiet: .milliseconds(1500)) {
             let logs = try await stack.callscribe.store.callLogs(CallLogQuery(limit: 1000))
-            let outcomes = self.outcomes(logs, stack: stack, sessions: sessions)
             let busy = logs.contains { ["observed", "waiting", "creating"].contains($0.state.name) || ($0.state.name == "logged" && $0.crmRecordID == nil) }
-            if outcomes != last || busy {
-                last = outcomes
-                stableSince = ContinuousClock.now
-            } else if ContinuousClock.now - stableSince > .milliseconds(1500) {
-                return outcomes
-            }
-            try await Task.sleep(for: .milliseconds(100))
+            return (self.outcomes(logs, stack: stack, sessions: sessions), busy)
         }
-        Issue.record("the scenario's logs did not settle: \(last.values.map(\.description).sorted())")
-        return last
     }
 
     static func outcomes(_ logs: [CallLog], stack: RunningSandboxStack, sessions: [ScenarioSession]) -> [String: Outcome] {

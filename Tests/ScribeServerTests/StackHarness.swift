@@ -81,6 +81,30 @@ enum StackHarness {
         throw CancellationError()
     }
 
+    /// Reads `value` until it has stopped changing for `quiet` while nothing is `busy`, and returns it;
+    /// after `timeout` the test fails with the last value read. For outcomes a late event may still be
+    /// correcting (a grace period and a fold tick after the counts look done).
+    static func stable<Value: Equatable & Sendable>(
+        _ what: String, quiet: Duration, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation,
+        _ read: @Sendable () async throws -> (value: Value, busy: Bool)
+    ) async throws -> Value {
+        var (last, busy) = try await read()
+        var stableSince = ContinuousClock.now
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            let current = try await read()
+            if current.value != last || current.busy || busy {
+                (last, busy) = current
+                stableSince = ContinuousClock.now
+            } else if ContinuousClock.now - stableSince >= quiet {
+                return last
+            }
+        }
+        Issue.record("\(what) did not settle: \(last)", sourceLocation: sourceLocation)
+        return last
+    }
+
     /// Counts of call logs by state, once `expected` logs are settled (logged, skipped or failed for good).
     static func settledCounts(_ stack: RunningSandboxStack, expected: Int, timeout: Duration = .seconds(20)) async throws -> [String: Int] {
         try await self.eventually("\(expected) logs settle", timeout: timeout) {

@@ -14,6 +14,9 @@ import ServiceLifecycle
 /// most 250), the sweep lists the call log by date from the last sweep instead, which has no cap,
 /// and takes a fresh token with an FSync.
 struct CallLogSync: Service {
+    /// After a failed sweep: 2 s, doubling, at most a minute (RingCentral's advice for 5xx and lost connections).
+    static let backoff = RetryPolicy(baseDelay: 2, maximumDelay: 60)
+
     /// The listing cursor: the start time (Unix seconds) a listing sweep reads from.
     static let cursorName = "ringcentral.call_log"
     /// The sync token the next ISync passes.
@@ -45,10 +48,9 @@ struct CallLogSync: Service {
                     if unheard > 0 { self.logger.info("call-log sync found calls no webhook told us about", metadata: ["calls": "\(unheard)"]) }
                     failures = 0
                 } catch {
-                    // A 5xx, timeout or lost connection is retried sooner than the next sweep: 2 s, doubling,
-                    // at most a minute (RingCentral's advice); a rate limit no sooner than it allows.
+                    // A 5xx, timeout or lost connection is retried sooner than the next sweep; a rate limit no sooner than it allows.
                     failures += 1
-                    wait = min(self.interval, min(60, pow(2, Double(min(failures, 6)))))
+                    wait = min(self.interval, Self.backoff.delay(afterFailures: failures))
                     if let error = error as? TelephonyError, case .rateLimited(let retryAfter) = error.kind { wait = max(wait, retryAfter) }
                     self.logger.warning("call-log sync failed", metadata: ["error": "\(error)", "retryIn": "\(Int(wait))s"])
                 }

@@ -11,6 +11,9 @@ import ServiceLifecycle
 /// (`RINGCENTRAL_SUBSCRIPTION_SCOPE`) — plus RingSense insights when insights are expected; a
 /// subscription with other filters is updated in place.
 struct SubscriptionKeeper: Service {
+    /// After a failed check: 2 s, doubling, at most about a minute (or the interval, if shorter).
+    static let backoff = RetryPolicy(baseDelay: 2, maximumDelay: 64)
+
     let callscribe: Callscribe
     /// How often the subscription is checked.
     let interval: TimeInterval
@@ -29,7 +32,7 @@ struct SubscriptionKeeper: Service {
                     failures = 0
                 } catch {
                     failures += 1
-                    wait = min(self.interval, pow(2, Double(min(failures, 6))))
+                    wait = min(self.interval, Self.backoff.delay(afterFailures: failures))
                     self.callscribe.logger.warning("webhook subscription check failed", metadata: ["error": "\(error)", "retryIn": "\(Int(wait))s"])
                 }
                 try? await Task.sleep(for: .seconds(wait))

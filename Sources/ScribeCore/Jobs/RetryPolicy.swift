@@ -20,10 +20,16 @@ public struct RetryPolicy: Sendable, Hashable {
     ///   - random: a number in `0..<1` for jitter.
     public func nextAttempt(after attempt: Int, now: Date, hint: TimeInterval? = nil, random: Double) -> Date? {
         guard attempt < self.maximumAttempts else { return nil }
-        let ceiling = min(self.maximumDelay, self.baseDelay * pow(2, Double(attempt - 1)))
+        let ceiling = self.delay(afterFailures: attempt)
         // Half fixed, half jitter: spreads retries without ever retrying immediately.
         let delay = ceiling / 2 + ceiling / 2 * random
         return now.addingTimeInterval(max(delay, hint ?? 0))
+    }
+
+    /// The plain backoff after `failures` failures in a row (1-based): the base delay, doubled for each
+    /// failure after the first, capped at the maximum. For loops that retry on their own schedule.
+    public func delay(afterFailures failures: Int) -> TimeInterval {
+        min(self.maximumDelay, self.baseDelay * pow(2, Double(max(failures, 1) - 1)))
     }
 
     /// When to try again after the remote side said "too many requests": once its Retry-After (or the

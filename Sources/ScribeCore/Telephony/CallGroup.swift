@@ -44,10 +44,8 @@ public struct CallGroup: Sendable {
                 merged.parties[PartyID("\(call.sessionID.rawValue)/\(partyID.rawValue)")] = party
             }
         }
-        // An agent who consulted and then transferred shows the same line in both calls: tell it once.
-        return merged.journey.reduce(into: []) { lines, line in
-            if lines.last != line { lines.append(line) }
-        }
+        // One line per extension across the calls: an agent who consulted and then transferred is told once.
+        return merged.journey
     }
 
     /// The outside end of the conversation: the first call's outside counterpart, or its outside party.
