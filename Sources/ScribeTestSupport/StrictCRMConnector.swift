@@ -46,6 +46,14 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     private let customFieldsPlan: CustomFields?
     private let record = Mutex(Record())
 
+    /// What the plans given make the connector able to do.
+    public var capabilities: ConnectorCapabilities {
+        ConnectorCapabilities(
+            customFields: self.customFieldsPlan != nil, editDetection: self.readCallRecordPlan != nil,
+            markerSearch: self.findCallRecordPlan != nil, relatedRecords: self.relatedRecordsPlan != nil
+        )
+    }
+
     /// A connector that answers only the operations given; any other call throws and is recorded as unplanned.
     public init(
         bodyFormat: BodyFormat = .html, findContacts: FindContacts? = nil, createCallRecord: CreateCallRecord? = nil,

@@ -12,6 +12,7 @@ public struct RateLimitedConnector: CRMConnector {
     }
 
     public var bodyFormat: BodyFormat { self.inner.bodyFormat }
+    public var capabilities: ConnectorCapabilities { self.inner.capabilities }
 
     public func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact] {
         try await self.limiter.perform("findContacts") { () async throws(ConnectorError) in try await self.inner.findContacts(matching: phone) }

@@ -48,6 +48,10 @@ public struct HubSpotConnector: CRMConnector {
     /// HubSpot renders `hs_call_body` as HTML.
     public var bodyFormat: BodyFormat { .html }
 
+    public var capabilities: ConnectorCapabilities {
+        ConnectorCapabilities(customFields: true, editDetection: true, markerSearch: true, relatedRecords: true)
+    }
+
     /// Searches the number both as HubSpot normalizes it (national digits in the calculated properties)
     /// and as E.164 text in `phone` and `mobilephone`, for contacts whose calculated values lag.
     public func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact] {

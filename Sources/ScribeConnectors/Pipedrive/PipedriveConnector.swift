@@ -57,6 +57,10 @@ public struct PipedriveConnector: CRMConnector {
     /// Pipedrive renders an activity's `note` as HTML.
     public var bodyFormat: BodyFormat { .html }
 
+    public var capabilities: ConnectorCapabilities {
+        ConnectorCapabilities(customFields: true, editDetection: true, markerSearch: true, relatedRecords: true)
+    }
+
     /// Pipedrive matches a phone search against the text as stored, so this tries the number's
     /// stored-form variants in turn (`+14155550123`, `(415) 555-0123`, …) with `exact_match`, and stops
     /// at the first that finds anyone. The persons found are then read in one request for their

@@ -67,6 +67,10 @@ public struct SalesforceConnector: CRMConnector {
     /// A Task's `Description` is plain text.
     public var bodyFormat: BodyFormat { .plainText }
 
+    public var capabilities: ConnectorCapabilities {
+        ConnectorCapabilities(customFields: true, editDetection: true, markerSearch: true, relatedRecords: true, leads: true)
+    }
+
     /// Searches phone fields for the number's national digits with SOSL, which matches them however
     /// the number was formatted when stored. Contacts come first, then leads.
     public func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact] {

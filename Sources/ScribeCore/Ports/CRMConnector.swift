@@ -9,6 +9,9 @@ public protocol CRMConnector: Sendable {
     /// How record bodies are rendered for this CRM.
     var bodyFormat: BodyFormat { get }
 
+    /// What this CRM supports beyond the basics.
+    var capabilities: ConnectorCapabilities { get }
+
     /// Contacts whose stored numbers match `phone`, whatever format the CRM stored them in.
     func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact]
 
