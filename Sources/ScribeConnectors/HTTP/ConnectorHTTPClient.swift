@@ -42,19 +42,35 @@ public struct ConnectorHTTPClient: Sendable {
         body: (any Encodable)? = nil,
         operation: String
     ) async throws(ConnectorError) -> ConnectorHTTPResponse {
-        var request = HTTPClientRequest(url: url)
-        request.method = method
-        request.headers = headers
-        request.headers.replaceOrAdd(name: "Accept", value: "application/json")
+        var bytes: ByteBuffer?
         if let body {
-            let data: Data
             do {
-                data = try JSONEncoder().encode(body)
+                bytes = ByteBuffer(bytes: try JSONEncoder().encode(body))
             } catch {
                 throw ConnectorError(.permanent, operation: operation, message: "could not encode the request body: \(error)")
             }
-            request.headers.replaceOrAdd(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(bytes: data))
+        }
+        return try await self.send(method, url: url, headers: headers, body: bytes, contentType: "application/json", operation: operation)
+    }
+
+    /// Sends `method url` with `headers` and, when given, `body` as it is, labelled `contentType`.
+    ///
+    /// The body may carry secrets (token forms), so neither it nor the headers reach a log line or an error.
+    public func send(
+        _ method: HTTPMethod,
+        url: String,
+        headers: HTTPHeaders,
+        body: ByteBuffer?,
+        contentType: String,
+        operation: String
+    ) async throws(ConnectorError) -> ConnectorHTTPResponse {
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        request.headers = headers
+        if request.headers["Accept"].isEmpty { request.headers.add(name: "Accept", value: "application/json") }
+        if let body {
+            request.headers.replaceOrAdd(name: "Content-Type", value: contentType)
+            request.body = .bytes(body)
         }
 
         let target = "\(method.rawValue) \(ConnectorHTTPClient.redacted(url))"

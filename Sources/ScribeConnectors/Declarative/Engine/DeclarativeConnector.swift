@@ -1,0 +1,217 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import ScribeCore
+
+/// A CRM connector made from a connector file (``ConnectorSpec``) and a connection's inputs.
+///
+/// Contact searches try the file's phone formats in order and stop at the first format that finds
+/// anyone; within a format every search runs (contacts, then leads, in the file's order). Every HTTP
+/// request goes through the connection's ``RequestBudget`` on its own, so an operation of three
+/// requests spends three.
+public struct DeclarativeConnector: CRMConnector {
+    public let spec: ConnectorSpec
+    let engine: DeclarativeEngine
+
+    /// - Parameters:
+    ///   - inputs: the connection's inputs by name; those the file declares with a default may be left out.
+    ///   - tokenProvider: for an OAuth2 file, the provider that refreshes the connection's tokens.
+    ///   - budget: the connection's request budget; nil sends without one.
+    /// - Throws: ``ConnectorError`` `.permanent` naming a missing input or an unusable base URL.
+    public init(
+        spec: ConnectorSpec, inputs: [String: String], httpClient: HTTPClient, tokenProvider: CRMTokenProvider? = nil,
+        budget: (any RequestBudget)? = nil, now: @escaping @Sendable () -> Date = { Date() },
+        logger: Logger = Logger(label: "callscribe.crm.file")
+    ) throws(ConnectorError) {
+        let operation = "\(spec.name).connect"
+        let values = try DeclarativeConnector.inputValues(spec, inputs, operation: operation)
+        let context = JSONValue.object(["inputs": values])
+        let baseURL: String
+        do {
+            baseURL = String(try spec.baseURL.render(in: context).reversed().drop { $0 == "/" }.reversed())
+        } catch {
+            throw ConnectorError(.permanent, operation: operation, message: "base_url: \(error.message)")
+        }
+        guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
+            throw ConnectorError(.permanent, operation: operation, message: "base_url '\(baseURL)' is not an http(s) URL")
+        }
+        var headers = HTTPHeaders()
+        for header in spec.headers {
+            do {
+                headers.replaceOrAdd(name: header.name, value: try header.value.render(in: context, escaping: .header))
+            } catch {
+                throw ConnectorError(.permanent, operation: operation, message: "header \(header.name): \(error.message)")
+            }
+        }
+        let defaultHeaders = headers
+        let http = ConnectorHTTPClient(httpClient: httpClient, timeout: .milliseconds(Int64(spec.timeout * 1000)), logger: logger)
+        let errors = DeclarativeErrorMapper(rules: spec.errors)
+        var login: LoginTokenKeeper.Login?
+        if case .login(let request, let token, let expiresIn, _, _) = spec.auth {
+            login = { () async throws(ConnectorError) -> (token: String, expiresIn: TimeInterval?) in
+                let engine = DeclarativeEngine(
+                    spec: spec, inputs: context, baseURL: baseURL, defaultHeaders: defaultHeaders, http: http, budget: budget,
+                    authorizer: try DeclarativeAuthorizer(.none, inputs: values, tokenProvider: nil, login: nil, now: now, connector: spec.name),
+                    errors: errors, lookups: LookupCache(), now: now
+                )
+                return try await DeclarativeConnector.logIn(engine, request: request, token: token, expiresIn: expiresIn)
+            }
+        }
+        let authorizer = try DeclarativeAuthorizer(spec.auth, inputs: values, tokenProvider: tokenProvider, login: login, now: now, connector: spec.name)
+        self.spec = spec
+        self.engine = DeclarativeEngine(
+            spec: spec, inputs: context, baseURL: baseURL, defaultHeaders: headers, http: http, budget: budget, authorizer: authorizer,
+            errors: errors, lookups: LookupCache(), now: now
+        )
+    }
+
+    public var bodyFormat: BodyFormat { self.spec.bodyFormat }
+    public var capabilities: ConnectorCapabilities { self.spec.capabilities }
+
+    public func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact] {
+        let usesFormats = self.spec.searches.contains { $0.templates.contains { $0.reads(["phone", "formatted"]) } }
+        let formats = usesFormats ? self.spec.phoneFormats.compactMap { $0.format(phone) } : [phone.e164]
+        var tried: Set<String> = []
+        for formatted in formats where tried.insert(formatted).inserted {
+            var found: [Contact] = []
+            for search in self.spec.searches {
+                let (_, items) = try await self.engine.run(search, in: .object(["phone": phone.templateValue(formatted: formatted)]))
+                for item in items {
+                    guard let contact = try self.contact(from: item, of: search, fallbackName: phone.e164) else { continue }
+                    if !found.contains(where: { $0.id == contact.id }) { found.append(contact) }
+                }
+            }
+            if !found.isEmpty { return found }
+        }
+        return []
+    }
+
+    public func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact {
+        let operation = try self.operation(.createContact)
+        let (context, _) = try await self.engine.run(operation, in: .object(["name": .string(name), "phone": phone.templateValue(formatted: phone.e164)]))
+        guard let id = try self.engine.field("id", of: operation, in: context)?.text else {
+            throw self.missing("id", operation)
+        }
+        let storedName = try self.engine.field("name", of: operation, in: context)?.text ?? name
+        return Contact(id: ContactID(id), name: storedName, phoneNumbers: [phone.e164])
+    }
+
+    public func relatedRecords(of contact: ContactID) async throws(ConnectorError) -> [RelatedRecord] {
+        guard let operation = self.spec.operations[.relatedRecords] else { return [] }
+        let (_, items) = try await self.engine.run(operation, in: .object(["contact": .object(["id": .string(contact.rawValue)])]))
+        var records: [RelatedRecord] = []
+        for item in items {
+            let context = JSONValue.object(["item": item, "inputs": self.engine.inputs["inputs"]])
+            guard let id = try self.engine.field("id", of: operation, in: context)?.text else { continue }
+            let name = try self.engine.field("name", of: operation, in: context)?.text ?? id
+            let kind = try self.engine.field("kind", of: operation, in: context)?.text ?? "record"
+            records.append(RelatedRecord(id: id, kind: kind, name: name))
+        }
+        return records
+    }
+
+    /// Connector files describe no custom fields: the capability is off.
+    public func customFields() async throws(ConnectorError) -> [CustomField] { [] }
+
+    public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
+        let operation = try self.operation(.createCall)
+        let (context, _) = try await self.engine.run(operation, in: .object(["call": entry.templateValue, "contact": entry.contact.templateValue]))
+        guard let id = try self.engine.field("id", of: operation, in: context)?.text else { throw self.missing("id", operation) }
+        return CRMRecordID(id)
+    }
+
+    public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
+        let operation = try self.operation(.updateCall)
+        _ = try await self.engine.run(
+            operation, in: .object(["call": entry.templateValue, "contact": entry.contact.templateValue, "record": .object(["id": .string(id.rawValue)])])
+        )
+    }
+
+    public func readCallRecord(_ id: CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot {
+        let operation = try self.operation(.readCall)
+        let (context, _) = try await self.engine.run(operation, in: .object(["record": .object(["id": .string(id.rawValue)])]))
+        let subject = try self.engine.field("subject", of: operation, in: context)?.text ?? ""
+        let body = try self.engine.field("body", of: operation, in: context)?.text ?? ""
+        return CallRecordSnapshot(subject: subject, body: body)
+    }
+
+    public func findCallRecord(marker: CallLogID) async throws(ConnectorError) -> CRMRecordID? {
+        guard let operation = self.spec.operations[.findCall] else { return nil }
+        let (context, items) = try await self.engine.run(operation, in: .object(["marker": .string(marker.rawValue)]))
+        if operation.results != nil {
+            for item in items {
+                let itemContext = JSONValue.object(["item": item, "response": context["response"], "inputs": self.engine.inputs["inputs"]])
+                if let id = try self.engine.field("id", of: operation, in: itemContext)?.text { return CRMRecordID(id) }
+            }
+            return nil
+        }
+        return try self.engine.field("id", of: operation, in: context).map { CRMRecordID($0.text) }
+    }
+
+    // MARK: - Helpers
+
+    private func operation(_ name: OperationName) throws(ConnectorError) -> OperationSpec {
+        guard let operation = self.spec.operations[name] else {
+            throw ConnectorError(.permanent, operation: self.engine.label(name.rawValue), message: "the connector file has no '\(name.rawValue)' operation")
+        }
+        return operation
+    }
+
+    private func missing(_ field: String, _ operation: OperationSpec) -> ConnectorError {
+        ConnectorError(
+            .permanent, operation: self.engine.label(operation.name.rawValue),
+            message: "the answer has no \(field) where the file's '\(field)' mapping looks"
+        )
+    }
+
+    private func contact(from item: JSONValue, of search: OperationSpec, fallbackName: String) throws(ConnectorError) -> Contact? {
+        let context = JSONValue.object(["item": item, "inputs": self.engine.inputs["inputs"]])
+        guard let id = try self.engine.field("id", of: search, in: context)?.text else { return nil }
+        let name = try self.engine.field("name", of: search, in: context)?.text.trimmingCharacters(in: .whitespaces)
+        let phones = try self.engine.field("phone", of: search, in: context)?.elements.map(\.text).filter { !$0.isEmpty } ?? []
+        let updated = try self.engine.field("updated_at", of: search, in: context).flatMap { try? TemplateDates.date($0) }
+        let created = try self.engine.field("created_at", of: search, in: context).flatMap { try? TemplateDates.date($0) }
+        return Contact(id: ContactID(id), name: (name?.isEmpty ?? true) ? fallbackName : name!, phoneNumbers: phones, updatedAt: updated, createdAt: created)
+    }
+
+    /// The inputs as templates read them: given values, then the file's defaults; a missing one is an error.
+    private static func inputValues(_ spec: ConnectorSpec, _ inputs: [String: String], operation: String) throws(ConnectorError) -> JSONValue {
+        var values: [String: JSONValue] = [:]
+        for input in spec.inputs {
+            if let value = inputs[input.name] ?? input.defaultValue {
+                values[input.name] = .string(value)
+            } else if case .oauth2 = spec.auth, AuthSpec.oauthInputs.contains(input.name) {
+                // The token provider holds these; templates never need them.
+                continue
+            } else {
+                throw ConnectorError(.permanent, operation: operation, message: "input '\(input.name)' is not set (\(input.description))")
+            }
+        }
+        let unknown = Set(inputs.keys).subtracting(spec.inputs.map(\.name))
+        if let name = unknown.sorted().first {
+            throw ConnectorError(.permanent, operation: operation, message: "input '\(name)' is not declared by the \(spec.name) connector file")
+        }
+        return .object(values)
+    }
+
+    /// Sends the file's login request and reads the token (and its lifetime) from the answer.
+    private static func logIn(
+        _ engine: DeclarativeEngine, request: RequestSpec, token: Template, expiresIn: Template?
+    ) async throws(ConnectorError) -> (token: String, expiresIn: TimeInterval?) {
+        let label = engine.label("login")
+        let rendered = try engine.request(request, in: engine.inputs, operation: label)
+        let response: DeclarativeResponse
+        do {
+            response = try await engine.exchange(rendered, operation: label, authorized: false)
+        } catch where error.kind == .authExpired || error.kind == .permissionDenied {
+            throw ConnectorError(.permanent, operation: label, status: error.status, message: "the CRM refused the login: \(error.message)")
+        }
+        let context = response.recorded(in: engine.inputs, step: nil)
+        let value = try engine.evaluate(token, in: context, operation: label).text
+        guard !value.isEmpty else { throw ConnectorError(.permanent, operation: label, message: "the login answer has no token where the file's 'token' looks") }
+        let lifetime = try expiresIn.map { (template) throws(ConnectorError) in try engine.evaluate(template, in: context, operation: label) }
+        return (value, lifetime.flatMap { Double($0.text) })
+    }
+}

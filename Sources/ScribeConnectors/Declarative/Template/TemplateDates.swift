@@ -1,0 +1,26 @@
+import Foundation
+
+/// Reads and writes the times templates handle: ISO 8601 text or Unix seconds in, any pattern out, in UTC.
+enum TemplateDates {
+    static func date(_ value: JSONValue) throws(TemplateError) -> Date {
+        switch value {
+        case .number(let seconds):
+            return Date(timeIntervalSince1970: seconds > 100_000_000_000 ? seconds / 1000 : seconds)
+        case .string(let text):
+            if let date = try? Date(text, strategy: .iso8601) { return date }
+            if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+            if let seconds = Double(text) { return try TemplateDates.date(.number(seconds)) }
+            throw TemplateError("'\(text.prefix(40))' is not an ISO 8601 time")
+        default:
+            throw TemplateError("expected a time, got '\(value.text.prefix(40))'")
+        }
+    }
+
+    static func format(_ date: Date, pattern: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = pattern
+        return formatter.string(from: date)
+    }
+}
