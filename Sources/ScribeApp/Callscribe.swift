@@ -150,14 +150,16 @@ public final class Callscribe: Sendable {
     /// The connection's connector, behind the connection's shared request budget.
     func makeConnector(_ connection: CRMConnection) throws -> any CRMConnector {
         let credential = StoredCRMCredential(opened: try self.secrets.open(connection.sealedCredential))
-        guard let kind = CRMSettings.Kind(rawValue: connection.kind) else {
+        guard let kind = CRMSettings.kind(ofConnection: connection.kind) else {
             throw ConfigurationError(setting: "connection \(connection.id)", problem: "unknown CRM kind '\(connection.kind)'")
         }
+        if kind == .file { return try self.makeFileConnector(connection, credential: credential) }
         let authorization = self.authorization(for: connection, kind: kind, credential: credential)
         let connector: any CRMConnector = switch kind {
         case .hubspot: HubSpotConnector(baseURL: connection.baseURL, authorization: authorization, httpClient: self.httpClient)
         case .pipedrive: PipedriveConnector(baseURL: connection.baseURL, authorization: authorization, httpClient: self.httpClient)
         case .salesforce: SalesforceConnector(instanceURL: connection.baseURL, authorization: authorization, httpClient: self.httpClient)
+        case .file: preconditionFailure("made above")
         }
         return self.rateLimiters.limited(connector, for: connection.id, kind: kind)
     }

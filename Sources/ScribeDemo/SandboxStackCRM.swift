@@ -31,6 +31,8 @@ public enum SandboxStackCRM: Sendable {
             return .pipedrive(PipedriveSandbox(company: company, apiToken: SandboxStack.pipedriveToken, logger: logger))
         case .salesforce:
             return .salesforce(SalesforceSandbox(company: company, accessToken: SandboxStack.salesforceToken, logger: logger))
+        case .file:
+            preconditionFailure("a connector file names its own CRM; the stack runs the sandboxes of the CRMs in code")
         }
     }
 

@@ -27,18 +27,24 @@ extension Callscribe {
         case .token(let token):
             return kind == .pipedrive ? .header(name: "x-api-token", value: token) : .bearer(token)
         case .oauth(let settings, let accessToken):
-            let provider = self.crmTokens.provider(for: connection.id, grant: settings.refreshToken) {
-                let http = ConnectorHTTPClient(httpClient: self.httpClient, logger: self.logger)
-                let store = LedgerCRMTokenStore(
-                    connection: connection.id, configuredRefreshToken: settings.refreshToken, ledger: self.ledger, secrets: self.secrets, now: self.effects.now
-                )
-                return CRMTokenProvider(
-                    client: CRMOAuthClient(registration: settings.registration, http: http, now: self.effects.now), store: store,
-                    initial: CRMTokenPair(accessToken: accessToken, accessExpiresAt: nil, refreshToken: settings.refreshToken),
-                    now: self.effects.now, logger: self.logger
-                )
-            }
-            return .oauth(provider)
+            return .oauth(self.tokenProvider(for: connection, settings: settings, accessToken: accessToken))
+        case .inputs:
+            preconditionFailure("a connector file's inputs are opened by makeFileConnector")
+        }
+    }
+
+    /// The connection's shared OAuth token provider, storing each refreshed pair in the ledger.
+    func tokenProvider(for connection: CRMConnection, settings: CRMOAuthSettings, accessToken: String) -> CRMTokenProvider {
+        self.crmTokens.provider(for: connection.id, grant: settings.refreshToken) {
+            let http = ConnectorHTTPClient(httpClient: self.httpClient, logger: self.logger)
+            let store = LedgerCRMTokenStore(
+                connection: connection.id, configuredRefreshToken: settings.refreshToken, ledger: self.ledger, secrets: self.secrets, now: self.effects.now
+            )
+            return CRMTokenProvider(
+                client: CRMOAuthClient(registration: settings.registration, http: http, now: self.effects.now), store: store,
+                initial: CRMTokenPair(accessToken: accessToken, accessExpiresAt: nil, refreshToken: settings.refreshToken),
+                now: self.effects.now, logger: self.logger
+            )
         }
     }
 }

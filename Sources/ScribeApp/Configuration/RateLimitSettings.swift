@@ -47,7 +47,7 @@ public struct RateLimitSettings: Sendable, Hashable {
     init(_ source: SettingsSource) throws(ConfigurationError) {
         var limits: [CRMSettings.Kind: RateLimit] = [:]
         for kind in CRMSettings.Kind.allCases {
-            let (setting, window, most) = Self.budget(of: kind)
+            guard let (setting, window, most) = Self.budget(of: kind) else { continue }
             let requests = try source.integer(setting, in: 0...most)
             if requests > 0 { limits[kind] = RateLimit(requests: requests, per: window) }
         }
@@ -55,11 +55,13 @@ public struct RateLimitSettings: Sendable, Hashable {
     }
 
     /// Each kind's setting, its vendor's window in seconds, and the largest budget accepted.
-    private static func budget(of kind: CRMSettings.Kind) -> (Setting, TimeInterval, Int) {
+    private static func budget(of kind: CRMSettings.Kind) -> (Setting, TimeInterval, Int)? {
         switch kind {
         case .hubspot: (.hubSpotRequestsPer10Seconds, 10, 10_000)
         case .pipedrive: (.pipedriveRequestsPer2Seconds, 2, 10_000)
         case .salesforce: (.salesforceRequestsPerDay, 86_400, 10_000_000)
+        // A connector file states its CRM's budget itself (`rate_limit`).
+        case .file: nil
         }
     }
 }

@@ -29,7 +29,7 @@ extension Setting {
     public static let ringCentralClientSecret = Setting("RINGCENTRAL_CLIENT_SECRET", default: nil, "RingCentral app client secret (required).", secret: true)
     public static let ringCentralJWT = Setting("RINGCENTRAL_JWT", default: nil, "RingCentral JWT credential of an admin user (required with RINGCENTRAL_AUTH=jwt).", secret: true)
     public static let webhookToken = Setting("CALLSCRIBE_WEBHOOK_TOKEN", default: nil, "Verification-Token RingCentral must send with every delivery. Default: generated at start-up.", secret: true)
-    public static let crm = Setting("CALLSCRIBE_CRM", default: "hubspot", "The CRM calls are logged into: hubspot, pipedrive or salesforce.")
+    public static let crm = Setting("CALLSCRIBE_CRM", default: "hubspot", "The CRM calls are logged into: hubspot, pipedrive, salesforce, or file (a CRM described by CALLSCRIBE_CONNECTOR_FILE).")
     public static let hubSpotURL = Setting("HUBSPOT_API_URL", default: "https://api.hubapi.com", "HubSpot API base URL.")
     public static let hubSpotToken = Setting("HUBSPOT_ACCESS_TOKEN", default: nil, "HubSpot private-app access token (required for hubspot).", secret: true)
     public static let pipedriveURL = Setting("PIPEDRIVE_API_URL", default: "https://api.pipedrive.com", "Pipedrive API base URL.")
@@ -56,7 +56,7 @@ extension Setting {
         .pipedriveURL, .pipedriveToken, .salesforceURL, .salesforceToken, .defaultCountryCode,
         .workerConcurrency, .gracePeriod, .maxAttempts, .syncInterval, .subscriptionCheck, .catchUpWindow, .contactCacheSeconds, .sessionHours,
         .adminEmail, .adminPassword, .logLevel,
-    ] + [.subscriptionScope] + Setting.crmOAuth + Setting.recordingArchive + Setting.rateLimits + Setting.logging
+    ] + [.subscriptionScope] + Setting.connectorFileSettings + Setting.crmOAuth + Setting.recordingArchive + Setting.rateLimits + Setting.logging
 
     /// The settings reference, for `--help` and the README.
     public static var reference: String {

@@ -5,6 +5,8 @@ import Foundation
 enum StoredCRMCredential: Sendable, Hashable {
     case token(String)
     case oauth(CRMOAuthSettings, accessToken: String)
+    /// A connector file's inputs (its OAuth2 grant, when it has one, among them).
+    case inputs([String: String])
 
     /// The text to seal.
     var sealable: String {
@@ -14,6 +16,9 @@ enum StoredCRMCredential: Sendable, Hashable {
         case .oauth(let settings, let accessToken):
             let data = (try? JSONEncoder().encode(Envelope(oauth: settings, accessToken: accessToken))) ?? Data()
             return String(decoding: data, as: UTF8.self)
+        case .inputs(let inputs):
+            let data = (try? JSONEncoder().encode(InputsEnvelope(inputs: inputs))) ?? Data()
+            return String(decoding: data, as: UTF8.self)
         }
     }
 
@@ -21,9 +26,15 @@ enum StoredCRMCredential: Sendable, Hashable {
     init(opened text: String) {
         if text.hasPrefix("{"), let envelope = try? JSONDecoder().decode(Envelope.self, from: Data(text.utf8)) {
             self = .oauth(envelope.oauth, accessToken: envelope.accessToken)
+        } else if text.hasPrefix("{"), let envelope = try? JSONDecoder().decode(InputsEnvelope.self, from: Data(text.utf8)) {
+            self = .inputs(envelope.inputs)
         } else {
             self = .token(text)
         }
+    }
+
+    private struct InputsEnvelope: Codable {
+        var inputs: [String: String]
     }
 
     private struct Envelope: Codable {

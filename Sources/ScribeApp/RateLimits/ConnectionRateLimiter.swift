@@ -1,4 +1,5 @@
 import Foundation
+import ScribeConnectors
 import ScribeCore
 import Synchronization
 
@@ -8,7 +9,7 @@ import Synchronization
 /// a retryable ``ConnectorError/Kind/rateLimited(retryAfter:)`` instead, so the job is retried later
 /// and the worker is free for other calls. A 429 from the CRM pauses the whole budget until its
 /// `Retry-After`, so the other workers stop sending requests the CRM will refuse.
-public final class ConnectionRateLimiter: Sendable {
+public final class ConnectionRateLimiter: RequestBudget {
     /// The longest a request waits for its token before giving up for a later retry.
     public let maximumWait: TimeInterval
     private let bucket: Mutex<TokenBucket>

@@ -17,12 +17,17 @@ final class RateLimiterBook: Sendable {
     /// `connector` behind its connection's budget, or as it is when its kind's limit is off.
     func limited(_ connector: any CRMConnector, for connection: ConnectionID, kind: CRMSettings.Kind) -> any CRMConnector {
         guard let limit = self.settings.limit(for: kind) else { return connector }
-        let limiter = self.limiters.withLock { limiters in
+        return RateLimitedConnector(connector, limiter: self.limiter(for: connection, limit: limit))
+    }
+
+    /// The connection's limiter with `limit`, for connectors that admit each HTTP request themselves
+    /// (a connector file's operation may send several).
+    func limiter(for connection: ConnectionID, limit: RateLimit) -> ConnectionRateLimiter {
+        self.limiters.withLock { limiters in
             if let known = limiters[connection] { return known }
             let made = ConnectionRateLimiter(limit: limit, maximumWait: self.settings.maximumWait, now: self.now)
             limiters[connection] = made
             return made
         }
-        return RateLimitedConnector(connector, limiter: limiter)
     }
 }

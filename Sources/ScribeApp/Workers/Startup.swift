@@ -55,7 +55,7 @@ struct Startup: Service {
         let configuration = self.callscribe.configuration
         try await store.saveConnection(
             CRMConnection(
-                id: ConnectionID(configuration.crm.kind.rawValue), accountID: accountID, kind: configuration.crm.kind.rawValue,
+                id: ConnectionID(configuration.crm.connectionKind), accountID: accountID, kind: configuration.crm.connectionKind,
                 baseURL: configuration.crm.baseURL, sealedCredential: try self.callscribe.secrets.seal(configuration.crm.stored.sealable)
             )
         )

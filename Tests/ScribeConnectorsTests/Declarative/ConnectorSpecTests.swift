@@ -85,7 +85,7 @@ struct ConnectorSpecTests {
         func line(containing text: String) -> Int { (lines.firstIndex { $0.contains(text) } ?? -1) + 1 }
 
         #expect(problems.contains { $0.line == line(containing: "metod") && $0.message.contains("unknown key 'metod'; did you mean 'method'?") })
-        #expect(problems.contains { $0.line == line(containing: "metod") - 2 && $0.message == "'method' is missing" })
+        #expect(problems.contains { $0.line == line(containing: "metod") - 1 && $0.message == "'method' is missing" })
         #expect(problems.contains { $0.line == line(containing: "uper") && $0.message.contains("did you mean 'upper'") })
         #expect(problems.contains { $0.line == line(containing: "{{item.id}}\"}") && $0.message.contains("'item' is not available here") })
         #expect(problems.contains { $0.line == line(containing: "inputs.apikey") && $0.message.contains("does not name an input") })

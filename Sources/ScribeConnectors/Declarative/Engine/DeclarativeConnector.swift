@@ -26,17 +26,9 @@ public struct DeclarativeConnector: CRMConnector {
         logger: Logger = Logger(label: "callscribe.crm.file")
     ) throws(ConnectorError) {
         let operation = "\(spec.name).connect"
-        let values = try DeclarativeConnector.inputValues(spec, inputs, operation: operation)
+        let values = try spec.inputValues(inputs)
         let context = JSONValue.object(["inputs": values])
-        let baseURL: String
-        do {
-            baseURL = String(try spec.baseURL.render(in: context).reversed().drop { $0 == "/" }.reversed())
-        } catch {
-            throw ConnectorError(.permanent, operation: operation, message: "base_url: \(error.message)")
-        }
-        guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
-            throw ConnectorError(.permanent, operation: operation, message: "base_url '\(baseURL)' is not an http(s) URL")
-        }
+        let baseURL = try spec.baseURL(values: values)
         var headers = HTTPHeaders()
         for header in spec.headers {
             do {
@@ -174,26 +166,6 @@ public struct DeclarativeConnector: CRMConnector {
         let updated = try self.engine.field("updated_at", of: search, in: context).flatMap { try? TemplateDates.date($0) }
         let created = try self.engine.field("created_at", of: search, in: context).flatMap { try? TemplateDates.date($0) }
         return Contact(id: ContactID(id), name: (name?.isEmpty ?? true) ? fallbackName : name!, phoneNumbers: phones, updatedAt: updated, createdAt: created)
-    }
-
-    /// The inputs as templates read them: given values, then the file's defaults; a missing one is an error.
-    private static func inputValues(_ spec: ConnectorSpec, _ inputs: [String: String], operation: String) throws(ConnectorError) -> JSONValue {
-        var values: [String: JSONValue] = [:]
-        for input in spec.inputs {
-            if let value = inputs[input.name] ?? input.defaultValue {
-                values[input.name] = .string(value)
-            } else if case .oauth2 = spec.auth, AuthSpec.oauthInputs.contains(input.name) {
-                // The token provider holds these; templates never need them.
-                continue
-            } else {
-                throw ConnectorError(.permanent, operation: operation, message: "input '\(input.name)' is not set (\(input.description))")
-            }
-        }
-        let unknown = Set(inputs.keys).subtracting(spec.inputs.map(\.name))
-        if let name = unknown.sorted().first {
-            throw ConnectorError(.permanent, operation: operation, message: "input '\(name)' is not declared by the \(spec.name) connector file")
-        }
-        return .object(values)
     }
 
     /// Sends the file's login request and reads the token (and its lifetime) from the answer.

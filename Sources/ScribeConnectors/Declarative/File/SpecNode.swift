@@ -52,7 +52,10 @@ struct SpecNode: Sendable {
                     throw ConnectorFileProblem(line: key.mark?.line ?? self.line, column: key.mark?.column ?? 0, path: path, message: "'\(name)' appears twice")
                 }
                 let childPath = path.isEmpty ? name : "\(path).\(name)"
-                members.append((name, key.mark?.line ?? self.line, try SpecNode(value, path: childPath)))
+                var child = try SpecNode(value, path: childPath)
+                // A nested mapping or list is named by its key's line: "request: (line 12) is missing 'method'".
+                if case .scalar = child.value {} else if let keyLine = key.mark?.line { child.line = keyLine }
+                members.append((name, key.mark?.line ?? self.line, child))
             }
             self.value = .map(members)
         case .alias:

@@ -90,7 +90,7 @@ struct Template: Sendable, Hashable {
                 case .pathSegment:
                     out += ConnectorHTTPClient.pathSegment(text)
                 case .header:
-                    if text.contains(where: { $0 == "\r" || $0 == "\n" }) {
+                    if text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
                         throw TemplateError("\(expression.source) holds a line break, which a header cannot carry")
                     }
                     out += text
