@@ -38,9 +38,16 @@ struct ConnectorsCommand: AsyncParsableCommand {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Check each stored CRM connection without writing: open its credential and search contacts by a number.",
-            discussion: "Uses the same settings as serve: the environment, or --config FILE. Exits non-zero when a connection fails."
+            abstract: "Check a connector file (with FILE), or each stored CRM connection without writing.",
+            discussion: """
+                With FILE: reads the connector file and names the line of every mistake; nothing is sent. Exits 65 when it has any.
+                Without: opens each stored connection's credential and searches contacts by --phone, with the settings serve uses \
+                (the environment, or --config FILE). Exits non-zero when a connection fails.
+                """
         )
+
+        @Argument(help: "A connector file (YAML or JSON) to check.")
+        var file: String?
 
         @Option(help: "A JSON file of settings, as for serve.")
         var config: String?
@@ -52,6 +59,10 @@ struct ConnectorsCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
+            if let file = self.file {
+                try ConnectorFileCommand(path: file, json: self.json).check()
+                return
+            }
             try await ConnectionCheckCommand(config: self.config, json: self.json).run { try await $0.checkConnections(phone: self.phone) }
         }
     }
@@ -59,21 +70,46 @@ struct ConnectorsCommand: AsyncParsableCommand {
     struct Test: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "test",
-            abstract: "Test each stored CRM connection by writing: create a call record on a contact, read it back, find it by its marker.",
-            discussion: "The test record stays in the CRM (its subject says so): use a test contact. Exits non-zero when a connection fails."
+            abstract: "Try a connector file against its live CRM (with FILE), or test each stored connection by writing.",
+            discussion: """
+                With FILE: looks --phone up, logs a test call on the contact found (or on --contact), reads it back, updates it, finds it \
+                by its marker and lists the contact's related records, stopping at the first failure. The file's inputs come from \
+                --inputs or CALLSCRIBE_CONNECTOR_INPUTS. Without FILE: creates a call record on --contact through each stored \
+                connection, reads it back and finds it by its marker. Test records stay in the CRM (their subject says so): use a test \
+                contact. Exits non-zero when a step fails.
+                """
         )
+
+        @Argument(help: "A connector file (YAML or JSON) to try.")
+        var file: String?
 
         @Option(help: "A JSON file of settings, as for serve.")
         var config: String?
 
-        @Option(help: "The CRM id of the contact to write the test record on.")
-        var contact: String
+        @Option(help: "With FILE: the phone number to look up.")
+        var phone: String?
+
+        @Option(help: "The CRM id of the contact to write the test record on (required without FILE).")
+        var contact: String?
+
+        @Option(help: "With FILE: the file's inputs as a JSON object (default: CALLSCRIBE_CONNECTOR_INPUTS).")
+        var inputs: String?
 
         @Flag(help: "Print JSON.")
         var json = false
 
+        func validate() throws {
+            if self.file == nil, self.contact == nil { throw ValidationError("--contact is required without a connector file") }
+            if self.file != nil, self.phone == nil { throw ValidationError("--phone is required with a connector file") }
+        }
+
         func run() async throws {
-            try await ConnectionCheckCommand(config: self.config, json: self.json).run { try await $0.testConnections(contact: self.contact) }
+            if let file = self.file, let phone = self.phone {
+                try await ConnectorFileCommand(path: file, json: self.json).test(phone: phone, contact: self.contact, inputs: self.inputs, config: self.config)
+                return
+            }
+            let contact = self.contact ?? ""
+            try await ConnectionCheckCommand(config: self.config, json: self.json).run { try await $0.testConnections(contact: contact) }
         }
     }
 }

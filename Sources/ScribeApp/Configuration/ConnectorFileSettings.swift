@@ -66,7 +66,7 @@ public struct ConnectorFileSettings: Sendable, Hashable {
     }
 
     /// The inputs JSON: an object of names to text (numbers and booleans are taken as their text).
-    static func inputs(_ text: String) throws(ConfigurationError) -> [String: String] {
+    public static func inputs(_ text: String) throws(ConfigurationError) -> [String: String] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
             throw ConfigurationError(setting: Setting.connectorInputs.name, problem: "is not a JSON object of input names to values")
         }

@@ -24,7 +24,7 @@ enum AuthSpec: Sendable {
         case none, apiKey = "api_key", basic, bearer, login, oauth2
     }
 
-    /// The inputs an OAuth2 connection always has.
+    /// The inputs an OAuth2 connection always has (and an optional `access_token` to start with).
     static let oauthInputs = ["client_id", "client_secret", "refresh_token"]
 
     /// - Parameter inputs: the inputs the file declares; OAuth2's own are added to them.
@@ -38,7 +38,7 @@ enum AuthSpec: Sendable {
             return nil
         }
         guard let kind = reader.choice(kindNode, as: Kind.self) else { return nil }
-        reader.inputs = kind == .oauth2 ? inputs.union(AuthSpec.oauthInputs) : inputs
+        reader.inputs = kind == .oauth2 ? inputs.union(AuthSpec.oauthInputs + ["access_token"]) : inputs
         let keys: [String] =
             switch kind {
             case .none: ["kind"]

@@ -9,6 +9,12 @@ extension ConnectorSpec {
         try self.baseURL(values: try self.inputValues(inputs))
     }
 
+    /// The operations the file describes, in the reference's order; `find_contacts` counts its searches.
+    public var operationNames: [String] {
+        let searches = self.searches.count > 1 ? "find_contacts (\(self.searches.count) searches)" : "find_contacts"
+        return [searches] + self.operations.keys.sorted().map(\.rawValue)
+    }
+
     /// The budget the file states for its CRM (`rate_limit`), if any.
     public var requestBudget: RateLimit? {
         self.rateLimit.map { RateLimit(requests: $0.requests, per: TimeInterval($0.perSeconds)) }

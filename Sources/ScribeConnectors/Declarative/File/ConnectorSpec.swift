@@ -90,6 +90,9 @@ public struct ConnectorSpec: Sendable {
             for name in AuthSpec.oauthInputs where !inputs.contains(where: { $0.name == name }) {
                 inputs.append(InputSpec(name: name, secret: name != "client_id", defaultValue: nil, description: "OAuth2 \(name.replacingOccurrences(of: "_", with: " "))"))
             }
+            if !inputs.contains(where: { $0.name == "access_token" }) {
+                inputs.append(InputSpec(name: "access_token", secret: true, defaultValue: "", description: "OAuth2 access token to start with (optional)"))
+            }
         }
         self.inputs = inputs
         reader.inputs = Set(inputs.map(\.name))
