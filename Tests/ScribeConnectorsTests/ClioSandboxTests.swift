@@ -312,3 +312,37 @@ extension ConnectorHTTPResponse {
         }
     }
 }
+
+@Suite("ClioSandbox reads contacts and lists communications by contact", .sharedHTTPClient)
+struct ClioSandboxReadTests {
+    @Test("a contact reads back by id with its phone numbers as stored; an unknown id is Clio's 404")
+    func readContact() async throws {
+        try await ClioHarness.run { harness in
+            let contact = harness.sandbox.contacts[3]
+            let response = try await harness.raw(.GET, "/api/v4/contacts/\(contact.id).json?fields=id,name,phone_numbers{number,name,default_number}")
+            #expect(response.status == 200)
+            let record = try #require(try ClioHarness.data(response) as? [String: Any])
+            let numbers = try #require(record["phone_numbers"] as? [[String: Any]])
+            #expect(numbers.first?["number"] as? String == ClioHarness.company.customers[3].storedPhone)
+            #expect(numbers.first?["default_number"] as? Bool == true)
+            let missing = try await harness.raw(.GET, "/api/v4/contacts/1.json")
+            #expect(missing.status == 404)
+            #expect(try missing.clioError.type == "NotFound")
+            #expect(try await harness.raw(.GET, "/api/v4/contacts.json?fields=id,mood").status == 400)
+        }
+    }
+
+    @Test("communications.json?contact_id lists only the communications with that contact as sender or receiver")
+    func communicationsByContact() async throws {
+        try await ClioHarness.run { harness in
+            let (first, second) = (harness.sandbox.contacts[0].id, harness.sandbox.contacts[1].id)
+            for contact in [first, second, first] {
+                let json = #"{"data":{"type":"PhoneCommunication","subject":"Call","senders":[{"id":\#(contact),"type":"Contact"}],"receivers":[{"id":\#(ClioSandbox.userID),"type":"User"}]}}"#
+                #expect(try await harness.raw(.POST, "/api/v4/communications.json", json: json).status == 201)
+            }
+            let listed = try #require(try ClioHarness.data(try await harness.raw(.GET, "/api/v4/communications.json?contact_id=\(first)&fields=id,senders{id}")) as? [[String: Any]])
+            #expect(listed.count == 2)
+            #expect(listed.allSatisfy { (($0["senders"] as? [[String: Any]])?.first?["id"] as? Int) == first })
+        }
+    }
+}

@@ -277,3 +277,24 @@ struct InsightlySandboxTests {
         }
     }
 }
+
+@Suite("InsightlySandbox updates events only by EVENT_ID", .sharedHTTPClient)
+struct InsightlySandboxUpdateTests {
+    @Test("a PUT without EVENT_ID is a 400 naming it; a PUT of an unknown id is a 404; fields left out keep their values")
+    func putNeedsEventID() async throws {
+        try await InsightlyHarness.run { harness in
+            let missing = try await harness.raw(.PUT, "/v3.1/events", json: #"{"TITLE":"x"}"#)
+            #expect(missing.status == 400)
+            #expect((try missing.jsonObject["Message"] as? String)?.hasPrefix("EVENT_ID") == true)
+            #expect(try await harness.raw(.PUT, "/v3.1/events", json: #"{"EVENT_ID":42,"TITLE":"x"}"#).status == 404)
+
+            let id = try await harness.createEvent(location: "callscribe:log-77")
+            let put = try await harness.raw(.PUT, "/v3.1/events", json: #"{"EVENT_ID":\#(id),"DETAILS":"Recording: https://example.com/r/1"}"#)
+            #expect(put.status == 200)
+            let event = try #require(harness.sandbox.event(id: id))
+            #expect(event.details == "Recording: https://example.com/r/1")
+            #expect(event.title == "Inbound call from Alice")
+            #expect(event.location == "callscribe:log-77")
+        }
+    }
+}

@@ -19,8 +19,12 @@ import Synchronization
 ///   (find-by-marker: an exact match, so a logger puts its marker alone in `LOCATION`)
 ///
 /// Lists and searches page with `top` (1…500, default 100) and `skip`; `count_total=true` adds
-/// `X-Total-Count`. Answers carry `X-RateLimit-Limit`/`X-RateLimit-Remaining` (the daily quota) and a
-/// 429 `Retry-After` [U: Insightly documents the limits, not the header names].
+/// `X-Total-Count`. Answers carry `X-RateLimit-Limit`/`X-RateLimit-Remaining` (the plan's daily quota;
+/// 10 requests per second besides) and a 429 has `Retry-After`. Sources: a third-party Insightly
+/// integration guide found with `find_string` ("Insightly API Integration Guide": the two headers, top/skip
+/// 100/500, object dates `yyyy-MM-dd HH:mm:ss`) [O]; `Retry-After` and `X-Total-Count` are [U].
+/// Searching by field accepts the fields listed on ``InsightlySandboxPerson`` (Insightly accepts any
+/// standard or custom field; a field this sandbox does not know is answered as an unknown custom field is).
 public final class InsightlySandbox: SandboxCRM {
     /// Requests per day on this plan, sent as `X-RateLimit-Limit`.
     public static let dailyLimit = 10_000
