@@ -20,6 +20,9 @@ public final class SandboxCRMOAuth: Sendable {
         /// `POST /oauth/token`, credentials as HTTP Basic; every refresh rotates the refresh token and
         /// spends the old one; 400 `invalid_grant` "Invalid grant: refresh_token is invalid".
         case pipedrive
+        /// `POST /oauth/token` (`{region}.app.clio.com`, a Doorkeeper server), credentials in the form; the
+        /// refresh token does not rotate; 400 `invalid_grant` with Doorkeeper's description. See ``SandboxCRMOAuth/clioAnswer(access:lifetime:)``.
+        case clio
     }
 
     private struct State {
@@ -122,6 +125,8 @@ public final class SandboxCRMOAuth: Sendable {
                         "signature": "sandbox-signature", "scope": "api refresh_token",
                     ]
                 )
+            case .clio:
+                return (200, SandboxCRMOAuth.clioAnswer(access: access, lifetime: lifetime))
             case .pipedrive:
                 state.refreshTokens.remove(presented)
                 state.issued += 1
@@ -140,6 +145,7 @@ public final class SandboxCRMOAuth: Sendable {
         case .hubspot: "hubspot"
         case .salesforce: "00Dsandbox"
         case .pipedrive: "pipedrive"
+        case .clio: "clio"
         }
     }
 
@@ -152,7 +158,7 @@ public final class SandboxCRMOAuth: Sendable {
 
     private func clientMatches(fields: [String: String], authorization: String?) -> Bool {
         switch self.dialect {
-        case .hubspot, .salesforce:
+        case .hubspot, .salesforce, .clio:
             return fields["client_id"] == self.clientID && fields["client_secret"] == self.clientSecret
         case .pipedrive:
             let expected = Data("\(self.clientID):\(self.clientSecret)".utf8).base64EncodedString()
@@ -170,6 +176,8 @@ public final class SandboxCRMOAuth: Sendable {
         case .salesforce:
             let description = error == "invalid_grant" ? "expired access/refresh token" : message
             return (status, ["error": error == "invalid_client" ? "invalid_client_id" : error, "error_description": description])
+        case .clio:
+            return (status, SandboxCRMOAuth.clioRefusal(error: error))
         case .pipedrive:
             let text =
                 switch error {
