@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 import Testing
 
 @testable import ScribeConnectors

@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 import NIOHTTP1
 
 /// A CRM answer as templates read it: `{{status}}`, `{{headers.x-ratelimit-remaining}}` (names in

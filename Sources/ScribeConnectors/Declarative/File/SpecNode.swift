@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 import Yams
 
 /// A value of a connector file with the place it was written, so that every mistake names its line.

@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// Text with `{{ expression }}` holes, e.g. `/communications/{{record.id}}.json` or
 /// `{{call.duration_seconds | mmss}}`.

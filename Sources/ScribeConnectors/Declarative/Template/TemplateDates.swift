@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// Reads and writes the times templates handle: ISO 8601 text or Unix seconds in, any pattern out, in UTC.
 enum TemplateDates {

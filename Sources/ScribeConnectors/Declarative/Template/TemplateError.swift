@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// A template that cannot be read, or a value it cannot produce.
 struct TemplateError: Error, Sendable, Hashable {

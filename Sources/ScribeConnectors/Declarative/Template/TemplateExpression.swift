@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// One `{{ … }}` hole: a path into the variables, then filters, e.g. `call.started_at | date`.
 struct TemplateExpression: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// A step applied to a hole's value after `|`, e.g. `mmss`, `default("Unknown")` or
 /// `map(inbound: Inbound, outbound: Outbound)`.

@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// The variables a template may use where it is written, e.g. `call` only in the call operations.
 struct TemplateScope: Sendable {

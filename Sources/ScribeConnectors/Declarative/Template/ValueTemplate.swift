@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// A JSON request body (or any structured value) written in the file as YAML, with templates in its
 /// strings. It is evaluated into a ``JSONValue`` and only then encoded, so escaping is the encoder's job

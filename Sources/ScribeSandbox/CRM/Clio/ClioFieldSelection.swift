@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// Clio's `fields=` parameter: which fields of a record come back. Nested records take braces
 /// (`matter{id,display_number}`). Without it only `id` and `etag` are returned
@@ -51,18 +52,18 @@ struct ClioFieldSelection: Equatable {
     }
 
     /// `record` cut down to the selected fields; an unknown field is Clio's 400 naming it.
-    func project(_ record: SandboxJSONValue) throws(ClioSandboxError) -> SandboxJSONValue {
+    func project(_ record: JSONValue) throws(ClioSandboxError) -> JSONValue {
         try ClioFieldSelection.project(record, self.fields)
     }
 
-    private static func project(_ record: SandboxJSONValue, _ fields: [Field]) throws(ClioSandboxError) -> SandboxJSONValue {
+    private static func project(_ record: JSONValue, _ fields: [Field]) throws(ClioSandboxError) -> JSONValue {
         switch record {
         case .array(let items):
-            var projected: [SandboxJSONValue] = []
+            var projected: [JSONValue] = []
             for item in items { projected.append(try project(item, fields)) }
             return .array(projected)
         case .object(let object):
-            var result: [String: SandboxJSONValue] = [:]
+            var result: [String: JSONValue] = [:]
             for field in fields {
                 guard let value = object[field.name] else { throw .badRequest("Invalid field: \(field.name)") }
                 switch value {

@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// Checks `{"data":{…}}` write bodies as Clio does: only the record's own fields, required ones
 /// present, values of the right kind; the first problem becomes a 422 naming the field.
@@ -9,21 +10,21 @@ enum ClioRecordValidator {
     static let phoneNames: Set<String> = ["Work", "Home", "Mobile", "Fax", "Pager", "Skype", "Other"]
 
     /// The `data` object of `body`, or 400 when the body is not JSON or lacks it.
-    static func data(_ body: Data) throws(ClioSandboxError) -> [String: SandboxJSONValue] {
-        guard let object = SandboxJSONValue.decodeObject(body) else { throw .badRequest("The request body is not valid JSON") }
+    static func data(_ body: Data) throws(ClioSandboxError) -> [String: JSONValue] {
+        guard let object = JSONValue.decodeObject(body) else { throw .badRequest("The request body is not valid JSON") }
         guard let data = object["data"]?.object else { throw .badRequest("param is missing or the value is empty: data") }
         return data
     }
 
     /// Refuses the first field not in `allowed`.
-    static func onlyKnown(_ data: [String: SandboxJSONValue], _ allowed: Set<String>) throws(ClioSandboxError) {
+    static func onlyKnown(_ data: [String: JSONValue], _ allowed: Set<String>) throws(ClioSandboxError) {
         if let unknown = data.keys.sorted().first(where: { !allowed.contains($0) }) {
             throw .validation(unknown, "is not a valid field")
         }
     }
 
     /// `received_at` as Clio accepts it: ISO 8601 with a zone, fractions allowed.
-    static func timestamp(_ value: SandboxJSONValue, field: String) throws(ClioSandboxError) -> String {
+    static func timestamp(_ value: JSONValue, field: String) throws(ClioSandboxError) -> String {
         guard let text = value.string,
             (try? Date(text, strategy: Date.ISO8601FormatStyle())) != nil
                 || (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))) != nil
@@ -32,7 +33,7 @@ enum ClioRecordValidator {
     }
 
     /// `senders`/`receivers`: `[{id, type: User|Contact}]`, each naming a user or contact that exists.
-    static func parties(_ value: SandboxJSONValue, field: String, state: ClioSandboxState) throws(ClioSandboxError) -> [ClioSandboxCommunication.Party] {
+    static func parties(_ value: JSONValue, field: String, state: ClioSandboxState) throws(ClioSandboxError) -> [ClioSandboxCommunication.Party] {
         guard let items = value.array else { throw .validation(field, "must be an array") }
         var parties: [ClioSandboxCommunication.Party] = []
         for item in items {
@@ -51,7 +52,7 @@ enum ClioRecordValidator {
     }
 
     /// `matter: {id}` naming a matter that exists, or `null` to detach.
-    static func matter(_ value: SandboxJSONValue, state: ClioSandboxState) throws(ClioSandboxError) -> Int? {
+    static func matter(_ value: JSONValue, state: ClioSandboxState) throws(ClioSandboxError) -> Int? {
         if value.isNull { return nil }
         guard let id = value.object?["id"]?.integer else { throw .validation("matter", "must be an object with an id") }
         guard state.matter(id) != nil else { throw .validation("matter", "refers to a Matter that does not exist (\(id))") }
@@ -59,7 +60,7 @@ enum ClioRecordValidator {
     }
 
     /// A non-blank string, or 422 naming `field`.
-    static func text(_ value: SandboxJSONValue, field: String, required: Bool) throws(ClioSandboxError) -> String {
+    static func text(_ value: JSONValue, field: String, required: Bool) throws(ClioSandboxError) -> String {
         guard let text = value.string else { throw .validation(field, "must be a string") }
         if required, text.trimmingCharacters(in: .whitespaces).isEmpty { throw .validation(field, "can't be blank") }
         return text

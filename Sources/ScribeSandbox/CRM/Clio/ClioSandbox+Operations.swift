@@ -1,9 +1,10 @@
 import Foundation
+import ScribeCore
 import Synchronization
 
 extension ClioSandbox {
     /// The user `who_am_i` describes.
-    func whoAmI() -> SandboxJSONValue {
+    func whoAmI() -> JSONValue {
         .object([
             "id": .int(ClioSandboxSeed.userID), "etag": .string(ClioSandbox.etag(ClioSandboxSeed.userID, .distantPast)),
             "name": .string(ClioSandboxSeed.userName), "time_zone": .string("America/Los_Angeles"), "email": .string("ada.park@example.com"),
@@ -27,13 +28,13 @@ extension ClioSandbox {
         }
     }
 
-    func contactJSON(id: Int) throws(ClioSandboxError) -> SandboxJSONValue {
+    func contactJSON(id: Int) throws(ClioSandboxError) -> JSONValue {
         guard let contact = self.state.withLock({ $0.contact(id) }) else { throw .notFound("Contact") }
         return contact.json
     }
 
     /// `POST /api/v4/contacts.json`: a `Person` (a `name`, or `first_name`/`last_name`) or a `Company` (`name`).
-    func createContact(_ data: [String: SandboxJSONValue]) throws(ClioSandboxError) -> ClioSandboxContact {
+    func createContact(_ data: [String: JSONValue]) throws(ClioSandboxError) -> ClioSandboxContact {
         try ClioRecordValidator.onlyKnown(data, ClioRecordValidator.contactFields)
         guard let type = data["type"]?.string else { throw .validation("type", "can't be blank") }
         guard type == "Person" || type == "Company" else { throw .validation("type", "must be Person or Company") }
@@ -76,7 +77,7 @@ extension ClioSandbox {
     }
 
     /// Matters whose client is `clientID` (all when nil), of the given statuses (comma-separated, any case).
-    func matterJSON(clientID: Int?, status: String?) -> [SandboxJSONValue] {
+    func matterJSON(clientID: Int?, status: String?) -> [JSONValue] {
         let statuses = status.map { Set($0.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
         return self.state.withLock { state in
             state.matters.filter { matter in
@@ -86,7 +87,7 @@ extension ClioSandbox {
     }
 
     /// The relationships (matters someone else is client of) of `contactID`.
-    func relationshipJSON(contactID: Int?) -> [SandboxJSONValue] {
+    func relationshipJSON(contactID: Int?) -> [JSONValue] {
         self.state.withLock { state in
             state.relationships.filter { contactID == nil || $0.contactID == contactID }.map { relationship in
                 let matter = state.matter(relationship.matterID)
@@ -100,7 +101,7 @@ extension ClioSandbox {
     }
 
     /// `POST /api/v4/communications.json`: `type` and `subject` are required.
-    func createCommunication(_ data: [String: SandboxJSONValue]) throws(ClioSandboxError) -> SandboxJSONValue {
+    func createCommunication(_ data: [String: JSONValue]) throws(ClioSandboxError) -> JSONValue {
         try ClioRecordValidator.onlyKnown(data, ClioRecordValidator.communicationFields)
         guard data["type"] != nil else { throw .validation("type", "can't be blank") }
         guard data["subject"] != nil else { throw .validation("subject", "can't be blank") }
@@ -118,7 +119,7 @@ extension ClioSandbox {
     }
 
     /// `PATCH /api/v4/communications/{id}.json`: only the fields sent change.
-    func updateCommunication(id: Int, _ data: [String: SandboxJSONValue]) throws(ClioSandboxError) -> SandboxJSONValue {
+    func updateCommunication(id: Int, _ data: [String: JSONValue]) throws(ClioSandboxError) -> JSONValue {
         try ClioRecordValidator.onlyKnown(data, ClioRecordValidator.communicationFields)
         return try self.state.withLock { state throws(ClioSandboxError) in
             guard var communication = state.communication(id) else { throw .notFound("Communication") }
@@ -129,7 +130,7 @@ extension ClioSandbox {
         }
     }
 
-    func communicationJSON(id: Int) throws(ClioSandboxError) -> SandboxJSONValue {
+    func communicationJSON(id: Int) throws(ClioSandboxError) -> JSONValue {
         try self.state.withLock { state throws(ClioSandboxError) in
             guard let communication = state.communication(id) else { throw .notFound("Communication") }
             return ClioSandbox.json(communication, state: state)
@@ -143,7 +144,7 @@ extension ClioSandbox {
     /// Communications whose subject or body contains `query` (case-insensitively), optionally only
     /// those with `contactID` among senders or receivers, on `matterID`, of `type`. This is how a
     /// logger finds its own record again by the marker it wrote into the body.
-    func communicationJSON(query: String?, contactID: Int?, matterID: Int?, type: String?) -> [SandboxJSONValue] {
+    func communicationJSON(query: String?, contactID: Int?, matterID: Int?, type: String?) -> [JSONValue] {
         self.state.withLock { state in
             state.communications.filter { communication in
                 if let type, communication.type != type { return false }
@@ -155,7 +156,7 @@ extension ClioSandbox {
         }
     }
 
-    private static func apply(_ data: [String: SandboxJSONValue], to communication: inout ClioSandboxCommunication, state: ClioSandboxState) throws(ClioSandboxError) {
+    private static func apply(_ data: [String: JSONValue], to communication: inout ClioSandboxCommunication, state: ClioSandboxState) throws(ClioSandboxError) {
         if let value = data["type"] {
             guard let type = value.string, ClioRecordValidator.communicationTypes.contains(type) else {
                 throw .validation("type", "must be PhoneCommunication or EmailCommunication")
@@ -179,8 +180,8 @@ extension ClioSandbox {
         }
     }
 
-    static func json(_ communication: ClioSandboxCommunication, state: ClioSandboxState) -> SandboxJSONValue {
-        func party(_ party: ClioSandboxCommunication.Party) -> SandboxJSONValue {
+    static func json(_ communication: ClioSandboxCommunication, state: ClioSandboxState) -> JSONValue {
+        func party(_ party: ClioSandboxCommunication.Party) -> JSONValue {
             let name = party.type == "User" ? ClioSandboxSeed.userName : state.contact(party.id)?.name ?? ""
             return .object(["id": .int(party.id), "type": .string(party.type), "name": .string(name), "etag": .string(ClioSandbox.etag(party.id, .distantPast))])
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -21,15 +22,15 @@ extension ClioSandbox {
         }
 
         /// `{"data":…}` with `record` cut to the requested `fields`.
-        func one(_ record: SandboxJSONValue) throws(ClioSandboxError) -> SandboxJSONValue {
+        func one(_ record: JSONValue) throws(ClioSandboxError) -> JSONValue {
             .object(["data": try ClioFieldSelection(self.get("fields")).project(record)])
         }
 
         /// One page of `records` with `meta.paging` and `meta.records`.
-        func page(_ records: [SandboxJSONValue]) throws(ClioSandboxError) -> SandboxJSONValue {
+        func page(_ records: [JSONValue]) throws(ClioSandboxError) -> JSONValue {
             let selection = try ClioFieldSelection(self.get("fields"))
             let (items, next) = try ClioSandboxPage(limit: self.get("limit"), pageToken: self.get("page_token")).slice(records)
-            var projected: [SandboxJSONValue] = []
+            var projected: [JSONValue] = []
             for item in items { projected.append(try selection.project(item)) }
             return ClioSandboxPage.envelope(data: projected, total: records.count, nextToken: next, base: self.base, query: self.query)
         }
@@ -87,7 +88,7 @@ extension ClioSandbox {
     /// Registers `path` (a collection without `.json`, or a member with `:id`) and, for collections, `path.json`.
     private func route(
         _ router: Router<BasicRequestContext>, _ method: HTTPRequest.Method, _ path: String, _ operation: String,
-        _ handler: @escaping @Sendable (Call, String) throws(ClioSandboxError) -> (Int, SandboxJSONValue?)
+        _ handler: @escaping @Sendable (Call, String) throws(ClioSandboxError) -> (Int, JSONValue?)
     ) {
         let paths = path.hasSuffix(":id") ? [path] : [path, path + ".json"]
         for path in paths {
@@ -100,10 +101,10 @@ extension ClioSandbox {
 
     /// Runs one API request through the knobs (count, latency, outage, planned failure), then the
     /// bearer-token check, then `handler`.
-    private func serve(_ request: Request, operation: String, _ handler: (Call) throws(ClioSandboxError) -> (Int, SandboxJSONValue?)) async -> Response {
+    private func serve(_ request: Request, operation: String, _ handler: (Call) throws(ClioSandboxError) -> (Int, JSONValue?)) async -> Response {
         let admission = await self.faults.admit(operation)
         let authorization = request.headers[.authorization]
-        let outcome: Result<(Int, SandboxJSONValue?), ClioSandboxError>
+        let outcome: Result<(Int, JSONValue?), ClioSandboxError>
         if let fault = admission.fault {
             switch fault {
             case .outage: outcome = .failure(.serverError(503))
@@ -127,9 +128,9 @@ extension ClioSandbox {
 
     /// The answer with Clio's headers: rate limits on every answer (nothing remains on a 429, whose
     /// window resets after `Retry-After`), `WWW-Authenticate` on a 401.
-    static func response(_ outcome: Result<(Int, SandboxJSONValue?), ClioSandboxError>) -> Response {
+    static func response(_ outcome: Result<(Int, JSONValue?), ClioSandboxError>) -> Response {
         let status: Int
-        let body: SandboxJSONValue?
+        let body: JSONValue?
         var error: ClioSandboxError?
         switch outcome {
         case .success(let answer): (status, body) = answer
@@ -154,6 +155,6 @@ extension ClioSandbox {
         let responseStatus = HTTPResponse.Status(code: status, reasonPhrase: HTTPResponseStatus(statusCode: status).reasonPhrase)
         guard let body else { return Response(status: responseStatus, headers: headers) }
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: responseStatus, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: SandboxJSONValue.encoded(body))))
+        return Response(status: responseStatus, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: JSONValue.encoded(body))))
     }
 }

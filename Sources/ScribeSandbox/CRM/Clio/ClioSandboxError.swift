@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// An error answer shaped as Clio Manage API v4 shapes it: `{"error":{"type":"…","message":"…"}}`
 /// (api-facts B5; the envelope is [U], the types below are this sandbox's best reading of Clio's).
@@ -11,7 +12,7 @@ struct ClioSandboxError: Error, Equatable {
     /// Sent as `WWW-Authenticate` on a 401: Clio's OAuth server is Doorkeeper, which names the token problem there.
     var authenticate: String?
 
-    var body: SandboxJSONValue {
+    var body: JSONValue {
         .object(["error": .object(["type": .string(self.type), "message": .string(self.message)])])
     }
 

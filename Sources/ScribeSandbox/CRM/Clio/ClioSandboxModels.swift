@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// A Clio contact (a `Person` or a `Company`) and its phone numbers, stored as typed.
 public struct ClioSandboxContact: Sendable, Equatable {
@@ -25,7 +26,7 @@ public struct ClioSandboxContact: Sendable, Equatable {
         (self.phoneNumbers.first { $0.defaultNumber } ?? self.phoneNumbers.first)?.number
     }
 
-    var json: SandboxJSONValue {
+    var json: JSONValue {
         .object([
             "id": .int(self.id), "etag": .string(ClioSandbox.etag(self.id, self.updatedAt)), "type": .string(self.type),
             "name": .string(self.name), "first_name": .optional(self.firstName), "last_name": .optional(self.lastName),
@@ -43,7 +44,7 @@ public struct ClioSandboxContact: Sendable, Equatable {
     }
 
     /// The short form Clio nests in other records (`client{id,name}`, `senders[]`).
-    var reference: SandboxJSONValue {
+    var reference: JSONValue {
         .object(["id": .int(self.id), "etag": .string(ClioSandbox.etag(self.id, self.updatedAt)), "name": .string(self.name), "type": .string("Contact")])
     }
 }
@@ -58,7 +59,7 @@ public struct ClioSandboxMatter: Sendable, Equatable {
     public var clientID: Int
     var updatedAt: Date
 
-    func json(client: ClioSandboxContact?) -> SandboxJSONValue {
+    func json(client: ClioSandboxContact?) -> JSONValue {
         .object([
             "id": .int(self.id), "etag": .string(ClioSandbox.etag(self.id, self.updatedAt)), "display_number": .string(self.displayNumber),
             "description": .string(self.description), "status": .string(self.status), "client": client?.reference ?? .null,

@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// Clio's list paging: `limit` (1…200, default 200) and the opaque `page_token` from
 /// `meta.paging.next`, which is a full URL to the next page (docs.developers.clio.com/api-docs/pagination [V]).
@@ -30,8 +31,8 @@ struct ClioSandboxPage {
 
     /// `{"data":[…],"meta":{"paging":{"next":URL?},"records":N}}`: `next` repeats the request's URL
     /// (`base` is scheme, host and path; `query` its parameters) with the next `page_token`.
-    static func envelope(data: [SandboxJSONValue], total: Int, nextToken: String?, base: String, query: [(String, String)]) -> SandboxJSONValue {
-        var paging: [String: SandboxJSONValue] = [:]
+    static func envelope(data: [JSONValue], total: Int, nextToken: String?, base: String, query: [(String, String)]) -> JSONValue {
+        var paging: [String: JSONValue] = [:]
         if let nextToken {
             // Every reserved character escaped, `+` included, so a phone query survives the round trip.
             let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")

@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// Checks write bodies as Insightly does: the object's own UPPER_SNAKE fields only (read-only ones
 /// such as `DATE_CREATED_UTC` are accepted and ignored, since a PUT sends back what a GET returned),
@@ -19,32 +20,32 @@ enum InsightlyRecordValidator {
     /// What `LINK_OBJECT_NAME` may name (any case).
     static let linkTargets: Set<String> = ["contact", "lead", "organisation", "opportunity", "project"]
 
-    static func object(_ body: Data) throws(InsightlySandboxError) -> [String: SandboxJSONValue] {
-        guard let object = SandboxJSONValue.decodeObject(body) else { throw .badRequest("The request body is not a valid JSON object.") }
+    static func object(_ body: Data) throws(InsightlySandboxError) -> [String: JSONValue] {
+        guard let object = JSONValue.decodeObject(body) else { throw .badRequest("The request body is not a valid JSON object.") }
         return object
     }
 
-    static func onlyKnown(_ object: [String: SandboxJSONValue], _ allowed: Set<String>) throws(InsightlySandboxError) {
+    static func onlyKnown(_ object: [String: JSONValue], _ allowed: Set<String>) throws(InsightlySandboxError) {
         if let unknown = object.keys.sorted().first(where: { !allowed.contains($0) }) {
             throw .validation(unknown, "is not a valid field")
         }
     }
 
     /// An optional string field: absent or `null` is nil.
-    static func text(_ object: [String: SandboxJSONValue], _ field: String) throws(InsightlySandboxError) -> String? {
+    static func text(_ object: [String: JSONValue], _ field: String) throws(InsightlySandboxError) -> String? {
         guard let value = object[field], !value.isNull else { return nil }
         guard let text = value.string else { throw .validation(field, "must be a string") }
         return text
     }
 
     /// A required, non-blank string field.
-    static func required(_ object: [String: SandboxJSONValue], _ field: String) throws(InsightlySandboxError) -> String {
+    static func required(_ object: [String: JSONValue], _ field: String) throws(InsightlySandboxError) -> String {
         guard let text = try text(object, field), !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw .validation(field, "is required") }
         return text
     }
 
     /// A required date field, as `yyyy-MM-dd HH:mm:ss` UTC.
-    static func date(_ object: [String: SandboxJSONValue], _ field: String) throws(InsightlySandboxError) -> String {
+    static func date(_ object: [String: JSONValue], _ field: String) throws(InsightlySandboxError) -> String {
         let text = try required(object, field)
         guard let date = InsightlySandbox.parseDate(text) else { throw .validation(field, "is not a valid date") }
         return InsightlySandbox.timestamp(date)

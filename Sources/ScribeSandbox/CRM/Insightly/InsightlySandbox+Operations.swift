@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 import Synchronization
 
 extension InsightlySandbox {
@@ -8,7 +9,7 @@ extension InsightlySandbox {
         case lead = "Lead"
     }
 
-    func me() -> SandboxJSONValue {
+    func me() -> JSONValue {
         .object([
             "USER_ID": .int(InsightlySandboxSeed.userID), "FIRST_NAME": .string("Ada"), "LAST_NAME": .string("Park"),
             "EMAIL_ADDRESS": .string("ada.park@example.com"), "TIMEZONE_ID": .string("Pacific Standard Time"), "ADMINISTRATOR": .bool(true),
@@ -38,17 +39,17 @@ extension InsightlySandbox {
         self.state.withLock { kind == .contact ? $0.contacts : $0.leads }
     }
 
-    func personJSON(_ people: [InsightlySandboxPerson], brief: Bool) -> [SandboxJSONValue] {
+    func personJSON(_ people: [InsightlySandboxPerson], brief: Bool) -> [JSONValue] {
         self.state.withLock { state in people.map { $0.json(links: state.links(of: $0.kind, $0.id), brief: brief) } }
     }
 
-    func person(_ kind: PersonKind, id: Int) throws(InsightlySandboxError) -> SandboxJSONValue {
+    func person(_ kind: PersonKind, id: Int) throws(InsightlySandboxError) -> JSONValue {
         guard let person = self.people(kind).first(where: { $0.id == id }) else { throw .notFound(kind.rawValue) }
         return self.personJSON([person], brief: false)[0]
     }
 
     /// `POST /v3.1/contacts` or `/v3.1/leads`: `LAST_NAME` is required on a lead, a name of some kind on a contact.
-    func createPerson(_ kind: PersonKind, _ object: [String: SandboxJSONValue]) throws(InsightlySandboxError) -> SandboxJSONValue {
+    func createPerson(_ kind: PersonKind, _ object: [String: JSONValue]) throws(InsightlySandboxError) -> JSONValue {
         try InsightlyRecordValidator.onlyKnown(object, kind == .contact ? InsightlyRecordValidator.contactFields : InsightlyRecordValidator.leadFields)
         let first = try InsightlyRecordValidator.text(object, "FIRST_NAME") ?? ""
         let last = kind == .lead ? try InsightlyRecordValidator.required(object, "LAST_NAME") : try InsightlyRecordValidator.text(object, "LAST_NAME") ?? ""
@@ -78,13 +79,13 @@ extension InsightlySandbox {
     }
 
     /// An organisation or opportunity by id.
-    func related(_ kind: String, id: Int) throws(InsightlySandboxError) -> SandboxJSONValue {
+    func related(_ kind: String, id: Int) throws(InsightlySandboxError) -> JSONValue {
         guard let record = self.state.withLock({ $0.related.first { $0.kind == kind && $0.id == id } }) else { throw .notFound(kind) }
         return record.json
     }
 
     /// `POST /v3.1/events`: `TITLE`, `START_DATE_UTC` and `END_DATE_UTC` are required; the end may not precede the start.
-    func createEvent(_ object: [String: SandboxJSONValue]) throws(InsightlySandboxError) -> SandboxJSONValue {
+    func createEvent(_ object: [String: JSONValue]) throws(InsightlySandboxError) -> JSONValue {
         try InsightlyRecordValidator.onlyKnown(object, InsightlyRecordValidator.eventFields)
         let now = Date()
         var event = InsightlySandboxEvent(id: 0, title: "", location: nil, start: "", end: "", allDay: false, details: nil, ownerUserID: InsightlySandboxSeed.userID, created: now, updated: now)
@@ -99,7 +100,7 @@ extension InsightlySandbox {
 
     /// `PUT /v3.1/events`: the event named by `EVENT_ID`; the fields sent replace the stored ones,
     /// fields left out keep their values [U: Insightly documents PUT as an update of the object sent].
-    func updateEvent(_ object: [String: SandboxJSONValue]) throws(InsightlySandboxError) -> SandboxJSONValue {
+    func updateEvent(_ object: [String: JSONValue]) throws(InsightlySandboxError) -> JSONValue {
         try InsightlyRecordValidator.onlyKnown(object, InsightlyRecordValidator.eventFields)
         guard let id = object["EVENT_ID"]?.integer else { throw .validation("EVENT_ID", "is required") }
         return try self.state.withLock { state throws(InsightlySandboxError) in
@@ -111,7 +112,7 @@ extension InsightlySandbox {
         }
     }
 
-    func eventJSON(id: Int) throws(InsightlySandboxError) -> SandboxJSONValue {
+    func eventJSON(id: Int) throws(InsightlySandboxError) -> JSONValue {
         try self.state.withLock { state throws(InsightlySandboxError) in
             guard let event = state.event(id) else { throw .notFound("Event") }
             return event.json(links: state.links(of: "Event", id))
@@ -123,7 +124,7 @@ extension InsightlySandbox {
     }
 
     /// Every event, or those whose `fieldName` (`TITLE` or `LOCATION`) equals `fieldValue` exactly, ignoring case.
-    func eventsJSON(fieldName: String?, fieldValue: String?, brief: Bool) throws(InsightlySandboxError) -> [SandboxJSONValue] {
+    func eventsJSON(fieldName: String?, fieldValue: String?, brief: Bool) throws(InsightlySandboxError) -> [JSONValue] {
         if let fieldName {
             guard fieldName == "TITLE" || fieldName == "LOCATION" else { throw .validation("field_name", "'\(fieldName)' is not a valid field for Event") }
             guard fieldValue != nil else { throw .validation("field_value", "is required") }
@@ -143,7 +144,7 @@ extension InsightlySandbox {
     }
 
     /// `POST /v3.1/events/{id}/links`: links the event to a contact, lead, organisation or opportunity that exists.
-    func linkEvent(id: Int, _ object: [String: SandboxJSONValue]) throws(InsightlySandboxError) -> SandboxJSONValue {
+    func linkEvent(id: Int, _ object: [String: JSONValue]) throws(InsightlySandboxError) -> JSONValue {
         try InsightlyRecordValidator.onlyKnown(object, ["LINK_ID", "OBJECT_NAME", "OBJECT_ID", "LINK_OBJECT_NAME", "LINK_OBJECT_ID", "ROLE", "DETAILS", "RELATIONSHIP_ID", "IS_FORWARD"])
         let name = try InsightlyRecordValidator.required(object, "LINK_OBJECT_NAME")
         guard InsightlyRecordValidator.linkTargets.contains(name.lowercased()) else { throw .validation("LINK_OBJECT_NAME", "'\(name)' is not a valid link object") }
@@ -160,7 +161,7 @@ extension InsightlySandbox {
         }
     }
 
-    func eventLinks(id: Int) throws(InsightlySandboxError) -> [SandboxJSONValue] {
+    func eventLinks(id: Int) throws(InsightlySandboxError) -> [JSONValue] {
         try self.state.withLock { state throws(InsightlySandboxError) in
             guard state.event(id) != nil else { throw .notFound("Event") }
             return state.links(of: "Event", id).map(\.json)
@@ -168,7 +169,7 @@ extension InsightlySandbox {
     }
 
     /// Sets the fields `object` carries; with `replacing`, the required ones must be there.
-    private static func apply(_ object: [String: SandboxJSONValue], to event: inout InsightlySandboxEvent, replacing: Bool) throws(InsightlySandboxError) {
+    private static func apply(_ object: [String: JSONValue], to event: inout InsightlySandboxEvent, replacing: Bool) throws(InsightlySandboxError) {
         if replacing || object["TITLE"] != nil { event.title = try InsightlyRecordValidator.required(object, "TITLE") }
         if replacing || object["START_DATE_UTC"] != nil { event.start = try InsightlyRecordValidator.date(object, "START_DATE_UTC") }
         if replacing || object["END_DATE_UTC"] != nil { event.end = try InsightlyRecordValidator.date(object, "END_DATE_UTC") }

@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -13,7 +14,7 @@ extension InsightlySandbox {
         var brief: Bool { self.query["brief"]?.lowercased() == "true" }
 
         /// `top` (1…500, default 100) and `skip` over `items`; `count_total=true` reports how many there were in all.
-        func page(_ items: [SandboxJSONValue]) throws(InsightlySandboxError) -> Answer {
+        func page(_ items: [JSONValue]) throws(InsightlySandboxError) -> Answer {
             guard let top = self.query["top"].map({ Int($0) }) ?? 100, (1...500).contains(top) else { throw .validation("top", "must be between 1 and 500") }
             guard let skip = self.query["skip"].map({ Int($0) }) ?? 0, skip >= 0 else { throw .validation("skip", "must not be negative") }
             let total = self.query["count_total"]?.lowercased() == "true" ? items.count : nil
@@ -24,7 +25,7 @@ extension InsightlySandbox {
     /// A handler's answer: status, JSON body (none for 202) and `X-Total-Count`.
     struct Answer {
         var status: Int
-        var body: SandboxJSONValue?
+        var body: JSONValue?
         var totalCount: Int?
     }
 
@@ -155,6 +156,6 @@ extension InsightlySandbox {
         let status = HTTPResponse.Status(code: answer.status, reasonPhrase: HTTPResponseStatus(statusCode: answer.status).reasonPhrase)
         guard let body = answer.body else { return Response(status: status, headers: headers) }
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: SandboxJSONValue.encoded(body))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: JSONValue.encoded(body))))
     }
 }

@@ -1,3 +1,4 @@
+import ScribeCore
 /// An error answer shaped as Insightly API v3.1 (an ASP.NET Web API service) shapes it:
 /// `{"Message":"…"}`. The exact texts are [U] (Insightly publishes no error schema; AppConnect's tests
 /// only mock a 401); each names the field or record at fault, which is what a client can act on.
@@ -7,7 +8,7 @@ struct InsightlySandboxError: Error, Equatable {
     /// The `Retry-After` seconds on a 429.
     var retryAfter: Int?
 
-    var body: SandboxJSONValue { .object(["Message": .string(self.message)]) }
+    var body: JSONValue { .object(["Message": .string(self.message)]) }
 
     /// A wrong, missing or revoked API key (Insightly's keys do not expire; a regenerated key revokes the old one).
     static var unauthorized: InsightlySandboxError {

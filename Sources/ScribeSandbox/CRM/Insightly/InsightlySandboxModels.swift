@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// A link between two Insightly records (`LINKS[]`): the owner is `OBJECT_NAME`/`OBJECT_ID`.
 public struct InsightlySandboxLink: Sendable, Equatable {
@@ -11,7 +12,7 @@ public struct InsightlySandboxLink: Sendable, Equatable {
     public var role: String?
     public var details: String?
 
-    var json: SandboxJSONValue {
+    var json: JSONValue {
         .object([
             "LINK_ID": .int(self.linkID), "OBJECT_NAME": .string(self.objectName), "OBJECT_ID": .int(self.objectID),
             "LINK_OBJECT_NAME": .string(self.linkObjectName), "LINK_OBJECT_ID": .int(self.linkObjectID),
@@ -44,9 +45,9 @@ public struct InsightlySandboxPerson: Sendable, Equatable {
             : ["FIRST_NAME": self.firstName, "LAST_NAME": self.lastName, "PHONE": self.phone, "MOBILE": self.mobile, "EMAIL": self.email, "ORGANISATION_NAME": self.organisationName]
     }
 
-    func json(links: [InsightlySandboxLink], brief: Bool) -> SandboxJSONValue {
-        let stamp = SandboxJSONValue.string(InsightlySandbox.timestamp(self.created))
-        var fields: [String: SandboxJSONValue] = [
+    func json(links: [InsightlySandboxLink], brief: Bool) -> JSONValue {
+        let stamp = JSONValue.string(InsightlySandbox.timestamp(self.created))
+        var fields: [String: JSONValue] = [
             "FIRST_NAME": .string(self.firstName), "LAST_NAME": .string(self.lastName), "SALUTATION": .null, "TITLE": .null,
             "PHONE": .optional(self.phone), "OWNER_USER_ID": .int(InsightlySandboxSeed.userID), "CREATED_USER_ID": .int(InsightlySandboxSeed.userID),
             "DATE_CREATED_UTC": stamp, "DATE_UPDATED_UTC": stamp, "LAST_ACTIVITY_DATE_UTC": .null, "IMAGE_URL": .null,
@@ -84,7 +85,7 @@ public struct InsightlySandboxRelated: Sendable, Equatable {
     /// An opportunity's `OPPORTUNITY_STATE`: `OPEN`, `WON`, `LOST`…
     public var state: String?
 
-    var json: SandboxJSONValue {
+    var json: JSONValue {
         self.kind == "Organisation"
             ? .object(["ORGANISATION_ID": .int(self.id), "ORGANISATION_NAME": .string(self.name), "OWNER_USER_ID": .int(InsightlySandboxSeed.userID), "LINKS": .array([])])
             : .object([
@@ -108,7 +109,7 @@ public struct InsightlySandboxEvent: Sendable, Equatable {
     var created: Date
     var updated: Date
 
-    func json(links: [InsightlySandboxLink]) -> SandboxJSONValue {
+    func json(links: [InsightlySandboxLink]) -> JSONValue {
         .object([
             "EVENT_ID": .int(self.id), "TITLE": .string(self.title), "LOCATION": .optional(self.location),
             "START_DATE_UTC": .string(self.start), "END_DATE_UTC": .string(self.end), "ALL_DAY": .bool(self.allDay),

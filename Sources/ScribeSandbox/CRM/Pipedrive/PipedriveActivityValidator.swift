@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// Checks an `AddActivityRequest` the way Pipedrive API v2 does before storing it.
 enum PipedriveActivityValidator {

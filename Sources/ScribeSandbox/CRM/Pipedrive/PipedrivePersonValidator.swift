@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// Checks an `AddPersonRequest` the way Pipedrive API v2 does before storing it.
 enum PipedrivePersonValidator {

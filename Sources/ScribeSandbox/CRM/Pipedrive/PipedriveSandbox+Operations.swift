@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 import Synchronization
 
 /// What each API operation does to the company, independent of HTTP.

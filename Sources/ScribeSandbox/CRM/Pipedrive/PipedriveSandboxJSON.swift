@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// Any JSON value, for validating request bodies field by field as Pipedrive's schema does.
 enum PipedriveJSONValue: Decodable, Equatable {
