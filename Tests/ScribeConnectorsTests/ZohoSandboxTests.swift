@@ -290,7 +290,7 @@ struct ZohoSandboxTests {
             #expect(ContinuousClock.now - start >= .milliseconds(200))
             sandbox.latency = .zero
 
-            #expect(sandbox.requestsByOperation == ["Contacts.search": 6, "Calls.insert": 1])
+            #expect(sandbox.requestsByOperation == ["Contacts.search": 5, "Calls.insert": 1])
             sandbox.resetCounters()
             #expect(sandbox.requestCount == 0)
         }
