@@ -116,6 +116,11 @@ struct OdooSandboxTests {
             #expect(partner.text("phone_sanitized") == "+19095550101")
             #expect(try await harness.partnerIDs(#"[["phone_mobile_search", "=", "+19095550101"]]"#) == ids)
 
+            let written = try await harness.call("res.partner", "write", #"{"ids": \#(ids), "vals": {"phone": "(909) 555-0102"}}"#)
+            #expect(try written.jsonValue as? Bool == true)
+            #expect(harness.sandbox.record("res.partner", id: ids[0])?.text("phone_sanitized") == "+19095550102")
+            #expect(harness.sandbox.record("res.partner", id: ids[0])?.text("email") == "new@example.com")
+
             let nameless = try await harness.call("res.partner", "create", #"{"vals_list": [{"phone": "123"}]}"#)
             #expect(nameless.status == 422)
             #expect(try nameless.jsonObject["name"] as? String == "odoo.exceptions.ValidationError")

@@ -223,6 +223,12 @@ struct ZohoSandboxTests {
             let found = try await harness.searchPhone("Contacts", "+1 909 555 0101")
             #expect(try found.zohoData.first?["id"] as? String == id)
             #expect(try found.zohoData.first?["Full_Name"] as? String == "New Caller")
+
+            // The bulk update form: ids inside data.
+            let updated = try await harness.raw(.PUT, "/crm/v8/Contacts", json: #"{"data":[{"id":"\#(id)","Email":"new.caller@example.com"}]}"#)
+            #expect(updated.status == 200)
+            #expect(harness.sandbox.record("Contacts", id: id)?.text("Email") == "new.caller@example.com")
+            #expect(harness.sandbox.record("Contacts", id: id)?.text("Phone") == "+1 909 555 0101")
         }
     }
 

@@ -19,10 +19,11 @@ import Synchronization
 ///   anywhere in a record's text fields (how a logger finds its marker in `Subject`/`Description`);
 ///   `criteria=(Subject:equals:…)` works too (``ZohoSearchCriteria``).
 /// - `GET /crm/v8/{Module}?fields=…&page=&per_page=` — a page of records; `fields` is required in v8.
-/// - `GET /crm/v8/{Module}/{id}` — `{"data":[record]}`; 204 for an id with no record (deleted).
+/// - `GET /crm/v8/{Module}/{id}` — `{"data":[record]}`; 204 for an id with no record (deleted) [U].
 /// - `POST /crm/v8/{Module}` `{"data":[…≤100], "trigger":[…]}` — 201 with one outcome line per record
 ///   (`SUCCESS` / `record added`, `details.id`, `Created_Time`…); 400 with the lines when every record
-///   failed (`INVALID_DATA` / `MANDATORY_NOT_FOUND`, `details.api_name`) (``ZohoRecordValidator``).
+///   failed (`INVALID_DATA` / `MANDATORY_NOT_FOUND`, `details.api_name`) (``ZohoRecordValidator``) [U: the
+///   status of a partly or wholly failed batch].
 /// - `PUT /crm/v8/{Module}/{id}` and `PUT /crm/v8/{Module}` (ids inside `data`) — 200, `record updated`;
 ///   an id with no record is `INVALID_DATA` on `id`.
 /// - `DELETE /crm/v8/{Module}/{id}` — 200 `record deleted`.
