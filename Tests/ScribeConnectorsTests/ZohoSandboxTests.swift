@@ -98,6 +98,11 @@ struct ZohoSandboxTests {
             #expect(found.status == 200)
             #expect(try found.zohoData.first?["id"] as? String == lead.id)
             #expect(try await harness.searchPhone("Contacts", phone).status == 204)
+
+            // Every phone field is searched: a contact is found by its Mobile too.
+            let (index, customer) = try #require(ZohoHarness.company.customers.enumerated().first { $0.element.storedMobile != nil })
+            let byMobile = try await harness.searchPhone("Contacts", try #require(customer.storedMobile))
+            #expect(try byMobile.zohoData.map { $0["id"] as? String } == [harness.sandbox.records("Contacts")[index].id])
         }
     }
 
