@@ -54,3 +54,16 @@ extension JSONValue {
         return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
 }
+
+extension JSONValue {
+    /// The body as a JSON object (an empty body as an empty one), or `nil` when it is not one.
+    static func object(from data: Data) -> [String: JSONValue]? {
+        guard !data.isEmpty else { return [:] }
+        return JSONValue.decodeObject(data)
+    }
+
+    /// Sorted keys, unescaped slashes: the same value always gives the same bytes.
+    func encoded() -> Data {
+        JSONValue.encoded(self)
+    }
+}

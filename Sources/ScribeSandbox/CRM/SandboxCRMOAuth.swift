@@ -23,6 +23,11 @@ public final class SandboxCRMOAuth: Sendable {
         /// `POST /oauth/token` (`{region}.app.clio.com`, a Doorkeeper server), credentials in the form; the
         /// refresh token does not rotate; 400 `invalid_grant` with Doorkeeper's description. See ``SandboxCRMOAuth/clioAnswer(access:lifetime:)``.
         case clio
+        /// `POST /oauth/v2/token` on accounts.zoho.{dc}, every parameter in the query string (a form body
+        /// is read too); the refresh token does not rotate; the answer carries `api_domain`; a bad
+        /// refresh token or client is refused with **200** `{"error":"invalid_code"}` / `{"error":"invalid_client"}`
+        /// [U: widely reported]. Access tokens are presented as `Zoho-oauthtoken <token>`, not `Bearer`.
+        case zoho
     }
 
     private struct State {
@@ -80,17 +85,22 @@ public final class SandboxCRMOAuth: Sendable {
         self.state.withLock { $0.refreshTokens.removeAll() }
     }
 
-    /// True when `authorization` is `Bearer <a live issued access token>`.
+    /// How the vendor's API expects an access token in the `Authorization` header.
+    var authorizationScheme: String {
+        self.dialect == .zoho ? "Zoho-oauthtoken " : "Bearer "
+    }
+
+    /// True when `authorization` is `<scheme><a live issued access token>`.
     func accepts(authorization: String?) -> Bool {
-        guard let authorization, authorization.hasPrefix("Bearer ") else { return false }
-        let token = String(authorization.dropFirst("Bearer ".count))
+        guard let authorization, authorization.hasPrefix(self.authorizationScheme) else { return false }
+        let token = String(authorization.dropFirst(self.authorizationScheme.count))
         return self.state.withLock { state in state.accessTokens[token].map { $0 > Date() } ?? false }
     }
 
     /// When the issued access token in `authorization` expired, if it is one and it has.
     func expiry(ofRejected authorization: String?) -> Date? {
-        guard let authorization, authorization.hasPrefix("Bearer ") else { return nil }
-        let token = String(authorization.dropFirst("Bearer ".count))
+        guard let authorization, authorization.hasPrefix(self.authorizationScheme) else { return nil }
+        let token = String(authorization.dropFirst(self.authorizationScheme.count))
         return self.state.withLock { state in state.accessTokens[token].flatMap { $0 <= Date() ? $0 : nil } }
     }
 
@@ -103,12 +113,12 @@ public final class SandboxCRMOAuth: Sendable {
             return self.refusal(status: 400, error: "unsupported_grant_type", message: "grant type not supported")
         }
         guard self.clientMatches(fields: fields, authorization: authorization) else {
-            return self.refusal(status: self.dialect == .pipedrive ? 401 : 400, error: "invalid_client", message: "client identifier invalid")
+            return self.refusal(status: self.dialect == .pipedrive ? 401 : self.dialect == .zoho ? 200 : 400, error: "invalid_client", message: "client identifier invalid")
         }
         let presented = fields["refresh_token"] ?? ""
         return self.state.withLock { state in
             guard state.refreshTokens.contains(presented) else {
-                return self.refusal(status: 400, error: "invalid_grant", message: "refresh token invalid")
+                return self.refusal(status: self.dialect == .zoho ? 200 : 400, error: "invalid_grant", message: "refresh token invalid")
             }
             state.refreshCount += 1
             let access = self.issueAccess(&state)
@@ -136,6 +146,11 @@ public final class SandboxCRMOAuth: Sendable {
                     200,
                     ["access_token": access, "token_type": "Bearer", "expires_in": lifetime, "refresh_token": rotated, "scope": "base,activities:full,contacts:full", "api_domain": instanceURL]
                 )
+            case .zoho:
+                return (
+                    200,
+                    ["access_token": access, "token_type": "Bearer", "expires_in": lifetime, "scope": "ZohoCRM.modules.ALL ZohoCRM.users.READ", "api_domain": instanceURL]
+                )
             }
         }
     }
@@ -146,6 +161,7 @@ public final class SandboxCRMOAuth: Sendable {
         case .salesforce: "00Dsandbox"
         case .pipedrive: "pipedrive"
         case .clio: "clio"
+        case .zoho: "1000.zoho"
         }
     }
 
@@ -158,7 +174,7 @@ public final class SandboxCRMOAuth: Sendable {
 
     private func clientMatches(fields: [String: String], authorization: String?) -> Bool {
         switch self.dialect {
-        case .hubspot, .salesforce, .clio:
+        case .hubspot, .salesforce, .clio, .zoho:
             return fields["client_id"] == self.clientID && fields["client_secret"] == self.clientSecret
         case .pipedrive:
             let expected = Data("\(self.clientID):\(self.clientSecret)".utf8).base64EncodedString()
@@ -186,6 +202,8 @@ public final class SandboxCRMOAuth: Sendable {
                 default: "Unsupported grant type: grant_type is invalid"
                 }
             return (status, ["success": false, "error": error, "message": text])
+        case .zoho:
+            return (status, ["error": error == "invalid_grant" ? "invalid_code" : error == "invalid_client" ? "invalid_client" : "unsupported_grant_type"])
         }
     }
 
