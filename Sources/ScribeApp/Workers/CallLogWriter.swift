@@ -20,6 +20,8 @@ public struct CallLogWriter: Sendable {
     let recordings: (any RecordingSource)?
     let effects: Effects
     let logger: Logger
+    /// The round of jobs this run's create may share a batch request with, and this job's id in it (see ``run(_:in:)``).
+    private(set) var batch: (round: CreateBatchRound, member: Int64)?
 
     public init(
         store: any LedgerStore, connectors: ConnectorRegistry, contacts: ContactCache, settings: SettingsBook, retryPolicy: RetryPolicy,
@@ -40,6 +42,18 @@ public struct CallLogWriter: Sendable {
     /// Runs one job: to completion (perhaps to run again at a deadline), failure with a retry time,
     /// or the dead-letter queue.
     public func run(_ job: Job) async throws {
+        try await self.run(job, in: nil)
+    }
+
+    /// Runs one job of `round`: its create, if it makes one, goes in the round's batch request (on a CRM
+    /// with a batch create); everything else is as in ``run(_:)``. The caller leaves the round once this returns.
+    func run(_ job: Job, in round: CreateBatchRound?) async throws {
+        var writer = self
+        writer.batch = round.map { ($0, job.id) }
+        try await writer.runJob(job)
+    }
+
+    private func runJob(_ job: Job) async throws {
         guard var log = try await self.store.callLog(job.callLogID) else {
             self.logger.error("job for a missing call log", metadata: ["job": "\(job.id)", "log": "\(job.callLogID)"])
             return
