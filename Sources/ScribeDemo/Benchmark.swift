@@ -98,6 +98,8 @@ public enum Benchmark {
             if backlog {
                 // Every call folded and its log queued, none written: then writing starts.
                 try await Self.waitUntilQueued(stack.callscribe, expected: calls)
+                // Past the grace period, so every queued write is due when writing starts.
+                try await Task.sleep(for: .seconds(stack.callscribe.configuration.gracePeriod + 0.1))
                 started = Date()
                 stack.callscribe.writeGate.resume()
             }
