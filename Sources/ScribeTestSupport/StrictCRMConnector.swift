@@ -53,8 +53,8 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     /// What the plans given make the connector able to do.
     public var capabilities: ConnectorCapabilities {
         ConnectorCapabilities(
-            customFields: self.customFieldsPlan != nil, editDetection: self.readCallRecordPlan != nil,
-            batchCreateLimit: self.createCallRecordsPlan == nil ? 1 : self.batchCreateLimit,
+            customFields: self.customFieldsPlan != nil, batchCreateLimit: self.createCallRecordsPlan == nil ? 1 : self.batchCreateLimit,
+            editDetection: self.readCallRecordPlan != nil,
             markerSearch: self.findCallRecordPlan != nil, relatedRecords: self.relatedRecordsPlan != nil
         )
     }

@@ -1,6 +1,7 @@
 import Foundation
 @testable import ScribeApp
 import ScribeCore
+import ScribeStore
 import ScribeTestSupport
 import Synchronization
 import Testing
@@ -11,17 +12,24 @@ struct CallLogWriterBatchTests {
     static let numbers = ["+14155550101", "+14155550102", "+14155550103", "+14155550104", "+14155550105"]
     static let jane = Contact(id: "c-1", name: "Jane Doe")
 
+    /// Failures for the next batch requests as a whole, in order.
+    final class WholeFailures: Sendable {
+        private let queue: Mutex<[ConnectorError]>
+        init(_ errors: [ConnectorError]) { self.queue = Mutex(errors) }
+        func next() -> ConnectorError? { self.queue.withLock { $0.isEmpty ? nil : $0.removeFirst() } }
+    }
+
     /// A connector over `book` with a batch create of `limit`; `refuse` names the markers the CRM refuses
     /// as invalid inputs (a 207's errors), `whole` fails the next batch requests as a whole.
     static func connector(
-        _ book: RecordBook, limit: Int = 100, refuse: Set<String> = [], whole: Mutex<[ConnectorError]>? = nil, answerLost: Bool = false
+        _ book: RecordBook, limit: Int = 100, refuse: Set<String> = [], whole: WholeFailures? = nil, answerLost: Bool = false
     ) -> StrictCRMConnector {
         StrictCRMConnector(
             findContacts: { phone in book.findContacts(phone) },
             createCallRecord: { entry throws(ConnectorError) in try book.createCallRecord(entry) },
             findCallRecord: { marker in book.findCallRecord(marker: marker) },
             createCallRecords: { entries throws(ConnectorError) in
-                if let error = whole?.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) { throw error }
+                if let error = whole?.next() { throw error }
                 let outcomes = entries.map { entry -> Result<CRMRecordID, ConnectorError> in
                     if refuse.contains(entry.marker.rawValue) {
                         return .failure(ConnectorError(.validationFailed(field: "hs_call_title"), operation: "hubspot.batchCreateCalls", message: "bad input"))
@@ -121,7 +129,7 @@ struct CallLogWriterBatchTests {
     func rateLimitedBatch() async throws {
         let harness = try await BacklogHarness(calls: 30, numbers: Self.numbers)
         let book = RecordBook(contacts: [Self.jane])
-        let whole = Mutex([ConnectorError(.rateLimited(retryAfter: 10), operation: "hubspot.batchCreateCalls", status: 429, message: "slow down")])
+        let whole = WholeFailures([ConnectorError(.rateLimited(retryAfter: 10), operation: "hubspot.batchCreateCalls", status: 429, message: "slow down")])
         let connector = Self.connector(book, whole: whole)
         let writer = harness.writer(connector)
 
@@ -146,7 +154,7 @@ struct CallLogWriterBatchTests {
     func wholeBatchRefusal() async throws {
         let harness = try await BacklogHarness(calls: 4, numbers: Self.numbers)
         let book = RecordBook(contacts: [Self.jane])
-        let whole = Mutex([ConnectorError(.validationFailed(field: "hs_call_title"), operation: "hubspot.batchCreateCalls", status: 400, message: "bad")])
+        let whole = WholeFailures([ConnectorError(.validationFailed(field: "hs_call_title"), operation: "hubspot.batchCreateCalls", status: 400, message: "bad")])
         book.failNextCreate(.refuse(ConnectorError(.validationFailed(field: "hs_call_title"), operation: "hubspot.createCall", status: 400, message: "bad")))
         let connector = Self.connector(book, whole: whole)
 
@@ -161,12 +169,8 @@ struct CallLogWriterBatchTests {
 
     @Test("a crash between the batch request and the ledger's commit: the retry finds each record by its marker; no duplicates")
     func crashAfterBatch() async throws {
-        let faulty = Mutex<FaultyLedgerStore?>(nil)
-        let harness = try await BacklogHarness(calls: 20, numbers: Self.numbers) { sqlite in
-            let store = FaultyLedgerStore(sqlite, fault: .everyJobCompletion)
-            faulty.withLock { $0 = store }
-            return store
-        }
+        let harness = try await BacklogHarness(calls: 20, numbers: Self.numbers) { FaultyLedgerStore($0, fault: .everyJobCompletion) }
+        let faulty = try #require(harness.store as? FaultyLedgerStore)
         let book = RecordBook(contacts: [Self.jane])
         let connector = Self.connector(book)
         let writer = harness.writer(connector)
@@ -178,7 +182,7 @@ struct CallLogWriterBatchTests {
         #expect(try await harness.logs().values.allSatisfy { $0.state == .creating && $0.crmRecordID == nil })
 
         // The leases lapse; a healthy worker takes the jobs up again.
-        faulty.withLock { $0?.heal() }
+        faulty.heal()
         harness.clock.set(harness.clock.now.addingTimeInterval(60))
         try await harness.drain(writer)
 

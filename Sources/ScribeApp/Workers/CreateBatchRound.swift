@@ -16,7 +16,7 @@ import Synchronization
 /// before its entry is handed in, so a crash between the batch request and the ledger's commit is
 /// repaired by the next attempt finding the record by its marker.
 final class CreateBatchRound: Sendable {
-    private struct Waiting {
+    private struct Waiting: Sendable {
         var entry: CallLogEntry
         var connection: ConnectionID
         var connector: any CRMConnector
@@ -93,33 +93,20 @@ final class CreateBatchRound: Sendable {
     /// is tried again entry by entry, so that one bad entry fails alone; a passing failure (rate limit,
     /// outage, expired token) fails every entry with it, to be retried later.
     static func create(_ entries: [CallLogEntry], connector: any CRMConnector) async -> [Result<CRMRecordID, ConnectorError>] {
-        if entries.count == 1 {
-            do {
-                return [.success(try await connector.createCallRecord(entries[0]))]
-            } catch {
-                return [.failure(error)]
-            }
-        }
-        do {
-            let outcomes = try await connector.createCallRecords(entries)
-            // A connector that answered for fewer entries than it was given leaves the rest unknown: retried, found by marker.
-            return entries.indices.map { index in
-                index < outcomes.count
-                    ? outcomes[index]
-                    : .failure(ConnectorError(.transient, operation: "batchCreate", message: "no outcome for input \(entries[index].marker)"))
-            }
-        } catch where error.isRetryable {
-            return entries.map { _ in .failure(error) }
+        if entries.count == 1 { return await connector.createCallRecordsOneByOne(entries) }
+        let outcomes: [Result<CRMRecordID, ConnectorError>]
+        do throws(ConnectorError) {
+            outcomes = try await connector.createCallRecords(entries)
         } catch {
-            var outcomes: [Result<CRMRecordID, ConnectorError>] = []
-            for entry in entries {
-                do {
-                    outcomes.append(.success(try await connector.createCallRecord(entry)))
-                } catch {
-                    outcomes.append(.failure(error))
-                }
-            }
-            return outcomes
+            guard !error.isRetryable else { return entries.map { _ in .failure(error) } }
+            // Refused as a whole: nothing was created, so each entry alone is safe to send.
+            return await connector.createCallRecordsOneByOne(entries)
+        }
+        // A connector that answered for fewer entries than it was given leaves the rest unknown: retried, found by marker.
+        return entries.indices.map { index in
+            index < outcomes.count
+                ? outcomes[index]
+                : .failure(ConnectorError(.transient, operation: "batchCreate", message: "no outcome for input \(entries[index].marker)"))
         }
     }
 }

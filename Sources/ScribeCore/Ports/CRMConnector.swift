@@ -52,11 +52,16 @@ public protocol CRMConnector: Sendable {
 }
 
 extension CRMConnector {
-    /// One ``createCallRecord(_:)`` per entry, for CRMs without a batch create: a failed entry fails alone.
+    /// For CRMs without a batch create: ``createCallRecordsOneByOne(_:)``.
     public func createCallRecords(_ entries: [CallLogEntry]) async throws(ConnectorError) -> [Result<CRMRecordID, ConnectorError>] {
+        await self.createCallRecordsOneByOne(entries)
+    }
+
+    /// One ``createCallRecord(_:)`` per entry, in order: a failed entry fails alone.
+    public func createCallRecordsOneByOne(_ entries: [CallLogEntry]) async -> [Result<CRMRecordID, ConnectorError>] {
         var outcomes: [Result<CRMRecordID, ConnectorError>] = []
         for entry in entries {
-            do {
+            do throws(ConnectorError) {
                 outcomes.append(.success(try await self.createCallRecord(entry)))
             } catch {
                 outcomes.append(.failure(error))
