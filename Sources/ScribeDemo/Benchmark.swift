@@ -41,8 +41,8 @@ public struct BenchmarkReport: Sendable, Codable {
         logged / skipped / failed    \(self.logged) / \(self.skipped) / \(self.failed)
         elapsed                      \(String(format: "%.2f", self.seconds)) s\(self.backlog ? " (from writing started)" : "")
         calls settled per second     \(String(format: "%.0f", self.callsPerSecond))
-        \(self.latencyStart) → CRM record p50 \(String(format: "%.1f", self.latencyP50Milliseconds)) ms
-        \(self.latencyStart) → CRM record p99 \(String(format: "%.1f", self.latencyP99Milliseconds)) ms
+        \(self.latencyLabel("p50"))\(String(format: "%.1f", self.latencyP50Milliseconds)) ms
+        \(self.latencyLabel("p99"))\(String(format: "%.1f", self.latencyP99Milliseconds)) ms
         CRM requests (incl. updates) \(self.crmRequests)
         CRM requests per logged call \(String(format: "%.3f", self.crmRequestsPerLoggedCall))
         CRM requests by operation    \(self.crmRequestsByOperation.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
@@ -51,8 +51,11 @@ public struct BenchmarkReport: Sendable, Codable {
         """
     }
 
-    /// What latency is measured from: the hang-up, or in backlog mode the moment writing started.
-    private var latencyStart: String { self.backlog ? "writing start" : "hang-up     " }
+    /// The latency line's label, padded to the column: measured from the hang-up, or in backlog mode
+    /// from the moment writing started.
+    private func latencyLabel(_ percentile: String) -> String {
+        "\(self.backlog ? "writing start" : "hang-up") → CRM record \(percentile)".padding(toLength: 29, withPad: " ", startingAt: 0)
+    }
 }
 
 /// Drives the sandbox phone system as fast as it can and measures Callscribe logging the calls.
