@@ -140,6 +140,8 @@ public struct CallLogWriter: Sendable {
             isCreated: log.crmRecordID != nil, checklist: checklist, mode: self.settings.mode, inProgress: log.leg.inProgress, byPerson: byPerson,
             setsFields: !composed.entry.customFields.isEmpty
         )
+        // Only a create shares the round's batch request: any other step lets the batch go without waiting for it.
+        if let batch = self.batch, step != .create { batch.round.leave(batch.member) }
         switch step {
         case .wait(let artifacts, let until):
             if log.state != .waiting(.artifacts, until: until) {
