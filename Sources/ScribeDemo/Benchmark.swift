@@ -54,7 +54,8 @@ public struct BenchmarkReport: Sendable, Codable {
     /// The latency line's label, padded to the column: measured from the hang-up, or in backlog mode
     /// from the moment writing started.
     private func latencyLabel(_ percentile: String) -> String {
-        "\(self.backlog ? "writing start" : "hang-up") → CRM record \(percentile)".padding(toLength: 29, withPad: " ", startingAt: 0)
+        let label = "\(self.backlog ? "writing start" : "hang-up") → CRM record \(percentile)"
+        return label.padding(toLength: max(29, label.count + 1), withPad: " ", startingAt: 0)
     }
 }
 
