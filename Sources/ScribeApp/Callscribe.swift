@@ -35,6 +35,8 @@ public final class Callscribe: Sendable {
     let customFieldCatalogue: CustomFieldCatalogue
     let eventsStored = WorkSignal()
     let logsClaimed = WorkSignal()
+    /// Pauses and resumes CRM writing (the benchmark's backlog); open unless paused.
+    public let writeGate = WriteGate()
     /// Asks the call-log sync for a sweep now rather than at its next interval.
     let sweepNow = WorkSignal()
     /// Known once start-up has stored the account's extensions and CRM connections.
@@ -105,7 +107,7 @@ public final class Callscribe: Sendable {
             ),
             .init(
                 service: LogWorker(
-                    store: self.store, writer: writer, effects: self.effects, wake: self.logsClaimed, ready: self.accountID,
+                    store: self.store, writer: writer, effects: self.effects, wake: self.logsClaimed, ready: self.accountID, gate: self.writeGate,
                     concurrency: self.configuration.workerConcurrency, lease: 30, logger: self.logger
                 )
             ),

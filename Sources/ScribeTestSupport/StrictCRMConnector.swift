@@ -29,6 +29,8 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     public typealias RelatedRecords = @Sendable (ContactID) async throws(ConnectorError) -> [RelatedRecord]
     /// Plans ``customFields()``.
     public typealias CustomFields = @Sendable () async throws(ConnectorError) -> [CustomField]
+    /// Plans ``createCallRecords(_:)``: one outcome per entry, in order.
+    public typealias CreateCallRecords = @Sendable ([CallLogEntry]) async throws(ConnectorError) -> [Result<CRMRecordID, ConnectorError>]
 
     private struct Record {
         var calls: [String] = []
@@ -44,22 +46,29 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     private let readCallRecordPlan: ReadCallRecord?
     private let relatedRecordsPlan: RelatedRecords?
     private let customFieldsPlan: CustomFields?
+    private let createCallRecordsPlan: CreateCallRecords?
+    private let batchCreateLimit: Int
     private let record = Mutex(Record())
 
     /// What the plans given make the connector able to do.
     public var capabilities: ConnectorCapabilities {
         ConnectorCapabilities(
-            customFields: self.customFieldsPlan != nil, editDetection: self.readCallRecordPlan != nil,
+            customFields: self.customFieldsPlan != nil, batchCreateLimit: self.createCallRecordsPlan == nil ? 1 : self.batchCreateLimit,
+            editDetection: self.readCallRecordPlan != nil,
             markerSearch: self.findCallRecordPlan != nil, relatedRecords: self.relatedRecordsPlan != nil
         )
     }
 
     /// A connector that answers only the operations given; any other call throws and is recorded as unplanned.
+    /// With `createCallRecords` planned, its capabilities advertise a batch create of `batchCreateLimit` entries.
     public init(
         bodyFormat: BodyFormat = .html, findContacts: FindContacts? = nil, createCallRecord: CreateCallRecord? = nil,
         findCallRecord: FindCallRecord? = nil, createContact: CreateContact? = nil, updateCallRecord: UpdateCallRecord? = nil,
-        readCallRecord: ReadCallRecord? = nil, relatedRecords: RelatedRecords? = nil, customFields: CustomFields? = nil
+        readCallRecord: ReadCallRecord? = nil, relatedRecords: RelatedRecords? = nil, customFields: CustomFields? = nil,
+        createCallRecords: CreateCallRecords? = nil, batchCreateLimit: Int = 100
     ) {
+        self.createCallRecordsPlan = createCallRecords
+        self.batchCreateLimit = batchCreateLimit
         self.customFieldsPlan = customFields
         self.relatedRecordsPlan = relatedRecords
         self.createContactPlan = createContact
@@ -96,6 +105,13 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let plan = try self.note("createCallRecord", argument: entry.marker.rawValue, plan: self.createCallRecordPlan)
         return try await plan(entry)
+    }
+
+    /// Recorded as `createCallRecords(<marker>,<marker>,…)`.
+    public func createCallRecords(_ entries: [CallLogEntry]) async throws(ConnectorError) -> [Result<CRMRecordID, ConnectorError>] {
+        let argument = entries.map(\.marker.rawValue).joined(separator: ",")
+        let plan = try self.note("createCallRecords", argument: argument, plan: self.createCallRecordsPlan)
+        return try await plan(entries)
     }
 
     public func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact {

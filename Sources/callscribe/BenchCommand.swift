@@ -22,6 +22,9 @@ struct BenchCommand: AsyncParsableCommand {
 
     @OptionGroup var crm: CRMOption
 
+    @Flag(help: "Queue every call before writing starts, then measure draining the backlog (batch creates on HubSpot).")
+    var backlog = false
+
     @Flag(help: "Print JSON.")
     var json = false
 
@@ -37,7 +40,7 @@ struct BenchCommand: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = try await Benchmark.run(
             calls: self.calls, callsInFlight: self.inFlight, mode: LoggingMode(rawValue: self.mode) ?? .incremental,
-            crm: self.crm.kind, dataDirectory: folder, logger: logger
+            crm: self.crm.kind, backlog: self.backlog, dataDirectory: folder, logger: logger
         )
         if self.json {
             let encoder = JSONEncoder()

@@ -34,6 +34,11 @@ public struct RateLimitedConnector: CRMConnector {
         try await self.limiter.perform("createCallRecord") { () async throws(ConnectorError) in try await self.inner.createCallRecord(entry) }
     }
 
+    /// One batch request is one request: it spends one token, however many records it creates.
+    public func createCallRecords(_ entries: [CallLogEntry]) async throws(ConnectorError) -> [Result<CRMRecordID, ConnectorError>] {
+        try await self.limiter.perform("createCallRecords") { () async throws(ConnectorError) in try await self.inner.createCallRecords(entries) }
+    }
+
     public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
         try await self.limiter.perform("updateCallRecord") { () async throws(ConnectorError) in try await self.inner.updateCallRecord(id, with: entry) }
     }

@@ -15,14 +15,28 @@ extension CallLogWriter {
             log.updatedAt = now
             // The claim before the side effect: a crash from here on is repaired through the marker.
             try await self.store.saveCallLog(log)
-            log.crmRecordID = try await connector.createCallRecord(entry)
+            let created = try await self.createRecord(entry, on: log.key.connectionID, connector: connector)
+            log.crmRecordID = created.id
             // The deal a person chose is named in the same entry, so the log's note says both.
             let attached = entry.relatedRecord.map { ", attached to the \($0.kind.isEmpty ? "record" : $0.kind) \($0.name.isEmpty ? $0.id : $0.name)" } ?? ""
-            log.record("Created the CRM record with \(Self.describe(composed.artifactFingerprints.keys))\(attached)\(Self.describeFields(entry)).", at: now)
+            let batched = created.requestSize > 1 ? " (one request created \(created.requestSize) records)" : ""
+            log.record("Created the CRM record with \(Self.describe(composed.artifactFingerprints.keys))\(attached)\(Self.describeFields(entry))\(batched).", at: now)
         }
         log.renderedHash = entry.snapshot.fingerprint
         log.written = composed.artifactFingerprints
         log.state = .logged
+    }
+
+    /// The create request itself: in the round's batch when the CRM has a batch create, else alone at once
+    /// (leaving the round first, so that its other jobs' batch does not wait for this request).
+    private func createRecord(
+        _ entry: CallLogEntry, on connection: ConnectionID, connector: any CRMConnector
+    ) async throws(ConnectorError) -> CreateBatchRound.BatchCreated {
+        guard let batch = self.batch, connector.capabilities.batchCreateLimit > 1 else {
+            if let batch = self.batch { batch.round.leave(batch.member) }
+            return CreateBatchRound.BatchCreated(id: try await connector.createCallRecord(entry), requestSize: 1)
+        }
+        return try await batch.round.create(entry, on: connection, connector: connector, member: batch.member)
     }
 
     /// Brings the CRM record up to date. If a person edited it since our last write, their text

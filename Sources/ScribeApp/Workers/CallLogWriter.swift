@@ -20,6 +20,8 @@ public struct CallLogWriter: Sendable {
     let recordings: (any RecordingSource)?
     let effects: Effects
     let logger: Logger
+    /// The round of jobs this run's create may share a batch request with, and this job's id in it (see ``run(_:in:)``).
+    private(set) var batch: (round: CreateBatchRound, member: Int64)?
 
     public init(
         store: any LedgerStore, connectors: ConnectorRegistry, contacts: ContactCache, settings: SettingsBook, retryPolicy: RetryPolicy,
@@ -40,6 +42,18 @@ public struct CallLogWriter: Sendable {
     /// Runs one job: to completion (perhaps to run again at a deadline), failure with a retry time,
     /// or the dead-letter queue.
     public func run(_ job: Job) async throws {
+        try await self.run(job, in: nil)
+    }
+
+    /// Runs one job of `round`: its create, if it makes one, goes in the round's batch request (on a CRM
+    /// with a batch create); everything else is as in ``run(_:)``. The caller leaves the round once this returns.
+    func run(_ job: Job, in round: CreateBatchRound?) async throws {
+        var writer = self
+        writer.batch = round.map { ($0, job.id) }
+        try await writer.runJob(job)
+    }
+
+    private func runJob(_ job: Job) async throws {
         guard var log = try await self.store.callLog(job.callLogID) else {
             self.logger.error("job for a missing call log", metadata: ["job": "\(job.id)", "log": "\(job.callLogID)"])
             return
@@ -126,6 +140,8 @@ public struct CallLogWriter: Sendable {
             isCreated: log.crmRecordID != nil, checklist: checklist, mode: self.settings.mode, inProgress: log.leg.inProgress, byPerson: byPerson,
             setsFields: !composed.entry.customFields.isEmpty
         )
+        // Only a create shares the round's batch request: any other step lets the batch go without waiting for it.
+        if let batch = self.batch, step != .create { batch.round.leave(batch.member) }
         switch step {
         case .wait(let artifacts, let until):
             if log.state != .waiting(.artifacts, until: until) {

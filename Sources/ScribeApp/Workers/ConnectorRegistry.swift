@@ -30,3 +30,11 @@ public final class ConnectorRegistry: Sendable {
         self.extensions.withLock { $0[id] }.map { AgentIdentity(name: $0.name, extensionNumber: $0.extensionNumber) }
     }
 }
+
+extension ConnectorRegistry {
+    /// The most records any registered connector creates in one request: how many due jobs the log
+    /// worker takes at once, so that a backlog fills whole batches. 1 when no CRM has a batch create.
+    var largestBatchCreateLimit: Int {
+        self.connectors.withLock { $0.values.map(\.capabilities.batchCreateLimit).max() ?? 1 }
+    }
+}

@@ -1,3 +1,5 @@
+import ScribeCore
+
 /// The body of `POST /crm/v3/objects/calls` (`SimplePublicObjectInputForCreate`).
 struct HubSpotCallInput: Encodable, Sendable {
     struct Association: Encodable, Sendable {
@@ -26,4 +28,9 @@ struct HubSpotCallInput: Encodable, Sendable {
 
     var properties: [String: String]
     var associations: [Association]
+
+    /// Call → contact, and call → deal when a person chose one.
+    static func associations(for entry: CallLogEntry) -> [Association] {
+        [.callToContact(entry.contact.id.rawValue)] + (entry.relatedRecord.map { [.callToDeal($0.id)] } ?? [])
+    }
 }

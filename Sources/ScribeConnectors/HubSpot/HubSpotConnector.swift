@@ -49,7 +49,7 @@ public struct HubSpotConnector: CRMConnector {
     public var bodyFormat: BodyFormat { .html }
 
     public var capabilities: ConnectorCapabilities {
-        ConnectorCapabilities(customFields: true, editDetection: true, markerSearch: true, relatedRecords: true)
+        ConnectorCapabilities(customFields: true, batchCreateLimit: HubSpotCallBatch.limit, editDetection: true, markerSearch: true, relatedRecords: true)
     }
 
     /// Searches the number both as HubSpot normalizes it (national digits in the calculated properties)
@@ -111,14 +111,30 @@ public struct HubSpotConnector: CRMConnector {
     /// one, with `entry.relatedRecord` (call → deal, type 206), carrying `entry.marker` in the
     /// `callscribe_log_id` property. A person's custom-field values go in as further properties.
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
-        var associations: [HubSpotCallInput.Association] = [.callToContact(entry.contact.id.rawValue)]
-        if let deal = entry.relatedRecord { associations.append(.callToDeal(deal.id)) }
         let input = HubSpotCallInput(
             properties: HubSpotCallProperties.properties(for: entry, bodyFormat: self.bodyFormat),
-            associations: associations
+            associations: HubSpotCallInput.associations(for: entry)
         )
         let created = try await self.send(.POST, "/crm/v3/objects/calls", body: input, as: HubSpotObject.self, operation: "hubspot.createCall")
         return CRMRecordID(created.id)
+    }
+
+    /// Creates up to 100 call engagements in one `POST /crm/v3/objects/calls/batch/create`, each input
+    /// as ``createCallRecord(_:)`` would send it plus its marker as `objectWriteTraceId`. A 207 fails
+    /// only the inputs it lists in `errors[]` (see ``HubSpotCallBatch``); any other failure (more than
+    /// 100 inputs, 429, 5xx) is thrown for the whole batch.
+    public func createCallRecords(_ entries: [CallLogEntry]) async throws(ConnectorError) -> [Result<CRMRecordID, ConnectorError>] {
+        let operation = "hubspot.batchCreateCalls"
+        guard !entries.isEmpty else { return [] }
+        let inputs = entries.map { entry in
+            HubSpotCallBatchInput.Input(
+                properties: HubSpotCallProperties.properties(for: entry, bodyFormat: self.bodyFormat),
+                associations: HubSpotCallInput.associations(for: entry), objectWriteTraceId: entry.marker.rawValue
+            )
+        }
+        let body = HubSpotCallBatchInput(inputs: inputs)
+        let answer = try await self.send(.POST, "/crm/v3/objects/calls/batch/create", body: body, as: HubSpotCallBatchResponse.self, operation: operation)
+        return HubSpotCallBatch.outcomes(of: answer, for: entries, operation: operation)
     }
 
     /// PATCHes title, body, recording link (when there is one), status, disposition and the custom

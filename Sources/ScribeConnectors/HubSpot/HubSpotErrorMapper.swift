@@ -68,3 +68,20 @@ enum HubSpotErrorMapper {
         var name: String?
     }
 }
+
+extension HubSpotErrorMapper {
+    /// The error for one refused input of a batch (an entry of a 207's `errors[]`), judged by its
+    /// category since the batch's own status is a success: a bad value names its property.
+    static func error(forBatchInput body: HubSpotErrorBody, operation: String) -> ConnectorError {
+        let message = body.message ?? "input refused (\(body.category ?? "no category"))"
+        let kind: ConnectorError.Kind =
+            switch body.category {
+            case "VALIDATION_ERROR", "INVALID_PARAMS": .validationFailed(field: HubSpotErrorMapper.field(in: body))
+            case "OBJECT_NOT_FOUND": .notFound
+            case "RATE_LIMITS": .rateLimited(retryAfter: nil)
+            case "MISSING_SCOPES": .permissionDenied
+            default: .permanent
+            }
+        return ConnectorError(kind, operation: operation, message: message)
+    }
+}

@@ -30,6 +30,14 @@ public protocol CRMConnector: Sendable {
     /// with `entry.relatedRecord` when there is one.
     func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID
 
+    /// Creates several call records in one request where the CRM has a batch create
+    /// (``ConnectorCapabilities/batchCreateLimit`` > 1), each carrying its marker as in
+    /// ``createCallRecord(_:)``. Returns one outcome per entry, in the order given: one refused input
+    /// fails alone. Throws when the request as a whole failed (rate limited, unreachable, refused
+    /// outright), and then no entry is known to be created. At most `batchCreateLimit` entries.
+    /// The engine calls it only when the limit is above 1; the default creates the entries one by one.
+    func createCallRecords(_ entries: [CallLogEntry]) async throws(ConnectorError) -> [Result<CRMRecordID, ConnectorError>]
+
     /// Rewrites the parts of the record the engine owns: subject, body, recording link and result,
     /// and the custom fields in `entry.customFields` (only those). Never the contact, the time or the marker.
     func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError)
@@ -41,6 +49,26 @@ public protocol CRMConnector: Sendable {
     /// The record carrying `marker`, if one was created: used after a crash between the CRM's
     /// accepting a create and the ledger's recording it.
     func findCallRecord(marker: CallLogID) async throws(ConnectorError) -> CRMRecordID?
+}
+
+extension CRMConnector {
+    /// For CRMs without a batch create: ``createCallRecordsOneByOne(_:)``.
+    public func createCallRecords(_ entries: [CallLogEntry]) async throws(ConnectorError) -> [Result<CRMRecordID, ConnectorError>] {
+        await self.createCallRecordsOneByOne(entries)
+    }
+
+    /// One ``createCallRecord(_:)`` per entry, in order: a failed entry fails alone.
+    public func createCallRecordsOneByOne(_ entries: [CallLogEntry]) async -> [Result<CRMRecordID, ConnectorError>] {
+        var outcomes: [Result<CRMRecordID, ConnectorError>] = []
+        for entry in entries {
+            do throws(ConnectorError) {
+                outcomes.append(.success(try await self.createCallRecord(entry)))
+            } catch {
+                outcomes.append(.failure(error))
+            }
+        }
+        return outcomes
+    }
 }
 
 /// What a CRM record says now, as read back from the CRM.

@@ -58,6 +58,14 @@ extension HubSpotSandbox {
             if response.status == .created, delay > .zero { try? await Task.sleep(for: delay) }
             return response
         }
+        router.post("/crm/v3/objects/calls/batch/create") { request, _ in
+            let response = await self.serve(request, operation: "calls.batchCreate") { body throws(HubSpotSandboxError) in
+                try self.batchCreateCalls(HubSpotSandbox.decode(SandboxBatchCreateInput.self, from: body))
+            }
+            let delay = self.createAnswerDelay
+            if response.status == .created || response.status.code == 207, delay > .zero { try? await Task.sleep(for: delay) }
+            return response
+        }
         router.patch("/crm/v3/objects/calls/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
             return await self.serve(request, operation: "calls.update") { body throws(HubSpotSandboxError) in

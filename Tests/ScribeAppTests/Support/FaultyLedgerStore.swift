@@ -12,6 +12,8 @@ final class FaultyLedgerStore: LedgerStore {
         case everyAppend
         /// Only a `completeJob` armed by ``failNextJobCompletion()`` fails.
         case armedJobCompletion
+        /// Every `completeJob` fails until ``heal()``: a process that "dies" after a batch create.
+        case everyJobCompletion
     }
 
     struct Failure: Error {}
@@ -24,6 +26,13 @@ final class FaultyLedgerStore: LedgerStore {
     init(_ base: any LedgerStore, fault: Fault) {
         self.base = base
         self.fault = fault
+    }
+
+    private let healed = Mutex(false)
+
+    /// Ends an `everyJobCompletion` fault: the next process is healthy.
+    func heal() {
+        self.healed.withLock { $0 = true }
     }
 
     /// The next `completeJob`, whatever the fault, fails without touching the ledger.
@@ -40,7 +49,8 @@ final class FaultyLedgerStore: LedgerStore {
             defer { armed = false }
             return armed
         }
-        if failFirst || failArmed { throw Failure() }
+        let failEvery = self.fault == .everyJobCompletion && !self.healed.withLock { $0 }
+        if failFirst || failArmed || failEvery { throw Failure() }
         try await self.base.completeJob(job, log: log, runAgainAt: runAgainAt)
     }
 
