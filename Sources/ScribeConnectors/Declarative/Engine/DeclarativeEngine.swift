@@ -29,7 +29,8 @@ struct DeclarativeEngine: Sendable {
     func run(_ operation: OperationSpec, in context: JSONValue) async throws(ConnectorError) -> (context: JSONValue, items: [JSONValue]) {
         let label = self.label(operation.name.rawValue)
         let context = try await self.withLookups(context, operation: label)
-        return try await self.run(operation.steps, results: operation.results, in: context, operation: label)
+        let errors = DeclarativeErrorMapper(rules: operation.errors + self.errors.rules)
+        return try await self.run(operation.steps, results: operation.results, in: context, operation: label, errors: errors)
     }
 
     private struct Page {
@@ -39,7 +40,7 @@ struct DeclarativeEngine: Sendable {
     }
 
     private func run(
-        _ steps: [StepSpec], results: Template?, in context: JSONValue, operation label: String
+        _ steps: [StepSpec], results: Template?, in context: JSONValue, operation label: String, errors: DeclarativeErrorMapper
     ) async throws(ConnectorError) -> (context: JSONValue, items: [JSONValue]) {
         var context = context
         var items: [JSONValue] = []
@@ -48,7 +49,7 @@ struct DeclarativeEngine: Sendable {
             var page = Page()
             var request = try self.request(step.request, in: DeclarativeEngine.with(page, context), operation: label)
             while true {
-                let response = try await self.exchange(request, operation: label)
+                let response = try await self.exchange(request, operation: label, errors: errors)
                 context = response.recorded(in: context, step: step.name)
                 guard index == steps.count - 1, let results else { break }
                 let pageItems = try self.evaluate(results, in: context, operation: label).elements
@@ -88,28 +89,31 @@ struct DeclarativeEngine: Sendable {
 
     /// Sends one request with credentials, through the budget; maps the answer to an error when it is
     /// one, and after a rejected credential that can be renewed, renews it and sends once more.
-    func exchange(_ request: DeclarativeRequest, operation: String, authorized: Bool = true) async throws(ConnectorError) -> DeclarativeResponse {
-        guard authorized else { return try await self.send(request, operation: operation) }
+    func exchange(
+        _ request: DeclarativeRequest, operation: String, authorized: Bool = true, errors: DeclarativeErrorMapper? = nil
+    ) async throws(ConnectorError) -> DeclarativeResponse {
+        let errors = errors ?? self.errors
+        guard authorized else { return try await self.send(request, operation: operation, errors: errors) }
         var first = request
         let token = try await self.authorizer.authorize(&first, operation: operation)
         do {
-            return try await self.send(first, operation: operation)
+            return try await self.send(first, operation: operation, errors: errors)
         } catch let error where error.kind == .authExpired && self.authorizer.renews {
             try await self.authorizer.renew(rejecting: token, operation: operation)
             var second = request
             _ = try await self.authorizer.authorize(&second, operation: operation)
-            return try await self.send(second, operation: operation)
+            return try await self.send(second, operation: operation, errors: errors)
         }
     }
 
-    private func send(_ request: DeclarativeRequest, operation: String) async throws(ConnectorError) -> DeclarativeResponse {
+    private func send(_ request: DeclarativeRequest, operation: String, errors: DeclarativeErrorMapper) async throws(ConnectorError) -> DeclarativeResponse {
         let send = { () async throws(ConnectorError) -> DeclarativeResponse in
             let raw = try await self.http.send(
                 request.method, url: request.url, headers: request.headers, body: request.body, contentType: request.contentType, operation: operation
             )
             let response = DeclarativeResponse(status: raw.status, headers: raw.headers, bodyText: raw.bodyText)
             self.noteBudget(response)
-            if let error = self.errors.error(for: response, inputs: self.inputs["inputs"], operation: operation, now: self.now()) { throw error }
+            if let error = errors.error(for: response, inputs: self.inputs["inputs"], operation: operation, now: self.now()) { throw error }
             return response
         }
         guard let budget = self.budget else { return try await send() }
@@ -132,7 +136,7 @@ struct DeclarativeEngine: Sendable {
             for lookup in self.spec.lookups {
                 let label = self.label("lookups.\(lookup.name)")
                 let start = JSONValue.object(["inputs": self.inputs["inputs"], "lookups": .object(values)])
-                let (context, _) = try await self.run(lookup.steps, results: nil, in: start, operation: label)
+                let (context, _) = try await self.run(lookup.steps, results: nil, in: start, operation: label, errors: self.errors)
                 values[lookup.name] = try self.evaluate(lookup.value, in: context, operation: label)
             }
             return .object(values)

@@ -12,10 +12,12 @@ struct OperationSpec: Sendable {
     var fields: [String: Template]
     /// For a contact search: whether it finds contacts or leads.
     var kind: String?
+    /// Error rules for this operation only, tried before the file's (e.g. Zoho's 204 for a deleted record).
+    var errors: [ErrorRule]
 
     init?(_ name: OperationName, _ node: SpecNode, reader: SpecReader) {
         let output = name.output
-        var allowed = ["steps", "request", "when", "paginate", "name"]
+        var allowed = ["steps", "request", "when", "paginate", "name", "errors"]
         if output.list || name == .findCall { allowed.append("results") }
         if let object = output.object { allowed.append(object) } else { allowed += output.required + output.optional }
         if name == .findContacts { allowed.append("kind") }
@@ -59,6 +61,7 @@ struct OperationSpec: Sendable {
             }
         }
         self.fields = fields
+        self.errors = map["errors"].map { reader.list($0).compactMap { ErrorRule($0, reader: reader) } } ?? []
         self.kind = map["kind"].flatMap { node in
             guard let text = reader.text(node) else { return nil }
             guard ["contact", "lead"].contains(text) else {

@@ -7,7 +7,9 @@ struct TemplateFilter: Sendable, Hashable {
     /// The filters there are; ``TemplateFilter/reference`` documents them.
     enum Name: String, Sendable, Hashable, CaseIterable {
         case digits, upper, lower, trim, mmss, hhmmss, date, datetime, epoch, epochMilliseconds = "epoch_ms"
-        case number, string, json, first, count, join, truncate, map
+        case number, string, json, first, count, join, truncate, before, after, map
+        case startsWith = "starts_with"
+        case then
         case `default`
         case equals, not
     }
@@ -71,7 +73,7 @@ struct TemplateFilter: Sendable, Hashable {
         let count = self.arguments.count
         let ok: Bool =
             switch self.name {
-            case .default, .equals, .truncate: count == 1
+            case .default, .equals, .truncate, .before, .after, .startsWith, .then: count == 1
             case .join, .datetime: count <= 1
             case .map: count > 0 && self.arguments.allSatisfy { if case .pair = $0 { true } else { false } }
             default: count == 0
@@ -81,12 +83,12 @@ struct TemplateFilter: Sendable, Hashable {
 
     /// Variables read by the arguments.
     var roots: [String] {
-        guard self.name == .default || self.name == .equals else { return [] }
+        guard [.default, .equals, .then].contains(self.name) else { return [] }
         return self.arguments.compactMap { if case .path(let path) = $0 { path[0] } else { nil } }
     }
 
     func reads(_ prefix: [String]) -> Bool {
-        guard self.name == .default || self.name == .equals else { return false }
+        guard [.default, .equals, .then].contains(self.name) else { return false }
         return self.arguments.contains { if case .path(let path) = $0 { path.starts(with: prefix) } else { false } }
     }
 
@@ -120,6 +122,18 @@ struct TemplateFilter: Sendable, Hashable {
         case .truncate:
             let limit = Int(self.arguments[0].text) ?? 0
             return .string(String(value.text.prefix(limit)))
+        case .before:
+            let text = value.text
+            guard let range = text.range(of: self.arguments[0].text) else { return .string(text) }
+            return .string(String(text[..<range.lowerBound]))
+        case .after:
+            let text = value.text
+            guard let range = text.range(of: self.arguments[0].text) else { return .string("") }
+            return .string(String(text[range.upperBound...]))
+        case .startsWith:
+            return .bool(value.text.hasPrefix(self.arguments[0].text))
+        case .then:
+            return TemplateFilter.isTrue(value) ? self.argumentValue(self.arguments[0], in: context) : .null
         case .map:
             for case .pair(let key, let replacement) in self.arguments where key == value.text {
                 return .string(replacement)
@@ -169,7 +183,11 @@ struct TemplateFilter: Sendable, Hashable {
         .epoch: "epoch: a time as Unix seconds", .epochMilliseconds: "epoch_ms: a time as Unix milliseconds",
         .number: "number: text as a number", .string: "string: any value as text", .json: "json: any value as JSON text",
         .first: "first: a list's first item", .count: "count: how many items a list has", .join: "join(\", \"): a list's items joined",
-        .truncate: "truncate(n): at most n characters", .map: "map(a: b, c: d): replaces a by b, c by d; other values pass",
+        .truncate: "truncate(n): at most n characters",
+        .before: "before(\"x\"): the text before the first x (all of it when there is no x)",
+        .after: "after(\"x\"): the text after the first x (nothing when there is no x)",
+        .startsWith: "starts_with(\"x\"): true when the text starts with x",
+        .then: "then(x): x when the value is true (not empty, false or 0), else nothing", .map: "map(a: b, c: d): replaces a by b, c by d; other values pass",
         .default: "default(x): x (a quoted text or a variable) when the value is empty",
         .equals: "equals(x): true when the value's text is x", .not: "not: true when the value is empty, false or 0",
     ]
