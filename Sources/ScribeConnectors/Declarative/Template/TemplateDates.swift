@@ -11,10 +11,20 @@ enum TemplateDates {
             if let date = try? Date(text, strategy: .iso8601) { return date }
             if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
             if let seconds = Double(text) { return try TemplateDates.date(.number(seconds)) }
+            // Odoo and Insightly write UTC times without a zone: "2026-11-21 09:05:07".
+            if let date = TemplateDates.plainUTC.date(from: text) { return date }
             throw TemplateError("'\(text.prefix(40))' is not an ISO 8601 time")
         default:
             throw TemplateError("expected a time, got '\(value.text.prefix(40))'")
         }
+    }
+
+    private static var plainUTC: DateFormatter {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return formatter
     }
 
     static func format(_ date: Date, pattern: String) -> String {
