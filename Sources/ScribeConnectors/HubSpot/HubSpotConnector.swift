@@ -15,6 +15,11 @@ public struct HubSpotConnector: CRMConnector {
     private let baseURL: String
     private let authorization: CRMAuthorization
     private let http: ConnectorHTTPClient
+    /// The portal's dispositions, shared by this connector's copies and read at most once per lifetime.
+    let dispositionCache: ExpiringCache<[CallDisposition]>
+
+    /// How long the portal's list of dispositions is reused before it is read again.
+    public static let dispositionLifetime: TimeInterval = 600
 
     /// - Parameters:
     ///   - baseURL: `https://api.hubapi.com`, or a sandbox's address.
@@ -43,13 +48,14 @@ public struct HubSpotConnector: CRMConnector {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.authorization = authorization
         self.http = ConnectorHTTPClient(httpClient: httpClient, timeout: timeout, logger: logger)
+        self.dispositionCache = ExpiringCache(lifetime: HubSpotConnector.dispositionLifetime)
     }
 
     /// HubSpot renders `hs_call_body` as HTML.
     public var bodyFormat: BodyFormat { .html }
 
     public var capabilities: ConnectorCapabilities {
-        ConnectorCapabilities(customFields: true, editDetection: true, markerSearch: true, relatedRecords: true)
+        ConnectorCapabilities(customFields: true, dispositions: true, editDetection: true, markerSearch: true, relatedRecords: true, owners: true)
     }
 
     /// Searches the number both as HubSpot normalizes it (national digits in the calculated properties)
@@ -113,19 +119,22 @@ public struct HubSpotConnector: CRMConnector {
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         var associations: [HubSpotCallInput.Association] = [.callToContact(entry.contact.id.rawValue)]
         if let deal = entry.relatedRecord { associations.append(.callToDeal(deal.id)) }
-        let input = HubSpotCallInput(
-            properties: HubSpotCallProperties.properties(for: entry, bodyFormat: self.bodyFormat),
-            associations: associations
-        )
+        var properties = HubSpotCallProperties.properties(for: entry, bodyFormat: self.bodyFormat)
+        properties["hs_call_disposition"] = try await self.dispositionID(for: entry, operation: "hubspot.createCall")
+        let input = HubSpotCallInput(properties: properties, associations: associations)
         let created = try await self.send(.POST, "/crm/v3/objects/calls", body: input, as: HubSpotObject.self, operation: "hubspot.createCall")
         return CRMRecordID(created.id)
     }
 
-    /// PATCHes title, body, recording link (when there is one), status, disposition and the custom
-    /// fields in `entry.customFields`; the association, `hs_timestamp` and the marker are not sent, so
+    /// PATCHes title, body, recording link (when there is one), status, disposition (when
+    /// `entry.writesDisposition`) and the custom fields in `entry.customFields`; the association, `hs_timestamp` and the marker are not sent, so
     /// they stay as they are.
     public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
-        let input = HubSpotPropertiesInput(properties: HubSpotCallProperties.engineOwned(by: entry))
+        var properties = HubSpotCallProperties.engineOwned(by: entry)
+        if entry.writesDisposition {
+            properties["hs_call_disposition"] = try await self.dispositionID(for: entry, operation: "hubspot.updateCall")
+        }
+        let input = HubSpotPropertiesInput(properties: properties)
         _ = try await self.send(.PATCH, HubSpotConnector.callPath(id), body: input, as: HubSpotObject.self, operation: "hubspot.updateCall")
     }
 
@@ -154,7 +163,7 @@ public struct HubSpotConnector: CRMConnector {
     }
 
     /// Sends `method path` with `body` and decodes a 2xx answer; any other answer goes through ``HubSpotErrorMapper``.
-    private func send<Response: Decodable>(
+    func send<Response: Decodable>(
         _ method: HTTPMethod,
         _ path: String,
         body: (any Encodable & Sendable)? = nil,

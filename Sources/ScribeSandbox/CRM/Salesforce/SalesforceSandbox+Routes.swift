@@ -23,6 +23,7 @@ extension SalesforceSandbox {
             await self.serve(request, context: context, operation: "query") { version, _ throws(SalesforceSandboxError) in
                 let text = try self.queryText(request)
                 if let roles = try SalesforceSOQLRoleQuery.parseIfRoles(text) { return .json(200, self.roles(roles, version: version)) }
+                if let users = try SalesforceSOQLUserQuery.parseIfUsers(text) { return .json(200, self.users(users, version: version)) }
                 return .json(200, try self.query(text, version: version))
             }
         }
