@@ -32,13 +32,23 @@ extension HubSpotConnector {
     /// nil when the portal has none of that name or the call is still going.
     /// - Throws: ``ConnectorError/Kind/validation`` naming `hs_call_disposition` when the chosen one is not the portal's.
     func dispositionID(for entry: CallLogEntry, operation: String) async throws(ConnectorError) -> String? {
+        let offered: [CallDisposition]
+        do {
+            offered = try await self.dispositions()
+        } catch {
+            // The write did not happen: its failure, for retries and the failure codes, with the cause said.
+            var error = error
+            error.operation = operation
+            error.message = "reading the portal's dispositions: " + error.message
+            throw error
+        }
         if let chosen = entry.disposition {
-            guard let found = CallDisposition.named(chosen, in: try await self.dispositions()) else {
+            guard let found = CallDisposition.named(chosen, in: offered) else {
                 throw ConnectorError(.validationFailed(field: "hs_call_disposition"), operation: operation, message: "'\(chosen)' is not one of the portal's call outcomes")
             }
             return found.id
         }
         guard !entry.inProgress else { return nil }
-        return CallDisposition.named(CallDisposition.defaultLabel(for: entry.result), in: try await self.dispositions())?.id
+        return CallDisposition.named(CallDisposition.defaultLabel(for: entry.result), in: offered)?.id
     }
 }
