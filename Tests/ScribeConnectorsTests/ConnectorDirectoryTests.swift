@@ -119,6 +119,15 @@ struct ConnectorDirectoryTests {
         }
     }
 
+    @Test("Salesforce: an org that made CallDisposition a picklist offers its values")
+    func salesforcePicklist() async throws {
+        try await SalesforceHarness.run { harness in
+            harness.sandbox.directory.callDispositionPicklist = ["Interested", "Not interested"]
+            let offered = try await harness.connector().dispositions()
+            #expect(offered == [CallDisposition(id: "Interested", label: "Interested"), CallDisposition(id: "Not interested", label: "Not interested")])
+        }
+    }
+
     @Test("Salesforce: people found are tagged contact or lead")
     func salesforceKinds() async throws {
         try await SalesforceHarness.run { harness in

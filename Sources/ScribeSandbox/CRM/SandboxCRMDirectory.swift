@@ -40,6 +40,7 @@ public final class SandboxCRMDirectory: Sendable {
     private struct State {
         var users: [User]
         var dispositions: [Disposition]
+        var callDispositionPicklist: [String]?
     }
 
     private let state: Mutex<State>
@@ -69,6 +70,13 @@ public final class SandboxCRMDirectory: Sendable {
     /// Adds a call outcome, as a portal admin would.
     public func addDisposition(id: String, label: String) {
         self.state.withLock { $0.dispositions.append(Disposition(id: id, label: label)) }
+    }
+
+    /// The values of a Salesforce org whose admin made the Task's `CallDisposition` a picklist; nil (the
+    /// default) leaves it the standard free-text field.
+    public var callDispositionPicklist: [String]? {
+        get { self.state.withLock { $0.callDispositionPicklist } }
+        set { self.state.withLock { $0.callDispositionPicklist = newValue } }
     }
 
     /// Removes the outcome labelled `label`.

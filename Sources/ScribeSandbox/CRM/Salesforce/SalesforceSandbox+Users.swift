@@ -17,4 +17,15 @@ extension SalesforceSandbox {
         }
         return QueryJSON(totalSize: min(total, query.limit ?? total), done: true, records: records)
     }
+
+    /// `description` with `CallDisposition` described as a picklist of ``SandboxCRMDirectory/callDispositionPicklist``, when set.
+    func withCallDispositionPicklist(_ description: DescribeJSON) -> DescribeJSON {
+        guard let values = self.directory.callDispositionPicklist else { return description }
+        var description = description
+        for index in description.fields.indices where description.fields[index].name == "CallDisposition" {
+            description.fields[index].type = "picklist"
+            description.fields[index].picklistValues = values.map { FieldJSON.PicklistValueJSON(active: true, label: $0, value: $0) }
+        }
+        return description
+    }
 }
