@@ -4,7 +4,7 @@ import ScribeApp
 
 /// `callscribe connectors …`: the CRM connections the ledger holds.
 struct ConnectorsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "connectors", abstract: "Look at the CRM connections.", subcommands: [List.self, Check.self, Test.self])
+    static let configuration = CommandConfiguration(commandName: "connectors", abstract: "Look at the CRM connections.", subcommands: [List.self, Check.self, Test.self, Owners.self])
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -110,6 +110,24 @@ struct ConnectorsCommand: AsyncParsableCommand {
             }
             let contact = self.contact ?? ""
             try await ConnectionCheckCommand(config: self.config, json: self.json).run { try await $0.testConnections(contact: contact) }
+        }
+    }
+
+    struct Owners: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "owners",
+            abstract: "List each stored CRM connection's active users and whom each person with a phone user maps to as record owner.",
+            discussion: "An admin's mapping wins; otherwise the active CRM user with the person's email. Uses the serve settings (--config FILE)."
+        )
+
+        @Option(help: "A JSON file of settings, as for serve.")
+        var config: String?
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() async throws {
+            try await ConnectionCheckCommand(config: self.config, json: self.json).run { try await $0.ownerMappings() }
         }
     }
 }

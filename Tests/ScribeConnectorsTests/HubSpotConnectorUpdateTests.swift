@@ -122,9 +122,12 @@ struct HubSpotConnectorUpdateTests {
     func rateLimitedUpdate() async throws {
         try await HubSpotHarness.run { harness in
             let (entry, id) = try await Self.created(harness)
+            let connector = harness.connector()
+            // The portal's dispositions are read first (and kept), so the 429 meets the update itself.
+            _ = try await connector.dispositions()
             harness.sandbox.failNext(count: 1, status: 429, retryAfter: 7)
 
-            let error = try #require(await expectConnectorError { try await harness.connector().updateCallRecord(id, with: entry.revised(otherContact: Self.otherContact)) })
+            let error = try #require(await expectConnectorError { try await connector.updateCallRecord(id, with: entry.revised(otherContact: Self.otherContact)) })
 
             #expect(error.kind == .rateLimited(retryAfter: 7))
             #expect(error.status == 429)

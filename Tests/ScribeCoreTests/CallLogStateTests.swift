@@ -31,7 +31,7 @@ struct CallLogStateTests {
     func skipReasons() {
         let explanations = SkipReason.allCases.map(\.explanation)
         #expect(Set(explanations).count == SkipReason.allCases.count)
-        #expect(SkipReason.allCases.map(\.rawValue) == ["auto_log_off", "unknown_contact", "internal_call", "blocked_number", "too_short", "no_phone_number", "blocked_extension", "voicemail", "answered_elsewhere", "part_of_another_call"])
+        #expect(SkipReason.allCases.map(\.rawValue) == ["auto_log_off", "unknown_contact", "internal_call", "blocked_number", "too_short", "no_phone_number", "blocked_extension", "voicemail", "answered_elsewhere", "part_of_another_call", "own_number"])
     }
 
     @Test("round-trips every state through JSON")

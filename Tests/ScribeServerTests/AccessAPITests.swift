@@ -19,7 +19,7 @@ struct AccessAPITests {
     static let protectedRoutes: [(HTTPMethod, String, String?)] = [
         (.POST, "/api/auth/logout", nil), (.GET, "/api/me", nil), (.GET, "/api/tokens", nil), (.POST, "/api/tokens", #"{"name":"x"}"#),
         (.DELETE, "/api/tokens/{id}", nil), (.GET, "/api/calls", nil), (.GET, "/api/live", nil), (.GET, "/api/stream", nil),
-        (.GET, "/api/logs/{id}", nil), (.GET, "/api/logs/{id}/related", nil), (.GET, "/api/logs/{id}/fields", nil), (.POST, "/api/logs/{id}/log", "{}"),
+        (.GET, "/api/logs/{id}", nil), (.GET, "/api/logs/{id}/related", nil), (.GET, "/api/logs/{id}/fields", nil), (.GET, "/api/logs/{id}/dispositions", nil), (.POST, "/api/logs/{id}/log", "{}"),
         (.POST, "/api/logs/{id}/retry", nil), (.PUT, "/api/calls/{session}/extensions/{extension}/notes", #"{"text":"x"}"#), (.GET, "/api/settings", nil),
         (.PUT, "/api/settings", "{}"), (.GET, "/api/admin/settings", nil), (.PUT, "/api/admin/settings", "{}"), (.GET, "/api/admin/users", nil),
         (.POST, "/api/admin/users", "{}"), (.PATCH, "/api/admin/users/{id}", "{}"), (.DELETE, "/api/admin/users/{id}", nil),

@@ -12,6 +12,8 @@ extension Setting {
     public static let blockedExtensions = Setting("CALLSCRIBE_BLOCKED_EXTENSIONS", default: "", "Comma-separated extension ids whose calls are never logged.")
     public static let unknownContact = Setting("CALLSCRIBE_UNKNOWN_CONTACT", default: "leave_unlogged", "When no contact has the number: leave_unlogged, create_placeholder, or fallback:<contact id>.")
     public static let multipleMatches = Setting("CALLSCRIBE_MULTIPLE_MATCHES", default: "most_recently_updated", "When several contacts have the number: ask, most_recently_updated, alphabetical or earliest_created.")
+    public static let matchLeads = Setting("CALLSCRIBE_MATCH_LEADS", default: "contacts_first", "Where the CRM keeps contacts and leads (Salesforce) and both have the number: contacts_first, leads_first or contacts_only.")
+    public static let companyNumbers = Setting("CALLSCRIBE_COMPANY_NUMBERS", default: "", "Comma-separated numbers of the company itself (main line, direct lines): a call with one of them is never matched to a customer.")
     public static let countdown = Setting("CALLSCRIBE_COUNTDOWN_SECONDS", default: "0", "After a call, wait this long for the agent to start notes before logging (0 logs at once; 0-3600).")
     public static let notesHold = Setting("CALLSCRIBE_NOTES_HOLD_SECONDS", default: "600", "Once notes are started, how long after the last keystroke to wait for a save (5-86400).")
     public static let recordingSlack = Setting("CALLSCRIBE_RECORDING_SLACK_SECONDS", default: "120", "How long past the call's own length to wait for its recording (0-86400).")
@@ -26,7 +28,7 @@ extension Setting {
     /// The logging settings, in the order `--help` lists them.
     static let logging: [Setting] = [
         .loggingMode, .createWhen, .autoLog, .logVoicemails, .logInternalCalls, .minimumDuration, .blockedNumbers, .blockedExtensions, .unknownContact,
-        .multipleMatches, .countdown, .notesHold, .recordingSlack, .expectInsights, .insightsWait, .loggedFields, .subjectTemplate, .dateFormat,
+        .multipleMatches, .matchLeads, .companyNumbers, .countdown, .notesHold, .recordingSlack, .expectInsights, .insightsWait, .loggedFields, .subjectTemplate, .dateFormat,
         .timeZone, .popUpAfterCall,
     ]
 }
@@ -41,11 +43,19 @@ extension LoggingSettings {
             }
             blocked.insert(number.e164)
         }
+        var company: Set<String> = []
+        for raw in source.list(.companyNumbers) {
+            guard let number = PhoneNumber(parsing: raw, defaultCountryCode: defaultCountryCode) else {
+                throw ConfigurationError(setting: Setting.companyNumbers.name, problem: "'\(raw)' is not a phone number")
+            }
+            company.insert(number.e164)
+        }
         let policy = LoggingPolicy(
             autoLog: try source.boolean(.autoLog), logVoicemails: try source.boolean(.logVoicemails), logInternalCalls: try source.boolean(.logInternalCalls),
             minimumDuration: TimeInterval(try source.integer(.minimumDuration, in: 0...3600)), blockedNumbers: blocked,
             blockedExtensions: Set(source.list(.blockedExtensions).map { ExtensionID($0) }), unknownContact: try Self.unknownContactRule(source),
-            multipleMatches: try source.choice(.multipleMatches, as: MultipleMatchRule.self)
+            multipleMatches: try source.choice(.multipleMatches, as: MultipleMatchRule.self),
+            leadPriority: try source.choice(.matchLeads, as: LeadPriority.self), companyNumbers: company
         )
         var fields: Set<LoggedField> = []
         for name in source.list(.loggedFields) {

@@ -27,6 +27,9 @@ extension Callscribe {
     /// attach the record to (checked against the contact's open deals in the CRM). A call already in
     /// the CRM has its record updated, never a second one created.
     public func logManually(_ id: CallLogID, _ manual: ManualLog, by requester: Requester) async throws -> CallLog {
+        var manual = manual
+        // A disposition from the CRM's list is stored by its label, whichever way the person named it.
+        manual.disposition = try await self.checkedDisposition(manual.disposition, for: try await self.requests.callLog(id, for: requester))
         let log = try await self.requests.logManually(
             id, manual, by: requester,
             relatedRecords: { log, contact in try await self.connectors.connector(for: log.key.connectionID).relatedRecords(of: contact) },

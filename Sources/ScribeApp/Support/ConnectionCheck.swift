@@ -53,7 +53,7 @@ extension Callscribe {
         }
     }
 
-    private func eachConnection(
+    func eachConnection(
         _ act: (any CRMConnector) async throws -> (detail: String, recordID: String?)
     ) async throws -> [ConnectionCheck] {
         var checks: [ConnectionCheck] = []

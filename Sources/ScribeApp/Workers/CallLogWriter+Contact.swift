@@ -5,7 +5,8 @@ extension CallLogWriter {
     /// Applies the policy and finds the contact to log against. Returns nil with the log's state set
     /// when the log stops here: skipped, or waiting for a person to choose.
     func resolveContact(_ log: inout CallLog, connector: any CRMConnector, byPerson: Bool, now: Date) async throws -> Contact? {
-        let decision = self.settings.policy.decide(log.leg, defaultCountryCode: self.defaultCountryCode, requestedByPerson: byPerson)
+        let own = OwnNumbers(extensionNumbers: self.connectors.extensionNumbers())
+        let decision = self.settings.policy.decide(log.leg, defaultCountryCode: self.defaultCountryCode, ownNumbers: own, requestedByPerson: byPerson)
         let number: PhoneNumber
         switch decision {
         case .skip(let reason):

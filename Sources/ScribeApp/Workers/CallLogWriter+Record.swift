@@ -55,6 +55,11 @@ extension CallLogWriter {
         }
         var entry = composed.entry
         let changed = checklist.ready
+        // The disposition goes again only when what we would write changed: one chosen anew here, or
+        // a result that moved on (a record created while the call lasted). One set in the CRM stays.
+        let fingerprints = composed.artifactFingerprints
+        entry.writesDisposition = fingerprints[.disposition] != log.written[.disposition]
+            || (!log.personEdited && fingerprints[.basics] != log.written[.basics])
         let setsFields = !entry.customFields.isEmpty
         if !log.personEdited, current == entry.snapshot {
             // An earlier attempt's update reached the CRM but not the ledger: ours, not a person's edit.

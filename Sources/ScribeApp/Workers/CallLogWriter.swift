@@ -128,7 +128,7 @@ public struct CallLogWriter: Sendable {
         let pollAgainAt = try await self.fetchRecordingIfDue(log.leg, for: log.id, content: &content, now: now)
         let composer = CallLogComposer(format: self.settings.record, bodyFormat: connector.bodyFormat)
         var agent = self.connectors.agent(log.key.extensionID)
-        agent?.crmOwner = self.settings.crmOwner
+        agent?.crmOwner = try await self.crmOwner(of: log, connector: connector, now: now)
         var composed = composer.compose(log, contact: contact, content: content, agent: agent, journey: conversation.journey)
         // Custom-field values go only with the write that carries out the person's request.
         if byPerson, let fields = log.request?.customFields { composed.entry.customFields = fields }

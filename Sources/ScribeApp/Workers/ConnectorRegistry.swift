@@ -5,6 +5,8 @@ import Synchronization
 public final class ConnectorRegistry: Sendable {
     private let connectors = Mutex<[ConnectionID: any CRMConnector]>([:])
     private let extensions = Mutex<[ExtensionID: PhoneExtension]>([:])
+    /// Each connection's CRM users, for mapping agents to record owners by email.
+    let owners = CRMOwnerBook()
 
     public init() {}
 
@@ -23,6 +25,11 @@ public final class ConnectorRegistry: Sendable {
             throw ConnectorError(.permanent, operation: "connectors.lookup", message: "no CRM connection '\(connection)' is configured")
         }
         return connector
+    }
+
+    /// The extension numbers of the account, which are never customers' numbers.
+    func extensionNumbers() -> Set<String> {
+        self.extensions.withLock { Set($0.values.map(\.extensionNumber).filter { !$0.isEmpty }) }
     }
 
     /// The agent behind an extension, as records name them.

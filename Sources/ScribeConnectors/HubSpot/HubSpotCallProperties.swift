@@ -6,13 +6,6 @@ enum HubSpotCallProperties {
     /// Our marker property: a custom call property the HubSpot app creates at install time.
     static let marker = "callscribe_log_id"
 
-    /// HubSpot's default call dispositions (portals may add their own; these ids are the same everywhere).
-    enum Disposition {
-        static let connected = "f240bbac-87c9-4f6e-bf70-924b57d47db7"
-        static let noAnswer = "73a0d17f-1163-4015-bdd5-ec830791da20"
-        static let leftVoicemail = "b2cf5968-551e-4856-9783-52b3da59a7d0"
-    }
-
     /// The properties for `entry`, rendering its body with `bodyFormat`.
     static func properties(for entry: CallLogEntry, bodyFormat: BodyFormat) -> [String: String] {
         var properties = HubSpotCallProperties.engineOwned(by: entry)
@@ -28,8 +21,8 @@ enum HubSpotCallProperties {
     }
 
     /// The properties an update rewrites: title, body (verbatim), duration, recording link (when there
-    /// is one), status and disposition (a record created while the call lasted is completed by an
-    /// update), and the custom-field values a person chose (HubSpot takes every
+    /// is one) and status (a record created while the call lasted is completed by an update; the
+    /// disposition, a GUID from the portal's list, is added by the connector), and the custom-field values a person chose (HubSpot takes every
     /// property value as text). Never the time, the numbers or the marker.
     static func engineOwned(by entry: CallLogEntry) -> [String: String] {
         var properties = [
@@ -38,7 +31,6 @@ enum HubSpotCallProperties {
             // Milliseconds: HubSpot's current docs (an older beta took seconds).
             "hs_call_duration": String(Int((max(0, entry.duration) * 1000).rounded())),
             "hs_call_status": entry.inProgress ? "IN_PROGRESS" : HubSpotCallProperties.status(entry.result),
-            "hs_call_disposition": HubSpotCallProperties.disposition(entry.result),
         ]
         if let recordingURL = entry.recordingURL {
             properties["hs_call_recording_url"] = recordingURL
@@ -67,14 +59,6 @@ enum HubSpotCallProperties {
         switch result {
         case .answered, .voicemail: "COMPLETED"
         case .missed: "NO_ANSWER"
-        }
-    }
-
-    static func disposition(_ result: CallResult) -> String {
-        switch result {
-        case .answered: Disposition.connected
-        case .missed: Disposition.noAnswer
-        case .voicemail: Disposition.leftVoicemail
         }
     }
 }

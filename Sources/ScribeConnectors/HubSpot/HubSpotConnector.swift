@@ -15,6 +15,11 @@ public struct HubSpotConnector: CRMConnector {
     private let baseURL: String
     private let authorization: CRMAuthorization
     private let http: ConnectorHTTPClient
+    /// The portal's dispositions, shared by this connector's copies and read at most once per lifetime.
+    let dispositionCache: ExpiringCache<[CallDisposition]>
+
+    /// How long the portal's list of dispositions is reused before it is read again.
+    public static let dispositionLifetime: TimeInterval = 600
 
     /// - Parameters:
     ///   - baseURL: `https://api.hubapi.com`, or a sandbox's address.
@@ -43,13 +48,17 @@ public struct HubSpotConnector: CRMConnector {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.authorization = authorization
         self.http = ConnectorHTTPClient(httpClient: httpClient, timeout: timeout, logger: logger)
+        self.dispositionCache = ExpiringCache(lifetime: HubSpotConnector.dispositionLifetime)
     }
 
     /// HubSpot renders `hs_call_body` as HTML.
     public var bodyFormat: BodyFormat { .html }
 
     public var capabilities: ConnectorCapabilities {
-        ConnectorCapabilities(customFields: true, batchCreateLimit: HubSpotCallBatch.limit, editDetection: true, markerSearch: true, relatedRecords: true)
+        ConnectorCapabilities(
+            customFields: true, dispositions: true, batchCreateLimit: HubSpotCallBatch.limit, editDetection: true, markerSearch: true,
+            relatedRecords: true, owners: true
+        )
     }
 
     /// Searches the number both as HubSpot normalizes it (national digits in the calculated properties)
@@ -111,10 +120,9 @@ public struct HubSpotConnector: CRMConnector {
     /// one, with `entry.relatedRecord` (call → deal, type 206), carrying `entry.marker` in the
     /// `callscribe_log_id` property. A person's custom-field values go in as further properties.
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
-        let input = HubSpotCallInput(
-            properties: HubSpotCallProperties.properties(for: entry, bodyFormat: self.bodyFormat),
-            associations: HubSpotCallInput.associations(for: entry)
-        )
+        var properties = HubSpotCallProperties.properties(for: entry, bodyFormat: self.bodyFormat)
+        properties["hs_call_disposition"] = try await self.dispositionID(for: entry, operation: "hubspot.createCall")
+        let input = HubSpotCallInput(properties: properties, associations: HubSpotCallInput.associations(for: entry))
         let created = try await self.send(.POST, "/crm/v3/objects/calls", body: input, as: HubSpotObject.self, operation: "hubspot.createCall")
         return CRMRecordID(created.id)
     }
@@ -126,10 +134,14 @@ public struct HubSpotConnector: CRMConnector {
     public func createCallRecords(_ entries: [CallLogEntry]) async throws(ConnectorError) -> [Result<CRMRecordID, ConnectorError>] {
         let operation = "hubspot.batchCreateCalls"
         guard !entries.isEmpty else { return [] }
-        let inputs = entries.map { entry in
-            HubSpotCallBatchInput.Input(
-                properties: HubSpotCallProperties.properties(for: entry, bodyFormat: self.bodyFormat),
-                associations: HubSpotCallInput.associations(for: entry), objectWriteTraceId: entry.marker.rawValue
+        var inputs: [HubSpotCallBatchInput.Input] = []
+        for entry in entries {
+            var properties = HubSpotCallProperties.properties(for: entry, bodyFormat: self.bodyFormat)
+            properties["hs_call_disposition"] = try await self.dispositionID(for: entry, operation: operation)
+            inputs.append(
+                HubSpotCallBatchInput.Input(
+                    properties: properties, associations: HubSpotCallInput.associations(for: entry), objectWriteTraceId: entry.marker.rawValue
+                )
             )
         }
         let body = HubSpotCallBatchInput(inputs: inputs)
@@ -137,11 +149,15 @@ public struct HubSpotConnector: CRMConnector {
         return HubSpotCallBatch.outcomes(of: answer, for: entries, operation: operation)
     }
 
-    /// PATCHes title, body, recording link (when there is one), status, disposition and the custom
-    /// fields in `entry.customFields`; the association, `hs_timestamp` and the marker are not sent, so
+    /// PATCHes title, body, recording link (when there is one), status, disposition (when
+    /// `entry.writesDisposition`) and the custom fields in `entry.customFields`; the association, `hs_timestamp` and the marker are not sent, so
     /// they stay as they are.
     public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
-        let input = HubSpotPropertiesInput(properties: HubSpotCallProperties.engineOwned(by: entry))
+        var properties = HubSpotCallProperties.engineOwned(by: entry)
+        if entry.writesDisposition {
+            properties["hs_call_disposition"] = try await self.dispositionID(for: entry, operation: "hubspot.updateCall")
+        }
+        let input = HubSpotPropertiesInput(properties: properties)
         _ = try await self.send(.PATCH, HubSpotConnector.callPath(id), body: input, as: HubSpotObject.self, operation: "hubspot.updateCall")
     }
 
@@ -170,7 +186,7 @@ public struct HubSpotConnector: CRMConnector {
     }
 
     /// Sends `method path` with `body` and decodes a 2xx answer; any other answer goes through ``HubSpotErrorMapper``.
-    private func send<Response: Decodable>(
+    func send<Response: Decodable>(
         _ method: HTTPMethod,
         _ path: String,
         body: (any Encodable & Sendable)? = nil,

@@ -58,7 +58,8 @@ public struct PipedriveConnector: CRMConnector {
     public var bodyFormat: BodyFormat { .html }
 
     public var capabilities: ConnectorCapabilities {
-        ConnectorCapabilities(customFields: true, editDetection: true, markerSearch: true, relatedRecords: true)
+        // No dispositions: Pipedrive's activities have none (call logs' `outcome` is a fixed list Callscribe does not write).
+        ConnectorCapabilities(customFields: true, editDetection: true, markerSearch: true, relatedRecords: true, owners: true)
     }
 
     /// Pipedrive matches a phone search against the text as stored, so this tries the number's
@@ -205,7 +206,7 @@ public struct PipedriveConnector: CRMConnector {
     }
 
     /// GETs `path?query` and decodes the envelope of a 2xx answer.
-    private func get<Payload: Decodable & Sendable>(
+    func get<Payload: Decodable & Sendable>(
         _ path: String,
         query: [(String, String)],
         as type: Payload.Type,

@@ -68,11 +68,12 @@ public struct SalesforceConnector: CRMConnector {
     public var bodyFormat: BodyFormat { .plainText }
 
     public var capabilities: ConnectorCapabilities {
-        ConnectorCapabilities(customFields: true, editDetection: true, markerSearch: true, relatedRecords: true, leads: true)
+        ConnectorCapabilities(customFields: true, dispositions: true, editDetection: true, markerSearch: true, relatedRecords: true, leads: true, owners: true)
     }
 
     /// Searches phone fields for the number's national digits with SOSL, which matches them however
-    /// the number was formatted when stored. Contacts come first, then leads.
+    /// the number was formatted when stored. Contacts come first, then leads, each tagged with its kind
+    /// (which of the two is logged against is the matching policy's choice).
     public func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact] {
         let sosl = SalesforceQuery.phoneSearch(phone.nationalNumber)
         let found = try await self.get("search/", query: sosl, as: SalesforceSearchResponse.self, operation: "salesforce.findContacts")
@@ -168,7 +169,7 @@ public struct SalesforceConnector: CRMConnector {
     }
 
     /// `GET …/sobjects/Task/describe`.
-    private func describeTask(operation: String) async throws(ConnectorError) -> SalesforceSObjectDescription {
+    func describeTask(operation: String) async throws(ConnectorError) -> SalesforceSObjectDescription {
         try await self.send(.GET, path: "sobjects/Task/describe", operation: operation).decode(SalesforceSObjectDescription.self, operation: operation)
     }
 
@@ -186,13 +187,13 @@ public struct SalesforceConnector: CRMConnector {
     }
 
     /// GETs `path?q=query` under `/services/data/vNN.0/` and decodes a 2xx answer.
-    private func get<Response: Decodable>(_ path: String, query: String, as type: Response.Type, operation: String) async throws(ConnectorError) -> Response {
+    func get<Response: Decodable>(_ path: String, query: String, as type: Response.Type, operation: String) async throws(ConnectorError) -> Response {
         let response = try await self.send(.GET, path: "\(path)?q=\(SalesforceQuery.urlEncoded(query))", operation: operation)
         return try response.decode(Response.self, operation: operation)
     }
 
     /// Sends one request under `/services/data/vNN.0/`; any non-2xx answer goes through ``SalesforceErrorMapper``.
-    private func send(_ method: HTTPMethod, path: String, body: (any Encodable & Sendable)? = nil, operation: String) async throws(ConnectorError) -> ConnectorHTTPResponse {
+    func send(_ method: HTTPMethod, path: String, body: (any Encodable & Sendable)? = nil, operation: String) async throws(ConnectorError) -> ConnectorHTTPResponse {
         let url = "\(self.instanceURL)/services/data/\(self.apiVersion)/\(path)"
         let response: ConnectorHTTPResponse
         do {

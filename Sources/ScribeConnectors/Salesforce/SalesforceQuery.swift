@@ -12,6 +12,9 @@ enum SalesforceQuery {
         return "FIND {\(SalesforceQuery.escapeSOSL(digits))} IN PHONE FIELDS RETURNING Contact(\(fields)), Lead(\(fields))"
     }
 
+    /// The org's active users, for mapping agents to Task owners (an org has far fewer than SOQL's first page of 2,000).
+    static let activeUsers = "SELECT Id, Name, Email, IsActive FROM User WHERE IsActive = true"
+
     /// `SELECT Id FROM Task WHERE CallObject = '…' LIMIT 1`.
     static func taskByCallObject(_ callObject: String) -> String {
         "SELECT Id FROM Task WHERE CallObject = '\(SalesforceQuery.escapeSOQL(callObject))' LIMIT 1"

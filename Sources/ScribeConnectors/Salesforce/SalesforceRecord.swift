@@ -36,7 +36,8 @@ struct SalesforceRecord: Decodable, Sendable {
             name: name ?? fallbackName,
             phoneNumbers: [self.phone, self.mobilePhone].compactMap(SalesforceRecord.nonBlank),
             updatedAt: self.lastModifiedDate.flatMap(SalesforceRecord.parseDateTime),
-            createdAt: self.createdDate.flatMap(SalesforceRecord.parseDateTime)
+            createdAt: self.createdDate.flatMap(SalesforceRecord.parseDateTime),
+            kind: self.type == "Lead" ? .lead : .contact
         )
     }
 

@@ -48,7 +48,7 @@ struct SalesforceTaskFields: Encodable, Sendable, Hashable {
         self.taskSubtype = "Call"
         self.callType = entry.direction == .inbound ? "Inbound" : "Outbound"
         self.callDurationInSeconds = owned.callDurationInSeconds
-        self.callDisposition = owned.callDisposition
+        self.callDisposition = SalesforceTaskUpdate.disposition(of: entry)
         self.description = owned.description
         self.callObject = entry.marker.rawValue
         self.ownerID = entry.ownerID

@@ -33,7 +33,8 @@ public struct CallLogComposer: Sendable {
             sessionID: leg.sessionID,
             ownerID: agent?.crmOwner,
             relatedRecord: log.request?.relatedRecord,
-            inProgress: leg.inProgress
+            inProgress: leg.inProgress,
+            disposition: self.format.logs(.disposition) ? content.disposition.flatMap { $0.isEmpty ? nil : $0 } : nil
         )
         return ComposedRecord(entry: entry, sections: sections)
     }

@@ -34,13 +34,22 @@ public struct CallLogEntry: Sendable, Hashable, Codable {
     /// and normalised). Sent only with the write that carries out their request, so a value someone
     /// later changed in the CRM is not put back.
     public var customFields: [String: String]
+    /// The disposition a person chose (the CRM's id for it, or its label), written to the CRM's
+    /// disposition field; nil writes the one that follows from ``result``, where the CRM has it.
+    public var disposition: String?
+    /// Whether this write sets the disposition at all. An update leaves it out unless the chosen
+    /// disposition or the call's result changed since our last write, so that one a person set in the
+    /// CRM is not put back.
+    public var writesDisposition: Bool
 
     public init(
         marker: CallLogID, subject: String, body: String, startedAt: Date, duration: TimeInterval, direction: CallDirection,
         result: CallResult, fromNumber: String, toNumber: String, contact: Contact, agentName: String? = nil,
         recordingURL: String? = nil, sessionID: TelephonySessionID, ownerID: String? = nil, relatedRecord: RelatedRecord? = nil,
-        customFields: [String: String] = [:], inProgress: Bool = false
+        customFields: [String: String] = [:], inProgress: Bool = false, disposition: String? = nil, writesDisposition: Bool = true
     ) {
+        self.disposition = disposition
+        self.writesDisposition = writesDisposition
         self.inProgress = inProgress
         self.marker = marker
         self.subject = subject

@@ -70,6 +70,7 @@ public enum SkipReason: String, Sendable, Hashable, Codable, CaseIterable {
     case voicemail
     case answeredElsewhere = "answered_elsewhere"
     case partOfAnotherCall = "part_of_another_call"
+    case ownNumber = "own_number"
 
     public var explanation: String {
         switch self {
@@ -82,6 +83,7 @@ public enum SkipReason: String, Sendable, Hashable, Codable, CaseIterable {
         case .blockedExtension: "calls of this extension are not logged."
         case .voicemail: "voicemails are not logged for this user."
         case .answeredElsewhere: "it only rang here: another extension answered, and the call is logged on theirs."
+        case .ownNumber: "the other party is one of the company's own numbers or extensions, not a customer."
         case .partOfAnotherCall: "this part of the conversation continues a call logged under another session (a transfer or a conference)."
         }
     }

@@ -15,12 +15,18 @@ public struct LoggingPolicy: Sendable, Hashable, Codable {
     public var unknownContact: UnknownContactRule
     /// How to pick when several contacts share the number.
     public var multipleMatches: MultipleMatchRule
+    /// Contacts or leads first, where the CRM has both.
+    public var leadPriority: LeadPriority
+    /// The company's own numbers (E.164) from the settings: never looked up as customers.
+    public var companyNumbers: Set<String>
 
     public init(
         autoLog: Bool = true, logVoicemails: Bool = true, logInternalCalls: Bool = false, minimumDuration: TimeInterval = 0,
         blockedNumbers: Set<String> = [], blockedExtensions: Set<ExtensionID> = [], unknownContact: UnknownContactRule = .leaveUnlogged,
-        multipleMatches: MultipleMatchRule = .mostRecentlyUpdated
+        multipleMatches: MultipleMatchRule = .mostRecentlyUpdated, leadPriority: LeadPriority = .contactsFirst, companyNumbers: Set<String> = []
     ) {
+        self.leadPriority = leadPriority
+        self.companyNumbers = companyNumbers
         self.autoLog = autoLog
         self.logVoicemails = logVoicemails
         self.logInternalCalls = logInternalCalls
@@ -33,8 +39,9 @@ public struct LoggingPolicy: Sendable, Hashable, Codable {
 
     /// What to do with a call that has ended for one extension, before looking up the contact.
     /// A person asking for the call to be logged (`requestedByPerson`) overrides the automatic rules,
-    /// but not the absence of a number to look up.
-    public func decide(_ leg: CallLeg, defaultCountryCode: String, requestedByPerson: Bool = false) -> PolicyDecision {
+    /// but not the absence of a number to look up, nor a number that is our own (`ownNumbers`, with
+    /// ``companyNumbers``): a call with ourselves has no customer to log it against.
+    public func decide(_ leg: CallLeg, defaultCountryCode: String, ownNumbers: OwnNumbers = OwnNumbers(), requestedByPerson: Bool = false) -> PolicyDecision {
         if !requestedByPerson {
             guard self.autoLog else { return .skip(.autoLogOff) }
             if leg.continuesSession != nil { return .skip(.partOfAnotherCall) }
@@ -43,9 +50,16 @@ public struct LoggingPolicy: Sendable, Hashable, Codable {
             if leg.isInternal, !self.logInternalCalls { return .skip(.internalCall) }
             if leg.result == .voicemail, !self.logVoicemails { return .skip(.voicemail) }
         }
-        guard let raw = leg.counterpart.phoneNumber, let number = PhoneNumber(parsing: raw, defaultCountryCode: defaultCountryCode) else {
-            return .skip(.noPhoneNumber)
+        let raw = leg.counterpart.phoneNumber
+        let parsed = raw.flatMap { PhoneNumber(parsing: $0, defaultCountryCode: defaultCountryCode) }
+        // Our own number arriving as an outside caller (a direct line dialled from a desk phone, the
+        // main number forwarded back in): internal, whatever the phone system called it.
+        var own = ownNumbers
+        own.e164.formUnion(self.companyNumbers)
+        if let raw, own.contains(raw: raw, parsed: parsed) {
+            return .skip(.ownNumber)
         }
+        guard let number = parsed else { return .skip(.noPhoneNumber) }
         if !requestedByPerson {
             if self.blockedNumbers.contains(number.e164) { return .skip(.blockedNumber) }
             if leg.result == .answered, leg.duration < self.minimumDuration { return .skip(.tooShort) }
@@ -53,8 +67,19 @@ public struct LoggingPolicy: Sendable, Hashable, Codable {
         return .lookUpContact(number)
     }
 
-    /// Picks the contact to log against, or says what to do instead.
-    public func choose(among contacts: [Contact]) -> ContactChoice {
+    /// Picks the contact to log against, or says what to do instead: first contacts or leads, as
+    /// ``leadPriority`` says, then among those by ``multipleMatches``. The reason names both choices.
+    public func choose(among found: [Contact]) -> ContactChoice {
+        let (contacts, note) = self.leadPriority.preferred(found)
+        let choice = self.chooseAmong(contacts)
+        guard let note else { return choice }
+        switch choice {
+        case .contact(let contact, let reason): return .contact(contact, reason: "\(reason); \(note)")
+        default: return choice
+        }
+    }
+
+    private func chooseAmong(_ contacts: [Contact]) -> ContactChoice {
         switch contacts.count {
         case 0:
             switch self.unknownContact {
@@ -62,10 +87,11 @@ public struct LoggingPolicy: Sendable, Hashable, Codable {
             case .createPlaceholder: return .createPlaceholder
             case .fallback(let id, let name): return .contact(Contact(id: id, name: name), reason: "no contact has this number; logged against the fallback record")
             }
-        case 1: return .contact(contacts[0], reason: "the only contact with this number")
+        case 1: return .contact(contacts[0], reason: "the only \(contacts[0].kind.rawValue) with this number")
         default:
             guard let sorted = self.multipleMatches.sort(contacts) else { return .askPerson(contacts) }
-            return .contact(sorted[0], reason: "\(contacts.count) contacts share this number; chose the \(self.multipleMatches.explanation)")
+            let noun = contacts.allSatisfy { $0.kind == .lead } ? "leads" : "contacts"
+            return .contact(sorted[0], reason: "\(contacts.count) \(noun) share this number; chose the \(self.multipleMatches.explanation)")
         }
     }
 }

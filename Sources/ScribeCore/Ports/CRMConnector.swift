@@ -49,6 +49,15 @@ public protocol CRMConnector: Sendable {
     /// The record carrying `marker`, if one was created: used after a crash between the CRM's
     /// accepting a create and the ledger's recording it.
     func findCallRecord(marker: CallLogID) async throws(ConnectorError) -> CRMRecordID?
+
+    // MARK: Dispositions and owners (defaults in CRMConnector+Directory.swift)
+
+    /// The call outcomes people may choose from, as the CRM lists them; empty when
+    /// ``ConnectorCapabilities/dispositions`` is false.
+    func dispositions() async throws(ConnectorError) -> [CallDisposition]
+
+    /// The CRM's active users, to map agents to record owners; empty when ``ConnectorCapabilities/owners`` is false.
+    func users() async throws(ConnectorError) -> [CRMUser]
 }
 
 extension CRMConnector {

@@ -6,7 +6,9 @@ import Foundation
 public struct ConnectorCapabilities: Sendable, Hashable, Codable {
     /// The CRM's call records have admin-defined fields a person may fill in.
     public var customFields: Bool
-    /// The CRM has a list of call outcomes (dispositions) to choose from.
+    /// The CRM's call records have a disposition (call outcome) field, set from ``CallLogEntry/disposition``:
+    /// ``CRMConnector/dispositions()`` lists its choices, or none when it takes free text (Salesforce's
+    /// standard `CallDisposition`).
     public var dispositions: Bool
     /// The most call records one request can create; 1 when the CRM has no batch create.
     public var batchCreateLimit: Int
@@ -18,7 +20,7 @@ public struct ConnectorCapabilities: Sendable, Hashable, Codable {
     public var relatedRecords: Bool
     /// Leads are searched besides contacts.
     public var leads: Bool
-    /// The CRM's users can be listed, to map agents to record owners.
+    /// The CRM's users can be listed (``CRMConnector/users()``), to map agents to record owners by email.
     public var owners: Bool
 
     public init(

@@ -43,6 +43,7 @@ extension HubSpotSandbox {
                 .json(200, HubSpotSandboxPropertyList(results: HubSpotCallPropertyCatalogue.all))
             }
         }
+        self.addDirectoryRoutes(to: router)
         router.post("/crm/v3/objects/calls/search") { request, _ in
             await self.serve(request, operation: "calls.search") { body throws(HubSpotSandboxError) in
                 .json(200, try self.searchCalls(HubSpotSandbox.decode(SandboxSearchRequest.self, from: body)))
@@ -97,7 +98,7 @@ extension HubSpotSandbox {
 
     /// Runs one API request through the knobs (count, latency, outage, injected failure), then the
     /// token check, then `handler` with the request body.
-    private func serve(_ request: Request, operation: String, _ handler: (ByteBuffer) throws(HubSpotSandboxError) -> SandboxReply) async -> Response {
+    func serve(_ request: Request, operation: String, _ handler: (ByteBuffer) throws(HubSpotSandboxError) -> SandboxReply) async -> Response {
         let admission = await self.faults.admit(operation)
         let reply: SandboxReply
         if let fault = admission.fault {

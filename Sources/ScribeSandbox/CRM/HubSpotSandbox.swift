@@ -23,10 +23,12 @@ public final class HubSpotSandbox: SandboxCRM {
 
     let state: Mutex<HubSpotSandboxState>
     /// Outage, latency, planned failures and request counters; operations are counted as
-    /// `contacts.search`, `contacts.create`, `calls.create`, `calls.update`, `calls.read`, `calls.list`, `calls.search`, `associations.list`, `deals.batchRead`, `properties.list`.
+    /// `contacts.search`, `contacts.create`, `calls.create`, `calls.update`, `calls.read`, `calls.list`, `calls.search`, `associations.list`, `deals.batchRead`, `properties.list`, `dispositions.list`, `owners.list`.
     public let faults = SandboxFaults()
     /// The portal's OAuth server (`POST /oauth/v1/token`); its access tokens work beside ``accessToken``.
     public let oauth = SandboxCRMOAuth(dialect: .hubspot)
+    /// Owners (`GET /crm/v3/owners`) and call dispositions (`GET /calling/v1/dispositions`).
+    public let directory: SandboxCRMDirectory
     /// How long a new call record is held, stored, before HubSpot's answer is sent: a window in which
     /// a crash leaves the record in the CRM and the client without its id (the crash-recovery check).
     public var createAnswerDelay: Duration {
@@ -47,6 +49,7 @@ public final class HubSpotSandbox: SandboxCRM {
         let journal = persistenceURL.map { SandboxCallJournal(url: $0, logger: logger) }
         self.accessToken = accessToken
         self.sharedNumber = seed.sharedNumber
+        self.directory = SandboxCRMDirectory(company: company)
         self.journal = journal
         self.logger = logger
         var state = HubSpotSandboxState(contacts: seed.contacts, calls: journal?.load() ?? [])

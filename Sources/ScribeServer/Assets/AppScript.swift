@@ -152,6 +152,27 @@ enum AppScript {
           }
           logForm.querySelectorAll('input[name=contact]').forEach(input => input.addEventListener('change', loadDeals));
           loadDeals();
+          // The CRM's own dispositions, when it has a list: the free-text input becomes a picker of its labels.
+          (async () => {
+            let answer;
+            try { answer = await api('GET', '/api/logs/' + encodeURIComponent(id) + '/dispositions'); }
+            catch (error) { return; }
+            const input = logForm.querySelector('input[name=disposition]');
+            if (!input || !answer.supported || !answer.dispositions.length) return;
+            const picker = document.createElement('select');
+            picker.name = 'disposition';
+            const none = document.createElement('option');
+            none.value = '';
+            none.textContent = '—';
+            picker.append(none, ...answer.dispositions.map(choice => {
+              const option = document.createElement('option');
+              option.value = choice.label;
+              option.textContent = choice.label;
+              return option;
+            }));
+            picker.value = answer.dispositions.some(choice => choice.label === input.value) ? input.value : '';
+            input.replaceWith(picker);
+          })();
           // The CRM's custom fields of call records, as inputs named custom:<key>; hidden when there are none.
           const customBox = logForm.querySelector('#custom-fields');
           (async () => {

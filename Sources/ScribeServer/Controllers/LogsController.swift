@@ -25,6 +25,11 @@ struct LogsController {
             let fields = try await self.callscribe.customFields(CallLogID(try context.parameters.require("id")), for: .person(user))
             return try JSONResponse.make(CustomFieldsBody(customFields: fields))
         }
+        router.get("/api/logs/{id}/dispositions") { _, context in
+            let user = try context.requireUser()
+            let offered = try await self.callscribe.dispositions(CallLogID(try context.parameters.require("id")), for: .person(user))
+            return try JSONResponse.make(DispositionsBody(supported: offered != nil, dispositions: offered ?? []))
+        }
         router.put("/api/calls/{session}/extensions/{extension}/notes") { request, context in
             let user = try context.requireUser()
             let body = try await JSONRequest.decode(NotesBody.self, from: request)
@@ -55,6 +60,13 @@ struct LogsController {
     /// `{"customFields": [{key, label, kind, options}]}`.
     struct CustomFieldsBody: Encodable {
         var customFields: [CustomField]
+    }
+
+    /// `{"supported": bool, "dispositions": [{id, label}]}`: `supported` false when the CRM has no
+    /// disposition field; an empty list with `supported` true means free text.
+    struct DispositionsBody: Encodable {
+        var supported: Bool
+        var dispositions: [CallDisposition]
     }
 
     struct NotesBody: Decodable {

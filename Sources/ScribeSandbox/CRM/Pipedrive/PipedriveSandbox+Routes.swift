@@ -71,6 +71,7 @@ extension PipedriveSandbox {
                 return .json(200, try self.listDeals(personID: query.get("person_id"), status: query.get("status"), page: page))
             }
         }
+        self.addDirectoryRoutes(to: router)
         router.get("/api/v2/activities/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
             return await self.serve(request, operation: "activities.get") { _, _ throws(PipedriveSandboxError) in
@@ -91,7 +92,7 @@ extension PipedriveSandbox {
 
     /// Runs one API request through the knobs (count, latency, outage, injected failure), then the
     /// token check, then `handler` with the query and body.
-    private func serve(_ request: Request, operation: String, _ handler: (Parameters, ByteBuffer) throws(PipedriveSandboxError) -> PipedriveSandboxReply) async -> Response {
+    func serve(_ request: Request, operation: String, _ handler: (Parameters, ByteBuffer) throws(PipedriveSandboxError) -> PipedriveSandboxReply) async -> Response {
         let admission = await self.faults.admit(operation)
         let query = request.uri.queryParameters
         let token = HTTPField.Name("x-api-token").flatMap { request.headers[$0] } ?? query.get("api_token")

@@ -30,8 +30,10 @@ public final class PipedriveSandbox: SandboxCRM {
 
     let state: Mutex<PipedriveSandboxState>
     /// Outage, latency, planned failures and request counters; operations are counted as
-    /// `persons.search`, `persons.list`, `persons.get`, `persons.create`, `activities.create`, `activities.update`, `activities.list`, `activities.get`, `deals.list`, `activityFields.list`.
+    /// `persons.search`, `persons.list`, `persons.get`, `persons.create`, `activities.create`, `activities.update`, `activities.list`, `activities.get`, `deals.list`, `activityFields.list`, `users.list`.
     public let faults = SandboxFaults()
+    /// The company's users (`GET /v1/users`).
+    public let directory: SandboxCRMDirectory
     let logger: Logger
 
     /// - Parameters:
@@ -40,6 +42,7 @@ public final class PipedriveSandbox: SandboxCRM {
     public init(company: SandboxCompany, apiToken: String, logger: Logger = Logger(label: "callscribe.sandbox.pipedrive")) {
         self.apiToken = apiToken
         self.sharedPhone = company.customers.first?.storedPhone
+        self.directory = SandboxCRMDirectory(company: company)
         self.logger = logger
         var state = PipedriveSandboxState(persons: PipedriveSandboxSeed.persons(for: company))
         state.deals = SandboxDeal.seed(contactIDs: state.persons.map { String($0.id) }) { String(700 + $0) }

@@ -23,6 +23,7 @@ extension SalesforceSandbox {
             await self.serve(request, context: context, operation: "query") { version, _ throws(SalesforceSandboxError) in
                 let text = try self.queryText(request)
                 if let roles = try SalesforceSOQLRoleQuery.parseIfRoles(text) { return .json(200, self.roles(roles, version: version)) }
+                if let users = try SalesforceSOQLUserQuery.parseIfUsers(text) { return .json(200, self.users(users, version: version)) }
                 return .json(200, try self.query(text, version: version))
             }
         }
@@ -41,7 +42,7 @@ extension SalesforceSandbox {
         // A constant segment wins over `:id`, so `describe` is never read as a Task id.
         router.get("/services/data/:version/sobjects/Task/describe") { request, context in
             await self.serve(request, context: context, operation: "task.describe") { version, _ throws(SalesforceSandboxError) in
-                .json(200, self.describe(.task, keyPrefix: "00T", plural: "Tasks", version: version))
+                .json(200, self.withCallDispositionPicklist(self.describe(.task, keyPrefix: "00T", plural: "Tasks", version: version)))
             }
         }
         router.get("/services/data/:version/sobjects/Task/:id") { request, context in

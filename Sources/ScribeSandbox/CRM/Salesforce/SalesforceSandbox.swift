@@ -24,6 +24,8 @@ public final class SalesforceSandbox: SandboxCRM {
     /// Outage, latency, planned failures and request counters; operations are counted as
     /// `search`, `query`, `contact.create`, `task.create`, `task.update`, `task.read`, `task.describe`.
     public let faults = SandboxFaults()
+    /// The org's users (SOQL on `User`).
+    public let directory: SandboxCRMDirectory
     let logger: Logger
 
     /// - Parameters:
@@ -32,6 +34,7 @@ public final class SalesforceSandbox: SandboxCRM {
     public init(company: SandboxCompany, accessToken: String, logger: Logger = Logger(label: "callscribe.sandbox.salesforce")) {
         self.accessToken = accessToken
         self.logger = logger
+        self.directory = SandboxCRMDirectory(company: company)
         var state = SalesforceSandboxState(people: SalesforceSandboxPerson.contacts(for: company))
         state.opportunities = SandboxDeal.seed(contactIDs: state.people.map(\.id)) { SalesforceSandboxID.make(keyPrefix: "006", number: 600_000 + $0) }
         self.state = Mutex(state)
