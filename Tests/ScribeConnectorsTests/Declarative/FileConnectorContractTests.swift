@@ -28,6 +28,17 @@ struct FileConnectorContractTests {
         }
     }
 
+    @Test("leads are found as leads where the CRM has them", arguments: [FileCRM.insightly, .zohoCRM])
+    func leads(_ crm: FileCRM) async throws {
+        try await FileConnectorHarness.run(crm) { harness in
+            // Insightly's sandbox seeds a lead at (737) 555-0191; Zoho's leads are the company's first strangers.
+            let text = crm == .insightly ? "+17375550191" : FileConnectorHarness.company.strangers[0]
+            let found = try await harness.connector.findContacts(matching: try #require(PhoneNumber(parsing: text)))
+            #expect(!found.isEmpty)
+            #expect(found.allSatisfy { $0.kind == .lead })
+        }
+    }
+
     @Test("a number nobody has finds no one", arguments: FileCRM.allCases)
     func stranger(_ crm: FileCRM) async throws {
         try await FileConnectorHarness.run(crm) { harness in

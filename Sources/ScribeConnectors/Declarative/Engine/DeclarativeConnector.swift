@@ -142,6 +142,21 @@ public struct DeclarativeConnector: CRMConnector {
         return try self.engine.field("id", of: operation, in: context).map { CRMRecordID($0.text) }
     }
 
+    /// The CRM's users from `list_users`, for mapping agents to record owners; none without it.
+    public func users() async throws(ConnectorError) -> [CRMUser] {
+        guard let operation = self.spec.operations[.listUsers] else { return [] }
+        let (_, items) = try await self.engine.run(operation, in: .object([:]))
+        var users: [CRMUser] = []
+        for item in items {
+            let context = JSONValue.object(["item": item, "inputs": self.engine.inputs["inputs"]])
+            guard let id = try self.engine.field("id", of: operation, in: context)?.text else { continue }
+            let name = try self.engine.field("name", of: operation, in: context)?.text ?? id
+            let email = try self.engine.field("email", of: operation, in: context)?.text ?? ""
+            users.append(CRMUser(id: id, name: name, email: email))
+        }
+        return users
+    }
+
     // MARK: - Helpers
 
     private func operation(_ name: OperationName) throws(ConnectorError) -> OperationSpec {
@@ -165,7 +180,10 @@ public struct DeclarativeConnector: CRMConnector {
         let phones = try self.engine.field("phone", of: search, in: context)?.elements.map(\.text).filter { !$0.isEmpty } ?? []
         let updated = try self.engine.field("updated_at", of: search, in: context).flatMap { try? TemplateDates.date($0) }
         let created = try self.engine.field("created_at", of: search, in: context).flatMap { try? TemplateDates.date($0) }
-        return Contact(id: ContactID(id), name: (name?.isEmpty ?? true) ? fallbackName : name!, phoneNumbers: phones, updatedAt: updated, createdAt: created)
+        return Contact(
+            id: ContactID(id), name: (name?.isEmpty ?? true) ? fallbackName : name!, phoneNumbers: phones, updatedAt: updated, createdAt: created,
+            kind: search.kind == "lead" ? .lead : .contact
+        )
     }
 
     /// Sends the file's login request and reads the token (and its lifetime) from the answer.
