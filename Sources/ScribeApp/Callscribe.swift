@@ -155,13 +155,17 @@ public final class Callscribe: Sendable {
         guard let kind = CRMSettings.kind(ofConnection: connection.kind) else {
             throw ConfigurationError(setting: "connection \(connection.id)", problem: "unknown CRM kind '\(connection.kind)'")
         }
-        if kind == .file { return try self.makeFileConnector(connection, credential: credential) }
-        let authorization = self.authorization(for: connection, kind: kind, credential: credential)
-        let connector: any CRMConnector = switch kind {
-        case .hubspot: HubSpotConnector(baseURL: connection.baseURL, authorization: authorization, httpClient: self.httpClient)
-        case .pipedrive: PipedriveConnector(baseURL: connection.baseURL, authorization: authorization, httpClient: self.httpClient)
-        case .salesforce: SalesforceConnector(instanceURL: connection.baseURL, authorization: authorization, httpClient: self.httpClient)
-        case .file: preconditionFailure("made above")
+        let connector: any CRMConnector
+        switch kind {
+        case .file:
+            // A connector file admits each of its HTTP requests through the budget itself.
+            return try self.makeFileConnector(connection, credential: credential)
+        case .hubspot:
+            connector = HubSpotConnector(baseURL: connection.baseURL, authorization: self.authorization(for: connection, kind: kind, credential: credential), httpClient: self.httpClient)
+        case .pipedrive:
+            connector = PipedriveConnector(baseURL: connection.baseURL, authorization: self.authorization(for: connection, kind: kind, credential: credential), httpClient: self.httpClient)
+        case .salesforce:
+            connector = SalesforceConnector(instanceURL: connection.baseURL, authorization: self.authorization(for: connection, kind: kind, credential: credential), httpClient: self.httpClient)
         }
         return self.rateLimiters.limited(connector, for: connection.id, kind: kind)
     }

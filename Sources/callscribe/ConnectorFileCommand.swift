@@ -97,9 +97,6 @@ struct ConnectorFileCommand {
     }
 
     private func load() throws -> ConnectorSpec {
-        guard let data = FileManager.default.contents(atPath: self.path) else {
-            throw CommandFailure("cannot read the connector file '\(self.path)'")
-        }
-        return try ConnectorSpec.load(String(decoding: data, as: UTF8.self), file: self.path)
+        try ConnectorSpec.load(contentsOf: self.path)
     }
 }

@@ -7,7 +7,7 @@ extension Callscribe {
     /// sealed credential, its OAuth2 tokens (if any) through the connection's shared provider, and every
     /// HTTP request admitted by the connection's budget, the file's own `rate_limit` or the default.
     func makeFileConnector(_ connection: CRMConnection, credential: StoredCRMCredential) throws -> any CRMConnector {
-        guard let file = self.configuration.crm.connectorFile, connection.kind == "file:\(file.spec.name)" else {
+        guard let file = self.configuration.crm.connectorFile, connection.kind == self.configuration.crm.connectionKind else {
             throw ConfigurationError(
                 setting: Setting.connectorFile.name,
                 problem: "connection \(connection.id) is a \(connection.kind) connection, and no connector file for it is configured"

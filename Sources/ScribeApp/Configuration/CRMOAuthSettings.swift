@@ -13,20 +13,25 @@ public struct CRMOAuthSettings: Sendable, Hashable, Codable {
 
     /// The chosen CRM's OAuth settings when its refresh token is set; nil keeps the static token.
     static func read(_ kind: CRMSettings.Kind, baseURL: String, from source: SettingsSource) throws(ConfigurationError) -> CRMOAuthSettings? {
-        // A connector file's OAuth2 registration is among its inputs.
-        guard kind != .file else { return nil }
-        let (id, secret, refresh, tokenURL, authentication): (Setting, Setting, Setting, Setting, CRMOAuthClient.ClientAuthentication) =
-            switch kind {
-            case .hubspot: (.hubSpotClientID, .hubSpotClientSecret, .hubSpotRefreshToken, .hubSpotTokenURL, .form)
-            case .salesforce: (.salesforceClientID, .salesforceClientSecret, .salesforceRefreshToken, .salesforceTokenURL, .form)
-            case .pipedrive: (.pipedriveClientID, .pipedriveClientSecret, .pipedriveRefreshToken, .pipedriveTokenURL, .basic)
-            case .file: preconditionFailure("returned above")
-            }
+        guard let (id, secret, refresh, tokenURL, authentication) = Self.settings(of: kind) else { return nil }
         guard let refreshToken = source.string(refresh), !refreshToken.isEmpty else { return nil }
         let url = kind == .salesforce && source.string(tokenURL) == nil ? "\(baseURL)/services/oauth2/token" : try source.url(tokenURL)
         let registration = CRMOAuthClient.Registration(
             tokenURL: url, clientID: try source.required(id), clientSecret: try source.required(secret), clientAuthentication: authentication
         )
         return CRMOAuthSettings(registration: registration, refreshToken: refreshToken)
+    }
+
+    /// A CRM in code's OAuth settings and how its client authenticates; nil for a connector file, whose
+    /// OAuth2 registration is among its inputs.
+    private static func settings(
+        of kind: CRMSettings.Kind
+    ) -> (id: Setting, secret: Setting, refresh: Setting, tokenURL: Setting, authentication: CRMOAuthClient.ClientAuthentication)? {
+        switch kind {
+        case .hubspot: (.hubSpotClientID, .hubSpotClientSecret, .hubSpotRefreshToken, .hubSpotTokenURL, .form)
+        case .salesforce: (.salesforceClientID, .salesforceClientSecret, .salesforceRefreshToken, .salesforceTokenURL, .form)
+        case .pipedrive: (.pipedriveClientID, .pipedriveClientSecret, .pipedriveRefreshToken, .pipedriveTokenURL, .basic)
+        case .file: nil
+        }
     }
 }

@@ -55,11 +55,8 @@ public struct ConnectorFileSettings: Sendable, Hashable {
 
     /// The checked file at `path`.
     public static func load(_ path: String) throws(ConfigurationError) -> ConnectorSpec {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(setting: Setting.connectorFile.name, problem: "cannot read '\(path)'")
-        }
         do {
-            return try ConnectorSpec.load(String(decoding: data, as: UTF8.self), file: path)
+            return try ConnectorSpec.load(contentsOf: path)
         } catch {
             throw ConfigurationError(setting: Setting.connectorFile.name, problem: error.description)
         }

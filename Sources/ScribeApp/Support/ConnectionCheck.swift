@@ -67,8 +67,7 @@ extension Callscribe {
             } catch {
                 outcome = .failure(error)
             }
-            let elapsed = clock.now - start
-            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            let milliseconds = (clock.now - start).wholeMilliseconds
             switch outcome {
             case .success(let done):
                 checks.append(ConnectionCheck(connection: summary, ok: true, detail: done.detail, milliseconds: milliseconds, recordId: done.recordID))

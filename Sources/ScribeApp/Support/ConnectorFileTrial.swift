@@ -53,8 +53,7 @@ public struct ConnectorFileTrial: Sendable {
             } catch {
                 outcome = (false, error.description)
             }
-            let elapsed = clock.now - start
-            let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            let milliseconds = (clock.now - start).wholeMilliseconds
             steps.append(Step(step: name, ok: outcome.ok, detail: outcome.detail, milliseconds: milliseconds))
             return outcome.ok
         }

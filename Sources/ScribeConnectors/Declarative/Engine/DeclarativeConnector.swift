@@ -95,7 +95,7 @@ public struct DeclarativeConnector: CRMConnector {
         let (_, items) = try await self.engine.run(operation, in: .object(["contact": .object(["id": .string(contact.rawValue)])]))
         var records: [RelatedRecord] = []
         for item in items {
-            let context = JSONValue.object(["item": item, "inputs": self.engine.inputs["inputs"]])
+            let context = self.itemContext(item)
             guard let id = try self.engine.field("id", of: operation, in: context)?.text else { continue }
             let name = try self.engine.field("name", of: operation, in: context)?.text ?? id
             let kind = try self.engine.field("kind", of: operation, in: context)?.text ?? "record"
@@ -148,7 +148,7 @@ public struct DeclarativeConnector: CRMConnector {
         let (_, items) = try await self.engine.run(operation, in: .object([:]))
         var users: [CRMUser] = []
         for item in items {
-            let context = JSONValue.object(["item": item, "inputs": self.engine.inputs["inputs"]])
+            let context = self.itemContext(item)
             guard let id = try self.engine.field("id", of: operation, in: context)?.text else { continue }
             let name = try self.engine.field("name", of: operation, in: context)?.text ?? id
             let email = try self.engine.field("email", of: operation, in: context)?.text ?? ""
@@ -158,6 +158,11 @@ public struct DeclarativeConnector: CRMConnector {
     }
 
     // MARK: - Helpers
+
+    /// What a result mapping reads for one item of a list: `{{item.…}}` and the inputs.
+    private func itemContext(_ item: JSONValue) -> JSONValue {
+        .object(["item": item, "inputs": self.engine.inputs["inputs"]])
+    }
 
     private func operation(_ name: OperationName) throws(ConnectorError) -> OperationSpec {
         guard let operation = self.spec.operations[name] else {
@@ -174,7 +179,7 @@ public struct DeclarativeConnector: CRMConnector {
     }
 
     private func contact(from item: JSONValue, of search: OperationSpec, fallbackName: String) throws(ConnectorError) -> Contact? {
-        let context = JSONValue.object(["item": item, "inputs": self.engine.inputs["inputs"]])
+        let context = self.itemContext(item)
         guard let id = try self.engine.field("id", of: search, in: context)?.text else { return nil }
         let name = try self.engine.field("name", of: search, in: context)?.text.trimmingCharacters(in: .whitespaces)
         let phones = try self.engine.field("phone", of: search, in: context)?.elements.map(\.text).filter { !$0.isEmpty } ?? []

@@ -34,6 +34,16 @@ public struct ConnectorSpec: Sendable {
         self.inputs.map { ($0.name, $0.secret, $0.defaultValue, $0.description) }
     }
 
+    /// Reads and checks the connector file at `path`.
+    ///
+    /// - Throws: ``ConnectorFileError``, also when the file cannot be read (line 0).
+    public static func load(contentsOf path: String) throws(ConnectorFileError) -> ConnectorSpec {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConnectorFileError(file: path, problems: [ConnectorFileProblem(line: 0, column: 0, path: "", message: "cannot read the file")])
+        }
+        return try ConnectorSpec.load(String(decoding: data, as: UTF8.self), file: path)
+    }
+
     /// Reads and checks a connector file.
     ///
     /// - Parameter file: the file's name, for messages.
