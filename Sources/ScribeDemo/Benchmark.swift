@@ -67,7 +67,7 @@ public enum Benchmark {
     /// - Parameter backlog: pause CRM writing while every call is delivered and queued, then resume it and
     ///   measure the drain (throughput and latency from the moment writing started): batch creates at work.
     public static func run(
-        calls: Int, callsInFlight: Int, mode: LoggingMode, crm: CRMSettings.Kind = .hubspot, backlog: Bool = false, dataDirectory: URL,
+        calls: Int, callsInFlight: Int, mode: LoggingMode, crm: SandboxStackCRM.Vendor = .hubspot, backlog: Bool = false, dataDirectory: URL,
         logger: Logger
     ) async throws -> BenchmarkReport {
         var options = SandboxStackOptions(dataDirectory: dataDirectory)

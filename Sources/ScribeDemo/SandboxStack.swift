@@ -16,10 +16,10 @@ public struct SandboxStackOptions: Sendable {
     public var phonePort = 0
     public var crmPort = 0
     /// The CRM whose sandbox runs on `crmPort` and which Callscribe logs into.
-    public var crm: CRMSettings.Kind = .hubspot
+    public var crm: SandboxStackCRM.Vendor = .hubspot
     public var seed: UInt64 = 42
     /// Keep the sandboxes' calls and CRM records in the data folder, so a restarted demo goes on where it stopped.
-    /// Only the HubSpot sandbox keeps its records; Pipedrive's and Salesforce's start empty each time.
+    /// Only the HubSpot sandbox keeps its records; the others start empty each time.
     public var persistSandbox = false
     /// Further settings for Callscribe, by setting name.
     public var settings: [String: String] = [:]
@@ -37,7 +37,7 @@ public enum SandboxStackError: Error, CustomStringConvertible {
     case notSubscribed
     case callscribeStopped
     /// The data folder's ledger logs into another CRM, whose sandbox is not running.
-    case otherCRM(ledger: [String], wanted: CRMSettings.Kind, dataDirectory: String)
+    case otherCRM(ledger: [String], wanted: String, dataDirectory: String)
 
     public var description: String {
         switch self {
@@ -47,7 +47,7 @@ public enum SandboxStackError: Error, CustomStringConvertible {
             "Callscribe stopped before its work was done"
         case .otherCRM(let ledger, let wanted, let folder):
             "the data folder \(folder) holds a stack that logged into \(ledger.joined(separator: ", ")); "
-                + "use another data folder for \(wanted.rawValue), or the same CRM as before"
+                + "use another data folder for \(wanted), or the same CRM as before"
         }
     }
 }
@@ -116,7 +116,7 @@ public enum SandboxStack {
             createAnswerDelay: options.crmCreateAnswerDelay, logger: logger
         )
         let phoneServer = SandboxServer(name: "sandbox-ringcentral", router: phone.router(), port: options.phonePort, logger: logger)
-        let crmServer = SandboxServer(name: "sandbox-\(crm.kind.rawValue)", router: crm.router(), port: options.crmPort, logger: logger)
+        let crmServer = SandboxServer(name: "sandbox-\(crm.vendor.rawValue)", router: crm.router(), port: options.crmPort, logger: logger)
         // Each part runs in a service group and is stopped by a graceful shutdown, which closes open
         // connections; plain cancellation would leave the servers waiting on them.
         let sandboxes = ServiceGroup(configuration: .init(services: [phoneServer, crmServer], logger: logger))
@@ -153,15 +153,15 @@ public enum SandboxStack {
             Setting.ringCentralClientSecret.name: sandboxes.phone.credentials.clientSecret,
             Setting.ringCentralJWT.name: sandboxes.phone.credentials.jwt,
         ]
-        settings.merge(sandboxes.sandboxCRM.callscribeSettings(baseURL: sandboxes.crmURL)) { _, crm in crm }
+        settings.merge(try sandboxes.sandboxCRM.callscribeSettings(baseURL: sandboxes.crmURL)) { _, crm in crm }
         settings.merge(options.settings) { _, override in override }
         var configuration = try CallscribeConfiguration(SettingsSource(environment: settings))
         configuration.passwordHasher = options.passwordHasher
         let callscribe = try Callscribe(configuration: configuration, httpClient: sandboxes.httpClient, logger: sandboxes.logger)
         // Each call is logged into every CRM connection the ledger holds: one left by a stack with
         // another CRM would point at a sandbox that is not running, and fail every log.
-        let kind = sandboxes.sandboxCRM.kind
-        let others = try await callscribe.store.connections().map(\.kind).filter { $0 != kind.rawValue }
+        let kind = configuration.crm.connectionKind
+        let others = try await callscribe.store.connections().map(\.kind).filter { $0 != kind }
         guard others.isEmpty else {
             throw SandboxStackError.otherCRM(ledger: Array(Set(others)).sorted(), wanted: kind, dataDirectory: options.dataDirectory.path)
         }

@@ -4,22 +4,39 @@ import Logging
 import ScribeApp
 import ScribeSandbox
 
-/// The sandbox CRM a stack runs: one of the vendors Callscribe ships a connector for, seeded from
-/// the stack's ``SandboxCompany`` so that its customers' numbers match the calls the phone system places.
+/// The sandbox CRM a stack runs, seeded from the stack's ``SandboxCompany`` so that its customers'
+/// numbers match the calls the phone system places: one of the vendors Callscribe has a connector
+/// for in code, or one it reaches through a shipped connector file.
 ///
-/// Tests read the vendor's own records through ``hubSpot``, ``pipedrive`` or ``salesforce``; the
-/// benchmark and the demo use the vendor-neutral members.
+/// Tests read the vendor's own records through ``hubSpot``, ``pipedrive``, ``salesforce`` or
+/// ``connectorFile``; the benchmark and the demo use the vendor-neutral members.
 public enum SandboxStackCRM: Sendable {
     case hubspot(HubSpotSandbox)
     case pipedrive(PipedriveSandbox)
     case salesforce(SalesforceSandbox)
+    /// A CRM with no code in Callscribe, logged into through its connector file.
+    case file(SandboxConnectorFile)
 
-    /// A fresh sandbox of `kind` for `company`.
+    /// The CRMs a stack can run, as `--crm` names them.
+    public enum Vendor: String, CaseIterable, Sendable {
+        case hubspot, pipedrive, salesforce
+        case clio, insightly
+        case zohoCRM = "zoho-crm"
+        case odoo
+
+        /// The vendor's connector file, for the CRMs Callscribe reaches through one.
+        public var connectorFile: SandboxConnectorFile.Vendor? { SandboxConnectorFile.Vendor(rawValue: self.rawValue) }
+    }
+
+    /// A fresh sandbox of `vendor` for `company`.
     ///
     /// - Parameter journalFolder: HubSpot keeps its call records in a file there, so a restarted demo
-    ///   finds them; Pipedrive and Salesforce keep theirs in memory only.
-    static func make(_ kind: CRMSettings.Kind, company: SandboxCompany, journalFolder: URL?, createAnswerDelay: Duration, logger: Logger) -> SandboxStackCRM {
-        switch kind {
+    ///   finds them; the others keep theirs in memory only.
+    static func make(_ vendor: Vendor, company: SandboxCompany, journalFolder: URL?, createAnswerDelay: Duration, logger: Logger) -> SandboxStackCRM {
+        if let file = vendor.connectorFile {
+            return .file(SandboxConnectorFile(file, company: company, logger: logger))
+        }
+        switch vendor {
         case .hubspot:
             let sandbox = HubSpotSandbox(
                 company: company, accessToken: SandboxStack.hubSpotToken,
@@ -31,17 +48,18 @@ public enum SandboxStackCRM: Sendable {
             return .pipedrive(PipedriveSandbox(company: company, apiToken: SandboxStack.pipedriveToken, logger: logger))
         case .salesforce:
             return .salesforce(SalesforceSandbox(company: company, accessToken: SandboxStack.salesforceToken, logger: logger))
-        case .file:
-            preconditionFailure("a connector file names its own CRM; the stack runs the sandboxes of the CRMs in code")
+        case .clio, .insightly, .zohoCRM, .odoo:
+            preconditionFailure("\(vendor) is reached through its connector file")
         }
     }
 
-    /// Which CRM this is, as `CALLSCRIBE_CRM` names it.
-    public var kind: CRMSettings.Kind {
+    /// Which CRM this is, as `--crm` names it.
+    public var vendor: Vendor {
         switch self {
         case .hubspot: .hubspot
         case .pipedrive: .pipedrive
         case .salesforce: .salesforce
+        case .file(let file): Vendor(rawValue: file.vendor.rawValue)!
         }
     }
 
@@ -51,6 +69,7 @@ public enum SandboxStackCRM: Sendable {
         case .hubspot: "HubSpot"
         case .pipedrive: "Pipedrive"
         case .salesforce: "Salesforce"
+        case .file(let file): file.vendor.displayName
         }
     }
 
@@ -60,6 +79,7 @@ public enum SandboxStackCRM: Sendable {
         case .hubspot(let sandbox): sandbox
         case .pipedrive(let sandbox): sandbox
         case .salesforce(let sandbox): sandbox
+        case .file(let file): file.sandbox
         }
     }
 
@@ -75,14 +95,20 @@ public enum SandboxStackCRM: Sendable {
         if case .salesforce(let sandbox) = self { sandbox } else { nil }
     }
 
-    /// When each call record (HubSpot call, Pipedrive activity, Salesforce Task) was created, by its id
-    /// as the CRM gave it to Callscribe.
+    public var connectorFile: SandboxConnectorFile? {
+        if case .file(let file) = self { file } else { nil }
+    }
+
+    /// When each call record (HubSpot call, Pipedrive activity, Salesforce Task, and those of the
+    /// connector-file CRMs) was created, by its id as the CRM gave it to Callscribe.
     public var callRecordsCreated: [String: Date] {
+        if let file = self.connectorFile { return file.callRecordsCreated }
         let pairs: [(String, Date)] =
             switch self {
             case .hubspot(let sandbox): sandbox.calls.map { ($0.id, $0.createdAt) }
             case .pipedrive(let sandbox): sandbox.activities.map { (String($0.id), $0.addTime) }
             case .salesforce(let sandbox): sandbox.tasks.map { ($0.id, $0.createdDate) }
+            case .file: []
             }
         return Dictionary(pairs) { first, _ in first }
     }
@@ -92,16 +118,22 @@ public enum SandboxStackCRM: Sendable {
         case .hubspot(let sandbox): sandbox.router()
         case .pipedrive(let sandbox): sandbox.router()
         case .salesforce(let sandbox): sandbox.router()
+        case .file(let file): file.router()
         }
     }
 
     /// Callscribe's settings for logging into this sandbox, served at `baseURL`.
-    func callscribeSettings(baseURL: String) -> [String: String] {
+    func callscribeSettings(baseURL: String) throws -> [String: String] {
         let credentials: [String: String] =
             switch self {
             case .hubspot: [Setting.hubSpotURL.name: baseURL, Setting.hubSpotToken.name: SandboxStack.hubSpotToken]
             case .pipedrive: [Setting.pipedriveURL.name: baseURL, Setting.pipedriveToken.name: SandboxStack.pipedriveToken]
             case .salesforce: [Setting.salesforceURL.name: baseURL, Setting.salesforceToken.name: SandboxStack.salesforceToken]
+            case .file(let file):
+                [
+                    Setting.connectorFile.name: file.vendor.fileURL.path,
+                    Setting.connectorInputs.name: String(decoding: try JSONEncoder().encode(file.inputs(baseURL: baseURL)), as: UTF8.self),
+                ]
             }
         // The budget each sandbox advertises in its rate-limit headers, as an admin would set it for
         // their plan; the defaults are the smallest plans'. Salesforce's daily default fits any demo.
@@ -109,8 +141,9 @@ public enum SandboxStackCRM: Sendable {
             switch self {
             case .hubspot: [Setting.hubSpotRequestsPer10Seconds.name: String(HubSpotSandbox.burstLimit)]
             case .pipedrive: [Setting.pipedriveRequestsPer2Seconds.name: String(PipedriveSandbox.rateLimit)]
-            case .salesforce: [:]
+            case .salesforce, .file: [:]
             }
-        return credentials.merging(budget) { old, _ in old }.merging([Setting.crm.name: self.kind.rawValue]) { _, kind in kind }
+        let kind: CRMSettings.Kind = self.connectorFile == nil ? CRMSettings.Kind(rawValue: self.vendor.rawValue)! : .file
+        return credentials.merging(budget) { old, _ in old }.merging([Setting.crm.name: kind.rawValue]) { _, kind in kind }
     }
 }

@@ -40,7 +40,7 @@ struct BenchCommand: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = try await Benchmark.run(
             calls: self.calls, callsInFlight: self.inFlight, mode: LoggingMode(rawValue: self.mode) ?? .incremental,
-            crm: self.crm.kind, backlog: self.backlog, dataDirectory: folder, logger: logger
+            crm: self.crm.vendor, backlog: self.backlog, dataDirectory: folder, logger: logger
         )
         if self.json {
             let encoder = JSONEncoder()

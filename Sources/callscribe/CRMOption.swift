@@ -1,13 +1,14 @@
 import ArgumentParser
-import ScribeApp
+import ScribeDemo
 
-/// `--crm hubspot|pipedrive|salesforce`: which sandbox CRM the demo and the benchmark run and log into.
+/// `--crm hubspot|pipedrive|salesforce|clio|insightly|zoho-crm|odoo`: which sandbox CRM the demo and
+/// the benchmark run and log into; the last four through their shipped connector files.
 struct CRMOption: ParsableArguments {
     @Option(help: "The sandbox CRM to run and log into: \(CRMOption.choices.joined(separator: ", ")).")
-    var crm = CRMSettings.Kind.hubspot.rawValue
+    var crm = SandboxStackCRM.Vendor.hubspot.rawValue
 
     /// The chosen CRM; valid once `validate()` has passed.
-    var kind: CRMSettings.Kind { CRMSettings.Kind(rawValue: self.crm.lowercased()) ?? .hubspot }
+    var vendor: SandboxStackCRM.Vendor { SandboxStackCRM.Vendor(rawValue: self.crm.lowercased()) ?? .hubspot }
 
     func validate() throws {
         guard CRMOption.choices.contains(self.crm.lowercased()) else {
@@ -16,5 +17,5 @@ struct CRMOption: ParsableArguments {
     }
 
     /// The CRMs with a sandbox the stack can run.
-    static let choices = CRMSettings.Kind.allCases.filter { $0 != .file }.map(\.rawValue)
+    static let choices = SandboxStackCRM.Vendor.allCases.map(\.rawValue)
 }

@@ -43,7 +43,7 @@ struct DemoCommand: AsyncParsableCommand {
         guard (1...65533).contains(self.port) else { throw ValidationError("--port must be from 1 to 65533") }
         guard self.callGap > 0 else { throw ValidationError("--call-gap must be more than 0") }
         guard (0...60_000).contains(self.crmAnswerDelayMs) else { throw ValidationError("--crm-answer-delay-ms must be from 0 to 60000") }
-        guard self.crmAnswerDelayMs == 0 || self.crm.kind == .hubspot else { throw ValidationError("--crm-answer-delay-ms works with --crm hubspot only") }
+        guard self.crmAnswerDelayMs == 0 || self.crm.vendor == .hubspot else { throw ValidationError("--crm-answer-delay-ms works with --crm hubspot only") }
         if let scenario {
             do {
                 _ = try Scenario.load(contentsOf: URL(fileURLWithPath: scenario))
@@ -59,7 +59,7 @@ struct DemoCommand: AsyncParsableCommand {
         options.callscribePort = self.port
         options.phonePort = self.port + 1
         options.crmPort = self.port + 2
-        options.crm = self.crm.kind
+        options.crm = self.crm.vendor
         options.persistSandbox = true
         options.crmCreateAnswerDelay = .milliseconds(self.crmAnswerDelayMs)
         // Short calls in the demo: a recording is waited for a call's length plus half a minute.

@@ -14,11 +14,11 @@ struct EndedCallBatch {
     let logs: [CallLog]
 
     /// Places and delivers `count` ended calls and waits until each has a settled log.
-    static func log(_ count: Int, stack: RunningSandboxStack, seed: UInt64 = 11) async throws -> EndedCallBatch {
+    static func log(_ count: Int, stack: RunningSandboxStack, seed: UInt64 = 11, timeout: Duration = .seconds(20)) async throws -> EndedCallBatch {
         let calls = StackHarness.endedCalls(count, stack: stack, seed: seed)
         for call in calls { try stack.phone.place(call) }
         for call in calls { await stack.phone.deliver(call, realTime: false) }
-        _ = try await StackHarness.settledCounts(stack, expected: calls.count)
+        _ = try await StackHarness.settledCounts(stack, expected: calls.count, timeout: timeout)
         let customers = Set(stack.company.customers.map(\.phoneNumber))
         let logs = try await stack.callscribe.store.callLogs(CallLogQuery(limit: 1000))
         return EndedCallBatch(

@@ -19,7 +19,7 @@ struct SandboxStackCRMTests {
         let kind = try await SandboxStack.run(options, logger: logger) { stack in
             // Known once start-up has stored the CRM connection.
             _ = await stack.callscribe.account()
-            return stack.sandboxCRM.kind
+            return stack.sandboxCRM.vendor
         }
         #expect(kind == .pipedrive)
         options.crm = .salesforce

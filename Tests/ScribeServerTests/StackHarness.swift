@@ -12,7 +12,7 @@ import Testing
 /// ports) in a temporary folder.
 enum StackHarness {
     static func withStack<Result: Sendable>(
-        crm: CRMSettings.Kind = .hubspot, settings: [String: String] = [:], body: @Sendable (RunningSandboxStack) async throws -> Result
+        crm: SandboxStackCRM.Vendor = .hubspot, settings: [String: String] = [:], body: @Sendable (RunningSandboxStack) async throws -> Result
     ) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("callscribe-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -8,23 +8,14 @@ import Testing
 
 /// The connector files Callscribe ships, each against its vendor's sandbox, for contract suites
 /// parameterised over them.
-enum FileCRM: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case clio, insightly, zohoCRM = "zoho-crm", odoo
+typealias FileCRM = SandboxConnectorFile.Vendor
 
-    var testDescription: String { self.rawValue }
-
-    /// `connectors/<name>.yaml` in this checkout.
-    var fileURL: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("connectors/\(self.rawValue).yaml")
-    }
+extension SandboxConnectorFile.Vendor: CustomTestStringConvertible {
+    public var testDescription: String { self.rawValue }
 
     func spec() throws -> ConnectorSpec {
-        try ConnectorSpec.load(String(contentsOf: self.fileURL, encoding: .utf8), file: self.fileURL.lastPathComponent)
+        try ConnectorSpec.load(contentsOf: self.fileURL.path)
     }
-
-    /// True for the files that authenticate with OAuth2 and refresh on 401.
-    var refreshes: Bool { self == .clio || self == .zohoCRM }
 }
 
 /// One shipped connector file, its vendor's sandbox served on loopback, and a connector made from both.
@@ -39,39 +30,10 @@ struct FileConnectorHarness {
     static func run<Value>(_ crm: FileCRM, _ body: (FileConnectorHarness) async throws -> Value) async throws -> Value {
         let httpClient = try HTTPClient.suite
         let spec = try crm.spec()
-        switch crm {
-        case .clio:
-            let sandbox = ClioSandbox(company: Self.company, accessToken: "clio-fixed-token")
-            return try await withSandboxServer(name: "clio", router: sandbox.router()) { url in
-                let granted = sandbox.oauth.grant()
-                let inputs = [
-                    "base_url": url + "/api/v4", "token_url": url + "/oauth/token", "client_id": sandbox.oauth.clientID,
-                    "client_secret": sandbox.oauth.clientSecret, "refresh_token": granted.refreshToken, "access_token": granted.accessToken,
-                ]
-                return try await body(Self(crm: crm, sandbox: sandbox, connector: try Self.connector(spec, inputs, httpClient), baseURL: url))
-            }
-        case .insightly:
-            let sandbox = InsightlySandbox(company: Self.company, apiKey: "insightly-key")
-            return try await withSandboxServer(name: "insightly", router: sandbox.router()) { url in
-                let inputs = ["base_url": url + "/v3.1", "api_key": "insightly-key"]
-                return try await body(Self(crm: crm, sandbox: sandbox, connector: try Self.connector(spec, inputs, httpClient), baseURL: url))
-            }
-        case .zohoCRM:
-            let sandbox = ZohoSandbox(company: Self.company, accessToken: "1000.fixed")
-            return try await withSandboxServer(name: "zoho", router: sandbox.router()) { url in
-                let granted = sandbox.oauth.grant()
-                let inputs = [
-                    "api_domain": url, "accounts_url": url, "client_id": sandbox.oauth.clientID, "client_secret": sandbox.oauth.clientSecret,
-                    "refresh_token": granted.refreshToken, "access_token": granted.accessToken,
-                ]
-                return try await body(Self(crm: crm, sandbox: sandbox, connector: try Self.connector(spec, inputs, httpClient), baseURL: url))
-            }
-        case .odoo:
-            let sandbox = OdooSandbox(company: Self.company, apiKey: "odoo-key", database: "sandbox")
-            return try await withSandboxServer(name: "odoo", router: sandbox.router()) { url in
-                let inputs = ["url": url, "database": "sandbox", "api_key": "odoo-key"]
-                return try await body(Self(crm: crm, sandbox: sandbox, connector: try Self.connector(spec, inputs, httpClient), baseURL: url))
-            }
+        let file = SandboxConnectorFile(crm, company: Self.company, logger: Logger(label: "test.\(crm.rawValue)"))
+        return try await withSandboxServer(name: crm.rawValue, router: file.router()) { url in
+            let connector = try Self.connector(spec, file.inputs(baseURL: url), httpClient)
+            return try await body(Self(crm: crm, sandbox: file.sandbox, connector: connector, baseURL: url))
         }
     }
 

@@ -11,6 +11,9 @@ public struct OdooSandboxRecord: Sendable, Equatable {
     /// The text in `field`, if it holds text (not `false`).
     public func text(_ field: String) -> String? { self.fields[field]?.string }
 
+    /// The whole number in `field` (`res_id`), if it holds one.
+    public func integer(_ field: String) -> Int? { self.fields[field]?.integer }
+
     /// The id a many2one `field` points at.
     public func relatedID(_ field: String) -> Int? { self.fields[field]?.array?.first?.integer }
 
@@ -98,11 +101,20 @@ enum OdooSandboxSeed {
 
     /// Odoo's datetime text, UTC without offset: `2024-01-01 10:00:00`.
     static func time(_ date: Date) -> String {
+        self.formatter.string(from: date)
+    }
+
+    /// A time as ``time(_:)`` writes it, read back.
+    static func date(_ text: String) -> Date? {
+        self.formatter.date(from: text)
+    }
+
+    private static var formatter: DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(secondsFromGMT: 0)
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: date)
+        return formatter
     }
 
     static func seed(_ state: inout OdooSandboxState, company: SandboxCompany) {
