@@ -34,6 +34,8 @@ struct ConnectorFileCommand {
             } else {
                 print("\(self.path): ok: connector \(spec.name) (\(spec.title))")
                 print("  operations: \(spec.operationNames.joined(separator: ", "))")
+                if let source = spec.customFieldsSource { print("  custom fields: \(source)") }
+                if let source = spec.dispositionsSource { print("  dispositions: \(source)") }
                 let inputs = spec.inputNames.map { input in
                     input.name + (input.secret ? " (secret)" : "") + (input.defaultValue.map { $0.isEmpty ? "" : " [default: \($0)]" } ?? "")
                 }

@@ -92,7 +92,7 @@ extension SandboxConnectorFile {
             }
         } else if let zoho = self.zoho {
             for call in zoho.records("Calls") {
-                let text = ["Subject", "Description", "Call_Result"].compactMap { call.text($0) }.joined(separator: "\n")
+                let text = ["Subject", "Description", "Call_Agenda"].compactMap { call.text($0) }.joined(separator: "\n")
                 records[call.id] = FileCRMRecord(contactID: call.lookupID("Who_Id") ?? "", text: text)
             }
         } else if let odoo = self.odoo {

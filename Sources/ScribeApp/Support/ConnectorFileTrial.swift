@@ -6,8 +6,8 @@ import ScribeCore
 
 /// `callscribe connectors test FILE --phone N`: a connector file tried against a live CRM, step by
 /// step as the writer uses it: look the number up, log a test call on the contact found, read it back,
-/// update it, find it by its marker, list the contact's related records. It stops at the first step
-/// that fails and says what the CRM answered.
+/// update it, find it by its marker, list the contact's related records, and the custom fields and
+/// dispositions the file declares or reads. It stops at the first step that fails and says what the CRM answered.
 public struct ConnectorFileTrial: Sendable {
     /// One step's outcome. Never a credential.
     public struct Step: Codable, Sendable, Hashable {
@@ -108,6 +108,18 @@ public struct ConnectorFileTrial: Sendable {
             _ = await step("related_records", { () async throws(ConnectorError) -> String in
                 let records = try await self.connector.relatedRecords(of: target.id)
                 return "\(records.count) related: " + records.map { "\($0.kind) \($0.name) (\($0.id))" }.joined(separator: ", ")
+            })
+        }
+        if capabilities.customFields {
+            _ = await step("custom_fields", { () async throws(ConnectorError) -> String in
+                let fields = try await self.connector.customFields()
+                return "\(fields.count) custom fields: " + fields.map { "\($0.key) (\($0.kind.rawValue)\($0.options.isEmpty ? "" : ", \($0.options.count) options"))" }.joined(separator: ", ")
+            })
+        }
+        if capabilities.dispositions {
+            _ = await step("dispositions", { () async throws(ConnectorError) -> String in
+                let dispositions = try await self.connector.dispositions()
+                return "\(dispositions.count) dispositions: " + dispositions.map { $0.id == $0.label ? $0.id : "\($0.label) (\($0.id))" }.joined(separator: ", ")
             })
         }
         return steps

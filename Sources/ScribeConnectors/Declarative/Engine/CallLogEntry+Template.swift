@@ -3,7 +3,10 @@ import ScribeCore
 
 extension CallLogEntry {
     /// The call as connector files read it, `{{call.…}}`; ``Contact/templateValue`` is `{{contact.…}}`.
-    var templateValue: JSONValue {
+    ///
+    /// - Parameter disposition: `{{call.disposition}}`, the outcome to write as the CRM stores it,
+    ///   resolved by the connector against the file's dispositions; nil for none.
+    func templateValue(disposition: String?) -> JSONValue {
         let iso = Date.ISO8601FormatStyle()
         var members: [String: JSONValue] = [
             "marker": .string(self.marker.rawValue),
@@ -19,7 +22,9 @@ extension CallLogEntry {
             "to": .string(self.toNumber),
             "session_id": .string(self.sessionID.rawValue),
             "custom_fields": .object(self.customFields.mapValues(JSONValue.string)),
+            "writes_disposition": .bool(self.writesDisposition),
         ]
+        members["disposition"] = disposition.map(JSONValue.string) ?? .null
         members["agent_name"] = self.agentName.map(JSONValue.string) ?? .null
         members["recording_url"] = self.recordingURL.map(JSONValue.string) ?? .null
         members["owner_id"] = self.ownerID.map(JSONValue.string) ?? .null

@@ -14,6 +14,12 @@ import ScribeCore
 public struct DeclarativeConnector: CRMConnector {
     public let spec: ConnectorSpec
     let engine: DeclarativeEngine
+    /// The CRM's dispositions from `list_dispositions`, shared by this connector's copies: every call
+    /// record written needs them, and they change only when the CRM's admin edits them.
+    let dispositionCache: ExpiringCache<[CallDisposition]>
+
+    /// How long dispositions read with `list_dispositions` are reused before they are read again.
+    public static let dispositionLifetime: TimeInterval = 600
 
     /// - Parameters:
     ///   - inputs: the connection's inputs by name; those the file declares with a default may be left out.
@@ -53,6 +59,7 @@ public struct DeclarativeConnector: CRMConnector {
         }
         let authorizer = try DeclarativeAuthorizer(spec.auth, inputs: values, tokenProvider: tokenProvider, login: login, now: now, connector: spec.name)
         self.spec = spec
+        self.dispositionCache = ExpiringCache(lifetime: DeclarativeConnector.dispositionLifetime, now: now)
         self.engine = DeclarativeEngine(
             spec: spec, inputs: context, baseURL: baseURL, defaultHeaders: headers, http: http, budget: budget, authorizer: authorizer,
             errors: errors, lookups: LookupCache(), now: now
@@ -104,20 +111,19 @@ public struct DeclarativeConnector: CRMConnector {
         return records
     }
 
-    /// Connector files describe no custom fields: the capability is off.
-    public func customFields() async throws(ConnectorError) -> [CustomField] { [] }
-
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let operation = try self.operation(.createCall)
-        let (context, _) = try await self.engine.run(operation, in: .object(["call": entry.templateValue, "contact": entry.contact.templateValue]))
+        let call = entry.templateValue(disposition: try await self.disposition(for: entry, in: operation))
+        let (context, _) = try await self.engine.run(operation, in: .object(["call": call, "contact": entry.contact.templateValue]))
         guard let id = try self.engine.field("id", of: operation, in: context)?.text else { throw self.missing("id", operation) }
         return CRMRecordID(id)
     }
 
     public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
         let operation = try self.operation(.updateCall)
+        let call = entry.templateValue(disposition: try await self.disposition(for: entry, in: operation))
         _ = try await self.engine.run(
-            operation, in: .object(["call": entry.templateValue, "contact": entry.contact.templateValue, "record": .object(["id": .string(id.rawValue)])])
+            operation, in: .object(["call": call, "contact": entry.contact.templateValue, "record": .object(["id": .string(id.rawValue)])])
         )
     }
 
@@ -160,11 +166,11 @@ public struct DeclarativeConnector: CRMConnector {
     // MARK: - Helpers
 
     /// What a result mapping reads for one item of a list: `{{item.…}}` and the inputs.
-    private func itemContext(_ item: JSONValue) -> JSONValue {
+    func itemContext(_ item: JSONValue) -> JSONValue {
         .object(["item": item, "inputs": self.engine.inputs["inputs"]])
     }
 
-    private func operation(_ name: OperationName) throws(ConnectorError) -> OperationSpec {
+    func operation(_ name: OperationName) throws(ConnectorError) -> OperationSpec {
         guard let operation = self.spec.operations[name] else {
             throw ConnectorError(.permanent, operation: self.engine.label(name.rawValue), message: "the connector file has no '\(name.rawValue)' operation")
         }

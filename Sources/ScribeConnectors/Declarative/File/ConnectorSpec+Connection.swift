@@ -15,6 +15,19 @@ extension ConnectorSpec {
         return [searches] + self.operations.keys.sorted().map(\.rawValue)
     }
 
+    /// Where the log form's custom fields come from, for `connectors check`: the declared keys, the
+    /// operation that reads them, or nil when the file has none.
+    public var customFieldsSource: String? {
+        if self.operations[.listCustomFields] != nil { return "read with list_custom_fields" }
+        return self.declaredFields.isEmpty ? nil : "declared: " + self.declaredFields.map(\.key).joined(separator: ", ")
+    }
+
+    /// Where the dispositions come from, for `connectors check`, as ``customFieldsSource``.
+    public var dispositionsSource: String? {
+        if self.operations[.listDispositions] != nil { return "read with list_dispositions" }
+        return self.declaredDispositions.isEmpty ? nil : "declared: " + self.declaredDispositions.map(\.disposition.id).joined(separator: ", ")
+    }
+
     /// The budget the file states for its CRM (`rate_limit`), if any.
     public var requestBudget: RateLimit? {
         self.rateLimit.map { RateLimit(requests: $0.requests, per: TimeInterval($0.perSeconds)) }

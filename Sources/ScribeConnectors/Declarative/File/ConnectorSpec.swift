@@ -23,10 +23,16 @@ public struct ConnectorSpec: Sendable {
     let operations: [OperationName: OperationSpec]
     let errors: [ErrorRule]
     let timeout: TimeInterval
+    /// The call records' custom fields as the file declares them (`custom_fields:`); empty when it
+    /// declares none or reads them with `list_custom_fields`.
+    let declaredFields: [CustomField]
+    /// The call outcomes as the file declares them (`dispositions:`); empty when it declares none or
+    /// reads them with `list_dispositions`.
+    let declaredDispositions: [DeclaredDisposition]
 
     static let keys = [
         "connector", "title", "format_version", "docs", "base_url", "headers", "body_format", "inputs", "auth", "phone_formats",
-        "rate_limit", "timeout_seconds", "lookups", "operations", "errors",
+        "rate_limit", "timeout_seconds", "lookups", "operations", "errors", "custom_fields", "dispositions",
     ]
 
     /// The inputs a connection of this file takes, with whether each is secret and its default.
@@ -149,15 +155,33 @@ public struct ConnectorSpec: Sendable {
         self.operations = operations
         self.searches = searches
         self.errors = map["errors"].map { reader.list($0).compactMap { ErrorRule($0, reader: reader) } } ?? []
+        self.declaredFields = map["custom_fields"].map { DeclaredFields.read($0, reader: reader) } ?? []
+        self.declaredDispositions = map["dispositions"].map { DeclaredDisposition.read($0, reader: reader) } ?? []
+        // One source per list: a file that both declares a list and reads it from the CRM would leave
+        // it unclear which one the log form offers.
+        if let node = map["operations"], case .map(let operationMembers) = node.value {
+            for (key, operation) in [("custom_fields", OperationName.listCustomFields), ("dispositions", .listDispositions)] {
+                guard let declared = map[key], let member = operationMembers.first(where: { $0.key == operation.rawValue }) else { continue }
+                reader.report(
+                    ConnectorFileProblem(
+                        line: member.keyLine, column: 1, path: "operations",
+                        message: "'\(operation.rawValue)' reads the \(key.replacingOccurrences(of: "_", with: " ")) from the CRM, but '\(key)' (line \(declared.line)) declares them too; keep one"
+                    )
+                )
+            }
+        }
 
     }
 
     /// What a connector made from this file can do.
     public var capabilities: ConnectorCapabilities {
-        ConnectorCapabilities(
+        var capabilities = ConnectorCapabilities(
             editDetection: self.operations[.readCall] != nil, markerSearch: self.operations[.findCall] != nil,
             relatedRecords: self.operations[.relatedRecords] != nil, leads: self.searches.contains { $0.kind == "lead" },
             owners: self.operations[.listUsers] != nil
         )
+        capabilities.customFields = !self.declaredFields.isEmpty || self.operations[.listCustomFields] != nil
+        capabilities.dispositions = !self.declaredDispositions.isEmpty || self.operations[.listDispositions] != nil
+        return capabilities
     }
 }

@@ -10,8 +10,13 @@ public enum OperationName: String, Sendable, Hashable, CaseIterable, Comparable 
     case readCall = "read_call"
     case findCall = "find_call"
     case listUsers = "list_users"
+    case listCustomFields = "list_custom_fields"
+    case listDispositions = "list_dispositions"
 
     static let required: [OperationName] = [.findContacts, .createCall, .updateCall]
+
+    /// The result mappings read once per element of another list of the item, as `{{option.…}}`.
+    static let optionKeys: Set<String> = ["option_value", "option_label"]
 
     /// The keys of the operation's result mapping, required ones first, and which object holds them.
     var output: (object: String?, required: [String], optional: [String], list: Bool) {
@@ -24,6 +29,10 @@ public enum OperationName: String, Sendable, Hashable, CaseIterable, Comparable 
         case .readCall: (nil, ["subject", "body"], [], false)
         case .findCall: (nil, ["id"], [], false)
         case .listUsers: ("user", ["id"], ["name", "email"], true)
+        // A choice field's `options` is a list in the item; `option_value` and `option_label` read
+        // each of its elements as `{{option.…}}` (without them: the element itself, or its value/label).
+        case .listCustomFields: ("field", ["key"], ["label", "kind", "options", "option_value", "option_label"], true)
+        case .listDispositions: ("disposition", ["id"], ["label"], true)
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Written either with `steps:` (a list) or, for one request, with `request:` (and `when`, `paginate`)
 /// directly on the operation. List operations name the list with `results:` and map each item, read
-/// as `{{item.…}}`, under their object key (`contact:`, `record:`, `user:`).
+/// as `{{item.…}}`, under their object key (`contact:`, `record:`, `user:`, `field:`, `disposition:`).
 struct OperationSpec: Sendable {
     var name: OperationName
     var steps: [StepSpec]
@@ -49,7 +49,11 @@ struct OperationSpec: Sendable {
         if let object = output.object {
             if let objectNode = map[object], let fieldMap = reader.map(objectNode, allowed: output.required + output.optional, required: output.required) {
                 for member in fieldMap.members {
-                    if let template = reader.template(member.node, scope: itemScope) { fields[member.key] = template }
+                    let fieldScope = OperationName.optionKeys.contains(member.key) ? itemScope.adding("option") : itemScope
+                    if let template = reader.template(member.node, scope: fieldScope) { fields[member.key] = template }
+                }
+                for key in OperationName.optionKeys where fields[key] != nil && fieldMap["options"] == nil {
+                    reader.report(objectNode, "'\(key)' reads each of the field's 'options', which are not mapped")
                 }
             } else if map[object] == nil {
                 reader.report(node, "'\(object)' is missing: how to read \(output.required.joined(separator: ", ")) from the answer")

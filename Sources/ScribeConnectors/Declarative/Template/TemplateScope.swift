@@ -33,7 +33,7 @@ struct TemplateScope: Sendable {
         case .updateCall: roots.formUnion(["call", "contact", "record"])
         case .readCall: roots.insert("record")
         case .findCall: roots.insert("marker")
-        case .listUsers: break
+        case .listUsers, .listCustomFields, .listDispositions: break
         }
         return TemplateScope("operations.\(operation.rawValue)", roots)
     }

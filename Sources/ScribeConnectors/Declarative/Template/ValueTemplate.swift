@@ -10,13 +10,16 @@ import ScribeCore
 ///   holding it is left out), e.g. a matter that is only sent when the call has one.
 /// - `$switch: "{{…}}"` picks the member named by the value (`$else` when none is), e.g. senders and
 ///   receivers that swap with the call's direction.
+/// - `$merge: "{{…}}"` adds the members of an object the template reads (nothing when it is empty),
+///   e.g. the custom fields a person filled in, `{{call.custom_fields}}`, whose keys the file cannot
+///   know; members written out in the mapping win over merged ones of the same name.
 ///
 /// A member whose template comes out as nothing (`null`) is left out, so optional fields need no `$if`.
 indirect enum ValueTemplate: Sendable {
     case literal(JSONValue)
     case text(Template)
     case array([ValueTemplate])
-    case object([(key: String, value: ValueTemplate)], condition: Template?)
+    case object([(key: String, value: ValueTemplate)], condition: Template?, merge: Template? = nil)
     case choice(on: Template, cases: [(key: String, value: ValueTemplate)], otherwise: ValueTemplate?)
 
     /// Reads a value from the file, checking its templates against `scope`.
@@ -36,6 +39,7 @@ indirect enum ValueTemplate: Sendable {
         case .map(let members):
             var condition: Template?
             var switchOn: Template?
+            var merge: Template?
             var otherwise: ValueTemplate?
             var values: [(key: String, value: ValueTemplate)] = []
             var failed = false
@@ -47,6 +51,9 @@ indirect enum ValueTemplate: Sendable {
                 case "$switch":
                     switchOn = reader.template(member.node, scope: scope)
                     failed = failed || switchOn == nil
+                case "$merge":
+                    merge = reader.template(member.node, scope: scope)
+                    failed = failed || merge == nil
                 case "$else":
                     otherwise = ValueTemplate(member.node, scope: scope, reader: reader)
                     failed = failed || otherwise == nil
@@ -61,10 +68,11 @@ indirect enum ValueTemplate: Sendable {
             if failed { return nil }
             if let switchOn {
                 if condition != nil { reader.report(node, "'$if' and '$switch' cannot be in the same mapping") }
+                if merge != nil { reader.report(node, "'$merge' and '$switch' cannot be in the same mapping; put the '$merge' inside the chosen member") }
                 self = .choice(on: switchOn, cases: values, otherwise: otherwise)
             } else {
                 if otherwise != nil { reader.report(node, "'$else' belongs with '$switch'") }
-                self = .object(values, condition: condition)
+                self = .object(values, condition: condition, merge: merge)
             }
         }
     }
@@ -83,9 +91,16 @@ indirect enum ValueTemplate: Sendable {
                 if let value = try item.evaluate(in: context) { values.append(value) }
             }
             return .array(values)
-        case .object(let members, let condition):
+        case .object(let members, let condition, let merge):
             if let condition, !TemplateFilter.isTrue(try condition.value(in: context)) { return nil }
             var object: [String: JSONValue] = [:]
+            if let merge {
+                switch try merge.value(in: context) {
+                case .object(let merged): object = merged.filter { $0.value != .null }
+                case let value where value.isEmpty: break
+                default: throw TemplateError("'$merge' adds the members of an object, but '\(merge.source)' is not one")
+                }
+            }
             for member in members {
                 if let value = try member.value.evaluate(in: context) { object[member.key] = value }
             }
@@ -105,7 +120,8 @@ indirect enum ValueTemplate: Sendable {
         case .literal: []
         case .text(let template): [template]
         case .array(let items): items.flatMap(\.templates)
-        case .object(let members, let condition): (condition.map { [$0] } ?? []) + members.flatMap(\.value.templates)
+        case .object(let members, let condition, let merge):
+            (condition.map { [$0] } ?? []) + (merge.map { [$0] } ?? []) + members.flatMap(\.value.templates)
         case .choice(let on, let cases, let otherwise): [on] + cases.flatMap(\.value.templates) + (otherwise?.templates ?? [])
         }
     }

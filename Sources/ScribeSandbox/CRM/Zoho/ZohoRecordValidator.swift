@@ -25,7 +25,7 @@ enum ZohoRecordValidator {
         "Calls": [
             "Subject": .text(maxLength: 255), "Call_Type": .picklist(["Outbound", "Inbound", "Missed"]),
             "Call_Start_Time": .dateTime, "Call_Duration": .duration, "Call_Purpose": .picklist(["Prospecting", "Administrative", "Negotiation", "Demo", "Project", "Desk"]),
-            "Call_Agenda": .text(maxLength: 2000), "Call_Result": .text(maxLength: 255), "Description": .text(maxLength: 32_000),
+            "Call_Agenda": .text(maxLength: 2000), "Call_Result": .picklist(ZohoRecordValidator.callResults), "Description": .text(maxLength: 32_000),
             "Who_Id": .person, "What_Id": .parent, "Owner": .owner,
             "Outgoing_Call_Status": .picklist(["Scheduled", "Completed", "Overdue", "Cancelled"]),
             "Caller_ID": .text(maxLength: 30), "Dialled_Number": .text(maxLength: 30), "Voice_Recording__s": .text(maxLength: 2000),
@@ -43,6 +43,10 @@ enum ZohoRecordValidator {
             "Owner": .owner,
         ],
     ]
+
+    /// The stock values of the Calls module's `Call_Result` picklist ("Call Result") [O: a Zoho org's
+    /// field metadata as integrations list it; "-None-" is the empty choice, sent as null].
+    static let callResults = ["Interested", "Not interested", "No response/Busy", "Requested more info", "Requested call back", "Invalid number"]
 
     /// Fields an insert must carry, in the order Zoho reports the first missing one.
     static let mandatory: [String: [String]] = [
