@@ -10,14 +10,14 @@ import Testing
 struct ClioSandboxTests {
     static let customers = ClioHarness.company.customers
 
-    @Test("refuses a missing or wrong bearer token with Clio's 401 and Doorkeeper's WWW-Authenticate")
+    @Test("refuses a missing or wrong bearer token with Doorkeeper's flat invalid_token 401 and its WWW-Authenticate")
     func wrongToken() async throws {
         try await ClioHarness.run { harness in
             for token in [nil, "not-a-clio-token"] {
                 let response = try await harness.raw(.GET, "/api/v4/users/who_am_i.json", token: token)
                 #expect(response.status == 401)
-                let error = try #require(try response.jsonObject["error"] as? [String: Any])
-                #expect(error["type"] as? String == "Unauthorized")
+                #expect(try response.jsonObject["error"] as? String == "invalid_token")
+                #expect(try response.jsonObject["error_description"] as? String == "The access token provided is expired, revoked, malformed or invalid for other reasons.")
                 #expect(response.headers.first(name: "WWW-Authenticate")?.contains(#"error="invalid_token""#) == true)
             }
             #expect(harness.sandbox.requestCount(for: "users.who_am_i") == 2)
@@ -37,7 +37,7 @@ struct ClioSandboxTests {
         }
     }
 
-    @Test("an issued token that expired gets 401 'expired'; the refresh grant at /oauth/token gives one that works; a bad refresh token is invalid_grant")
+    @Test("an issued token that expired gets the invalid_token 401; the refresh grant at /oauth/token gives one that works; a bad refresh token is invalid_grant")
     func expiredTokenAndRefresh() async throws {
         try await ClioHarness.run { harness in
             let pair = harness.sandbox.oauth.grant()
@@ -45,7 +45,7 @@ struct ClioSandboxTests {
             harness.sandbox.oauth.expireAccessTokens()
             let expired = try await harness.raw(.GET, "/api/v4/users/who_am_i.json", token: pair.accessToken)
             #expect(expired.status == 401)
-            #expect((try expired.jsonObject["error"] as? [String: Any])?["message"] as? String == "The access token expired")
+            #expect(try expired.jsonObject["error"] as? String == "invalid_token")
 
             let oauth = harness.sandbox.oauth
             let form = "grant_type=refresh_token&client_id=\(oauth.clientID)&client_secret=\(oauth.clientSecret)&refresh_token=\(pair.refreshToken)"
@@ -152,7 +152,7 @@ struct ClioSandboxTests {
     @Test("deleteRecord removes a communication behind the client's back: read and update get Clio's 404")
     func deleteRecordKnob() async throws {
         try await ClioHarness.run { harness in
-            let created = try await harness.raw(.POST, "/api/v4/communications.json", json: #"{"data":{"type":"PhoneCommunication","subject":"Call"}}"#)
+            let created = try await harness.raw(.POST, "/api/v4/communications.json", json: #"{"data":{"type":"PhoneCommunication","subject":"Call","body":"Notes"}}"#)
             let id = try #require((try ClioHarness.data(created) as? [String: Any])?["id"] as? Int)
             #expect(harness.sandbox.deleteRecord(id))
             let patch = try await harness.raw(.PATCH, "/api/v4/communications/\(id).json", json: #"{"data":{"body":"late notes"}}"#)
@@ -166,12 +166,13 @@ struct ClioSandboxTests {
     @Test(
         "refuses invalid communications with a 422 naming the field, storing nothing",
         arguments: [
-            (#"{"data":{"type":"PhoneCommunication","subject":"x","mood":"happy"}}"#, "mood"),
+            (#"{"data":{"type":"PhoneCommunication","subject":"x","body":"x","mood":"happy"}}"#, "mood"),
             (#"{"data":{"type":"PhoneCommunication"}}"#, "subject"),
-            (#"{"data":{"type":"FaxCommunication","subject":"x"}}"#, "type"),
-            (#"{"data":{"type":"PhoneCommunication","subject":"x","received_at":"yesterday"}}"#, "received_at"),
-            (#"{"data":{"type":"PhoneCommunication","subject":"x","senders":[{"id":1,"type":"Contact"}]}}"#, "senders"),
-            (#"{"data":{"type":"PhoneCommunication","subject":"x","matter":{"id":1}}}"#, "matter"),
+            (#"{"data":{"type":"PhoneCommunication","subject":"x"}}"#, "body"),
+            (#"{"data":{"type":"FaxCommunication","subject":"x","body":"x"}}"#, "type"),
+            (#"{"data":{"type":"PhoneCommunication","subject":"x","body":"x","received_at":"yesterday"}}"#, "received_at"),
+            (#"{"data":{"type":"PhoneCommunication","subject":"x","body":"x","senders":[{"id":1,"type":"Contact"}]}}"#, "senders"),
+            (#"{"data":{"type":"PhoneCommunication","subject":"x","body":"x","matter":{"id":1}}}"#, "matter"),
         ]
     )
     func invalidCommunication(json: String, field: String) async throws {
@@ -258,7 +259,7 @@ struct ClioSandboxTests {
     func plannedFailures() async throws {
         try await ClioHarness.run { harness in
             harness.sandbox.failNextValidation(field: "received_at")
-            let invalid = try await harness.raw(.POST, "/api/v4/communications.json", json: #"{"data":{"type":"PhoneCommunication","subject":"ok"}}"#)
+            let invalid = try await harness.raw(.POST, "/api/v4/communications.json", json: #"{"data":{"type":"PhoneCommunication","subject":"ok","body":"ok"}}"#)
             #expect(invalid.status == 422)
             #expect(try invalid.clioError.message.contains("received_at"))
             #expect(harness.sandbox.communications.isEmpty)
@@ -266,8 +267,8 @@ struct ClioSandboxTests {
             harness.sandbox.failNextExpiredToken()
             let expired = try await harness.raw(.GET, "/api/v4/users/who_am_i.json")
             #expect(expired.status == 401)
-            #expect(try expired.clioError.message == "The access token expired")
-            #expect(expired.headers.first(name: "WWW-Authenticate")?.contains("expired") == true)
+            #expect(try expired.jsonObject["error_description"] as? String == "The access token provided is expired, revoked, malformed or invalid for other reasons.")
+            #expect(expired.headers.first(name: "WWW-Authenticate")?.contains(#"error="invalid_token""#) == true)
         }
     }
 
@@ -337,7 +338,7 @@ struct ClioSandboxReadTests {
         try await ClioHarness.run { harness in
             let (first, second) = (harness.sandbox.contacts[0].id, harness.sandbox.contacts[1].id)
             for contact in [first, second, first] {
-                let json = #"{"data":{"type":"PhoneCommunication","subject":"Call","senders":[{"id":\#(contact),"type":"Contact"}],"receivers":[{"id":\#(ClioSandbox.userID),"type":"User"}]}}"#
+                let json = #"{"data":{"type":"PhoneCommunication","subject":"Call","body":"Notes","senders":[{"id":\#(contact),"type":"Contact"}],"receivers":[{"id":\#(ClioSandbox.userID),"type":"User"}]}}"#
                 #expect(try await harness.raw(.POST, "/api/v4/communications.json", json: json).status == 201)
             }
             let listed = try #require(try ClioHarness.data(try await harness.raw(.GET, "/api/v4/communications.json?contact_id=\(first)&fields=id,senders{id}")) as? [[String: Any]])

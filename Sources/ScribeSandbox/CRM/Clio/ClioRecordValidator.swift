@@ -4,7 +4,7 @@ import ScribeCore
 /// Checks `{"data":{…}}` write bodies as Clio does: only the record's own fields, required ones
 /// present, values of the right kind; the first problem becomes a 422 naming the field.
 enum ClioRecordValidator {
-    static let communicationFields: Set<String> = ["type", "subject", "body", "received_at", "date", "senders", "receivers", "matter", "notification_event_subscribers"]
+    static let communicationFields: Set<String> = ["type", "subject", "body", "received_at", "date", "senders", "receivers", "matter", "notification_event_subscribers", "external_properties"]
     static let communicationTypes: Set<String> = ["PhoneCommunication", "EmailCommunication"]
     static let contactFields: Set<String> = ["type", "name", "first_name", "last_name", "prefix", "title", "phone_numbers", "email_addresses"]
     static let phoneNames: Set<String> = ["Work", "Home", "Mobile", "Fax", "Pager", "Skype", "Other"]

@@ -100,11 +100,12 @@ extension ClioSandbox {
         }
     }
 
-    /// `POST /api/v4/communications.json`: `type` and `subject` are required.
+    /// `POST /api/v4/communications.json`: `type`, `subject` and `body` are required (Clio's OpenAPI document).
     func createCommunication(_ data: [String: JSONValue]) throws(ClioSandboxError) -> JSONValue {
         try ClioRecordValidator.onlyKnown(data, ClioRecordValidator.communicationFields)
-        guard data["type"] != nil else { throw .validation("type", "can't be blank") }
-        guard data["subject"] != nil else { throw .validation("subject", "can't be blank") }
+        for field in ["type", "subject", "body"] where data[field] == nil {
+            throw .validation(field, "can't be blank")
+        }
         let now = Date()
         return try self.state.withLock { state throws(ClioSandboxError) in
             var communication = ClioSandboxCommunication(

@@ -2,7 +2,10 @@ import Foundation
 import ScribeCore
 
 /// An error answer shaped as Clio Manage API v4 shapes it: `{"error":{"type":"…","message":"…"}}`
-/// (api-facts B5; the envelope is [U], the types below are this sandbox's best reading of Clio's).
+/// (the envelope is in Clio's OpenAPI document [V]; the `type` names and texts are [U]), except a
+/// rejected access token, which Clio's OAuth server (Doorkeeper) answers flat:
+/// `{"error":"invalid_token","error_description":"The access token provided is expired, revoked,
+/// malformed or invalid for other reasons."}` (Clio's support article 360004657734 [V]).
 struct ClioSandboxError: Error, Equatable {
     var httpStatus: Int
     var type: String
@@ -13,22 +16,26 @@ struct ClioSandboxError: Error, Equatable {
     var authenticate: String?
 
     var body: JSONValue {
-        .object(["error": .object(["type": .string(self.type), "message": .string(self.message)])])
+        if self.httpStatus == 401 {
+            return .object(["error": .string(self.type), "error_description": .string(self.message)])
+        }
+        return .object(["error": .object(["type": .string(self.type), "message": .string(self.message)])])
     }
+
+    /// Doorkeeper's one description for every rejected token: missing, never issued, expired or revoked.
+    static let invalidTokenDescription = "The access token provided is expired, revoked, malformed or invalid for other reasons."
 
     /// No bearer token, or one Clio never issued.
-    static var unauthorized: ClioSandboxError {
-        ClioSandboxError(
-            httpStatus: 401, type: "Unauthorized", message: "The access token is invalid",
-            authenticate: #"Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token is invalid""#
-        )
-    }
+    static var unauthorized: ClioSandboxError { .invalidToken }
 
-    /// A token Clio issued whose lifetime is over: the client should refresh it.
-    static var expiredToken: ClioSandboxError {
+    /// A token Clio issued whose lifetime is over: the client should refresh it. Clio does not tell
+    /// this apart from any other rejected token.
+    static var expiredToken: ClioSandboxError { .invalidToken }
+
+    private static var invalidToken: ClioSandboxError {
         ClioSandboxError(
-            httpStatus: 401, type: "Unauthorized", message: "The access token expired",
-            authenticate: #"Bearer realm="Doorkeeper", error="invalid_token", error_description="The access token expired""#
+            httpStatus: 401, type: "invalid_token", message: Self.invalidTokenDescription,
+            authenticate: #"Bearer realm="Doorkeeper", error="invalid_token", error_description="\#(Self.invalidTokenDescription)""#
         )
     }
 

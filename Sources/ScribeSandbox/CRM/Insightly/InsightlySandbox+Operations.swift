@@ -99,7 +99,8 @@ extension InsightlySandbox {
     }
 
     /// `PUT /v3.1/events`: the event named by `EVENT_ID`; the fields sent replace the stored ones,
-    /// fields left out keep their values [U: Insightly documents PUT as an update of the object sent].
+    /// fields left out keep their values, and a field is cleared only by sending it null (the v3.1 API
+    /// reference: "PUT requests don't require all fields… use NULL") [V].
     func updateEvent(_ object: [String: JSONValue]) throws(InsightlySandboxError) -> JSONValue {
         try InsightlyRecordValidator.onlyKnown(object, InsightlyRecordValidator.eventFields)
         guard let id = object["EVENT_ID"]?.integer else { throw .validation("EVENT_ID", "is required") }

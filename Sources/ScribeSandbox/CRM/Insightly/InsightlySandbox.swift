@@ -20,9 +20,10 @@ import Synchronization
 ///
 /// Lists and searches page with `top` (1…500, default 100) and `skip`; `count_total=true` adds
 /// `X-Total-Count`. Answers carry `X-RateLimit-Limit`/`X-RateLimit-Remaining` (the plan's daily quota;
-/// 10 requests per second besides) and a 429 has `Retry-After`. Sources: a third-party Insightly
-/// integration guide found with `find_string` ("Insightly API Integration Guide": the two headers, top/skip
-/// 100/500, object dates `yyyy-MM-dd HH:mm:ss`) [O]; `Retry-After` and `X-Total-Count` are [U].
+/// 10 requests per second besides) and a 429 has `Retry-After`. Sources: Insightly's knowledge-base
+/// article "Working with the Insightly Web API" (the two headers, the daily quota) [V]; a third-party
+/// integration guide (top/skip 100/500, object dates `yyyy-MM-dd HH:mm:ss`) [O]; a third-party Go client
+/// that honours `Retry-After` on a 429 [O]; `X-Total-Count` is [U].
 /// Searching by field accepts the fields listed on ``InsightlySandboxPerson`` (Insightly accepts any
 /// standard or custom field; a field this sandbox does not know is answered as an unknown custom field is).
 public final class InsightlySandbox: SandboxCRM {

@@ -5,7 +5,8 @@ import Foundation
 /// 4xx/5xx status with `{name, message, arguments, context, debug}`, where `name` is the Python
 /// exception's qualified name. Statuses follow `odoo/exceptions.py`: `UserError` and
 /// `ValidationError` 422, `AccessError` 403, `MissingError` 404; werkzeug's HTTP exceptions keep
-/// their code; any other exception (a `ValueError` for an unknown field) is a 500.
+/// their code; any other exception (a `ValueError` for an unknown field) is a 500. Checked against
+/// `addons/web/controllers/json2.py` [V]; Odoo versions after 19.0 may answer a bare message string instead.
 struct OdooSandboxError: Error {
     var httpStatus: Int
     var name: String
