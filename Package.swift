@@ -151,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "ScribeAppTests",
             dependencies: [
-                "ScribeApp", "ScribeStore", "ScribeConnectors", "ScribeTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                "ScribeApp", "ScribeStore", "ScribeConnectors", "ScribeSandbox", "ScribeTestSupport", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -18,31 +18,55 @@ public struct ConnectorFileTrial: Sendable {
     }
 
     let connector: DeclarativeConnector
+    /// An OAuth2 file's tokens during the trial, and the refresh token the inputs gave.
+    let tokens: (store: InMemoryCRMTokenStore, givenRefreshToken: String)?
     let now: @Sendable () -> Date
     let makeID: @Sendable () -> String
 
     /// - Parameter inputs: the connection's inputs; for an OAuth2 file its `access_token` is used until
-    ///   the CRM rejects it, and a refreshed pair is not kept.
+    ///   the CRM rejects it. A refreshed pair is not kept: when the CRM rotated the refresh token on the
+    ///   way, the trial ends with a failed `tokens` step saying the one in the inputs is spent.
     public init(
         spec: ConnectorSpec, inputs: [String: String], httpClient: HTTPClient, now: @escaping @Sendable () -> Date, makeID: @escaping @Sendable () -> String,
         logger: Logger
     ) throws(ConnectorError) {
         var provider: CRMTokenProvider?
+        var tokens: (store: InMemoryCRMTokenStore, givenRefreshToken: String)?
         if let grant = try spec.oauthGrant(inputs: inputs) {
+            let initial = CRMTokenPair(accessToken: inputs["access_token"] ?? "", accessExpiresAt: nil, refreshToken: grant.refreshToken)
+            let store = InMemoryCRMTokenStore(initial)
+            tokens = (store, grant.refreshToken)
             provider = CRMTokenProvider(
                 client: CRMOAuthClient(registration: grant.registration, http: ConnectorHTTPClient(httpClient: httpClient, logger: logger), now: now),
-                store: InMemoryCRMTokenStore(),
-                initial: CRMTokenPair(accessToken: inputs["access_token"] ?? "", accessExpiresAt: nil, refreshToken: grant.refreshToken), now: now,
-                logger: logger
+                store: store, initial: initial, now: now, logger: logger
             )
         }
         self.connector = try DeclarativeConnector(spec: spec, inputs: inputs, httpClient: httpClient, tokenProvider: provider, now: now, logger: logger)
+        self.tokens = tokens
         self.now = now
         self.makeID = makeID
     }
 
-    /// Runs the steps; `contact` logs on that contact id when the number finds nobody.
+    /// Runs the steps (see ``steps(phone:contact:)``), then says whether the inputs' refresh token
+    /// still works: a CRM that rotates refresh tokens spent it if the trial had to refresh.
     public func run(phone: PhoneNumber, contact: String?) async -> [Step] {
+        var steps = await self.steps(phone: phone, contact: contact)
+        if let tokens, let current = try? await tokens.store.load(), current.refreshToken != tokens.givenRefreshToken {
+            steps.append(
+                Step(
+                    step: "tokens", ok: false,
+                    detail: "the CRM rotated the refresh token when the trial refreshed the access token: the refresh_token in the inputs "
+                        + "is spent and the new one was not kept. Authorise again and update the inputs (CALLSCRIBE_CONNECTOR_INPUTS) "
+                        + "before a server uses them.",
+                    milliseconds: 0
+                )
+            )
+        }
+        return steps
+    }
+
+    /// The steps, in order, until one fails; `contact` logs on that contact id when the number finds nobody.
+    func steps(phone: PhoneNumber, contact: String?) async -> [Step] {
         var steps: [Step] = []
         func step(_ name: String, _ act: () async throws(ConnectorError) -> String) async -> Bool {
             let clock = ContinuousClock()

@@ -7,6 +7,7 @@ import ScribeConnectors
 import ScribeCore
 import Synchronization
 import Testing
+import ScribeTestSupport
 
 /// A connector file's custom fields and dispositions as the connector offers and writes them: declared
 /// in the file, or read from a small CRM served on loopback.

@@ -5,6 +5,7 @@ import ScribeConnectors
 import ScribeCore
 import ScribeSandbox
 import Testing
+import ScribeTestSupport
 
 /// The connector files Callscribe ships, each against its vendor's sandbox, for contract suites
 /// parameterised over them.

@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import ScribeConnectors
 import ScribeSandbox
+import ScribeTestSupport
 
 /// A Clio sandbox served for real on loopback, spoken to as Clio's clients do.
 struct ClioHarness {

@@ -4,6 +4,7 @@ import NIOCore
 import ScribeConnectors
 import ScribeCore
 import ScribeSandbox
+import ScribeTestSupport
 
 /// A HubSpot sandbox served for real on loopback, and connectors pointed at it.
 struct HubSpotHarness {

@@ -4,6 +4,7 @@ import NIOCore
 import NIOHTTP1
 import ScribeConnectors
 import ScribeSandbox
+import ScribeTestSupport
 
 /// An Insightly sandbox served for real on loopback, spoken to with HTTP Basic as Insightly's clients do.
 struct InsightlyHarness {

@@ -5,6 +5,7 @@ import NIOHTTP1
 import ScribeConnectors
 import ScribeSandbox
 import Testing
+import ScribeTestSupport
 
 /// An Odoo sandbox served for real on loopback, spoken to raw over JSON-2.
 struct OdooHarness {

@@ -5,6 +5,7 @@ import NIOHTTP1
 import ScribeConnectors
 import ScribeCore
 import ScribeSandbox
+import ScribeTestSupport
 
 /// A Salesforce sandbox served for real on loopback, and connectors pointed at it.
 struct SalesforceHarness {

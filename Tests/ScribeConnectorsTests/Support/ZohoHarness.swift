@@ -5,6 +5,7 @@ import NIOHTTP1
 import ScribeConnectors
 import ScribeSandbox
 import Testing
+import ScribeTestSupport
 
 /// A Zoho CRM sandbox served for real on loopback, spoken to raw, as Zoho's clients would.
 struct ZohoHarness {
