@@ -252,6 +252,72 @@ finally:
     except subprocess.TimeoutExpired:
         demo.kill()
 
+# Connector files: checked offline, then tried against a demo running Insightly, a CRM Callscribe
+# has no code for, reached through its shipped file.
+import base64
+repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+insightly_file = os.path.join(repo, "connectors", "insightly.yaml")
+good = run(["connectors", "check", insightly_file])
+check("connectors check of a shipped file passes and lists its operations",
+      good.returncode == 0 and "ok: connector insightly" in good.stdout and "find_contacts" in good.stdout, good.stdout + good.stderr)
+broken_file = os.path.join(folder, "broken.yaml")
+with open(insightly_file) as source, open(broken_file, "w") as broken:
+    lines = source.read().split("\n")
+    typo_line = next(i for i, line in enumerate(lines) if line.strip() == "method: GET") + 1
+    lines[typo_line - 1] = lines[typo_line - 1].replace("method", "metod")
+    broken.write("\n".join(lines))
+bad_file = run(["connectors", "check", broken_file])
+check("connectors check names the line of each mistake, suggests the key, and exits 65",
+      bad_file.returncode == 65 and f"broken.yaml:{typo_line}:" in bad_file.stdout + bad_file.stderr
+      and "did you mean 'method'" in bad_file.stdout + bad_file.stderr, bad_file.stdout + bad_file.stderr)
+
+file_data = os.path.join(folder, "demo-insightly")
+file_port = free_port_block(3, 19800)
+file_demo = subprocess.Popen([binary, "demo", "--crm", "insightly", "--data", file_data, "--port", str(file_port), "--call-gap", "0.3"],
+                             env=demo_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+try:
+    crm_url = f"http://127.0.0.1:{file_port + 2}"
+    api_key = "insightly-sandbox-key"
+    authorization = "Basic " + base64.b64encode(f"{api_key}:".encode()).decode()
+    contact = None
+    deadline = time.time() + 60
+    while time.time() < deadline and contact is None:
+        try:
+            request = urllib.request.Request(crm_url + "/v3.1/contacts?top=1", headers={"Authorization": authorization})
+            with urllib.request.urlopen(request, timeout=5) as answer:
+                contact = json.loads(answer.read())[0]
+        except (urllib.error.URLError, ConnectionError, IndexError):
+            time.sleep(0.5)
+    check("demo --crm insightly serves the Insightly sandbox", contact is not None)
+    if contact is not None:
+        inputs = json.dumps({"base_url": crm_url + "/v3.1", "api_key": api_key})
+        trial = run(["connectors", "test", insightly_file, "--phone", contact["PHONE"], "--inputs", inputs])
+        steps = [line.split()[1] for line in trial.stdout.splitlines() if line.startswith(("ok", "FAIL"))]
+        check("connectors test FILE looks the number up, logs, reads back, updates and finds a test call in the CRM",
+              trial.returncode == 0 and steps[:5] == ["find_contacts", "create_call", "read_call", "update_call", "find_call"]
+              and all(line.startswith("ok") for line in trial.stdout.splitlines() if line.startswith(("ok", "FAIL"))),
+              trial.stdout + trial.stderr)
+        check("connectors test FILE prints no credential", api_key not in trial.stdout + trial.stderr)
+        refused = run(["connectors", "test", insightly_file, "--phone", contact["PHONE"],
+                       "--inputs", json.dumps({"base_url": crm_url + "/v3.1", "api_key": "wrong-key-0000"})])
+        check("connectors test FILE with a key the CRM refuses stops at the look-up and exits 1",
+              refused.returncode == 1 and refused.stdout.startswith("FAIL find_contacts") and "wrong-key-0000" not in refused.stdout + refused.stderr,
+              refused.stdout + refused.stderr)
+    logged_file = []
+    deadline = time.time() + 60
+    while time.time() < deadline and not logged_file:
+        time.sleep(1)
+        listing = run(["calls", "list", "--data", file_data, "--json", "--limit", "10000"])
+        if listing.returncode == 0:
+            logged_file = [c for c in json.loads(listing.stdout) if c["state"] == "logged"]
+    check("demo --crm insightly logs calls through the connector file", len(logged_file) >= 1, "none logged after 60 s")
+finally:
+    file_demo.send_signal(signal.SIGTERM)
+    try:
+        file_demo.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        file_demo.kill()
+
 passed = sum(results)
 print(f"{passed} passed, {len(results) - passed} failed")
 sys.exit(0 if passed == len(results) else 1)
