@@ -84,7 +84,11 @@ struct ConnectorSpecTests {
         let lines = broken.split(separator: "\n", omittingEmptySubsequences: false)
         func line(containing text: String) -> Int { (lines.firstIndex { $0.contains(text) } ?? -1) + 1 }
 
-        #expect(problems.contains { $0.line == line(containing: "metod") && $0.message.contains("unknown key 'metod'; did you mean 'method'?") })
+        let typo = lines[line(containing: "metod") - 1]
+        let typoColumn = typo.distance(from: typo.startIndex, to: typo.firstIndex(of: "m")!) + 1
+        #expect(problems.contains {
+            $0.line == line(containing: "metod") && $0.column == typoColumn && $0.message.contains("unknown key 'metod'; did you mean 'method'?")
+        })
         #expect(problems.contains { $0.line == line(containing: "metod") - 1 && $0.message == "'method' is missing" })
         #expect(problems.contains { $0.line == line(containing: "uper") && $0.message.contains("did you mean 'upper'") })
         #expect(problems.contains { $0.line == line(containing: "{{item.id}}\"}") && $0.message.contains("'item' is not available here") })

@@ -164,7 +164,7 @@ public struct ConnectorSpec: Sendable {
                 guard let declared = map[key], let member = operationMembers.first(where: { $0.key == operation.rawValue }) else { continue }
                 reader.report(
                     ConnectorFileProblem(
-                        line: member.keyLine, column: 1, path: "operations",
+                        line: member.keyLine, column: member.keyColumn, path: "operations",
                         message: "'\(operation.rawValue)' reads the \(key.replacingOccurrences(of: "_", with: " ")) from the CRM, but '\(key)' (line \(declared.line)) declares them too; keep one"
                     )
                 )

@@ -9,7 +9,7 @@ struct SpecNode: Sendable {
     enum Value: Sendable {
         case scalar(String, typed: JSONValue)
         case list([SpecNode])
-        case map([(key: String, keyLine: Int, node: SpecNode)])
+        case map([SpecMember])
     }
 
     var value: Value
@@ -44,7 +44,7 @@ struct SpecNode: Sendable {
             for (index, item) in sequence.enumerated() { items.append(try SpecNode(item, path: "\(path)[\(index)]")) }
             self.value = .list(items)
         case .mapping(let mapping):
-            var members: [(key: String, keyLine: Int, node: SpecNode)] = []
+            var members: [SpecMember] = []
             for (key, value) in mapping {
                 guard let name = key.string else {
                     throw ConnectorFileProblem(line: key.mark?.line ?? self.line, column: key.mark?.column ?? 0, path: path, message: "keys must be plain text")
@@ -56,7 +56,7 @@ struct SpecNode: Sendable {
                 var child = try SpecNode(value, path: childPath)
                 // A nested mapping or list is named by its key's line: "request: (line 12) is missing 'method'".
                 if case .scalar = child.value {} else if let keyLine = key.mark?.line { child.line = keyLine }
-                members.append((name, key.mark?.line ?? self.line, child))
+                members.append((name, key.mark?.line ?? self.line, key.mark?.column ?? 1, child))
             }
             self.value = .map(members)
         case .alias:
@@ -110,3 +110,6 @@ struct SpecNode: Sendable {
         }
     }
 }
+
+/// One member of a mapping: its key, where the key is written, and its value.
+typealias SpecMember = (key: String, keyLine: Int, keyColumn: Int, node: SpecNode)

@@ -24,7 +24,7 @@ final class SpecReader {
         }
         for member in members where !allowed.contains(member.key) {
             let hint = SpecReader.closest(to: member.key, in: allowed).map { "; did you mean '\($0)'?" } ?? "; expected one of \(allowed.joined(separator: ", "))"
-            self.report(ConnectorFileProblem(line: member.keyLine, column: 1, path: node.path, message: "unknown key '\(member.key)'\(hint)"))
+            self.report(ConnectorFileProblem(line: member.keyLine, column: member.keyColumn, path: node.path, message: "unknown key '\(member.key)'\(hint)"))
         }
         for key in required where !members.contains(where: { $0.key == key }) {
             self.report(node, "'\(key)' is missing")
@@ -121,7 +121,7 @@ final class SpecReader {
 /// A mapping's members, looked up by key.
 struct SpecMap {
     let node: SpecNode
-    let members: [(key: String, keyLine: Int, node: SpecNode)]
+    let members: [SpecMember]
 
     subscript(key: String) -> SpecNode? {
         self.members.first { $0.key == key }?.node
