@@ -15,6 +15,8 @@ import Synchronization
 public final class StrictCRMConnector: CRMConnector, Sendable {
     /// Plans ``findContacts(matching:)``.
     public typealias FindContacts = @Sendable (PhoneNumber) async throws(ConnectorError) -> [Contact]
+    /// Plans ``findContacts(named:)``.
+    public typealias FindContactsNamed = @Sendable (String) async throws(ConnectorError) -> [Contact]
     /// Plans ``createCallRecord(_:)``.
     public typealias CreateCallRecord = @Sendable (CallLogEntry) async throws(ConnectorError) -> CRMRecordID
     /// Plans ``createContact(named:phone:)``.
@@ -39,6 +41,7 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
 
     public let bodyFormat: BodyFormat
     private let findContactsPlan: FindContacts?
+    private let findContactsNamedPlan: FindContactsNamed?
     private let createCallRecordPlan: CreateCallRecord?
     private let findCallRecordPlan: FindCallRecord?
     private let createContactPlan: CreateContact?
@@ -55,7 +58,8 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
         ConnectorCapabilities(
             customFields: self.customFieldsPlan != nil, batchCreateLimit: self.createCallRecordsPlan == nil ? 1 : self.batchCreateLimit,
             editDetection: self.readCallRecordPlan != nil,
-            markerSearch: self.findCallRecordPlan != nil, relatedRecords: self.relatedRecordsPlan != nil
+            markerSearch: self.findCallRecordPlan != nil, relatedRecords: self.relatedRecordsPlan != nil,
+            nameSearch: self.findContactsNamedPlan != nil
         )
     }
 
@@ -65,8 +69,9 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
         bodyFormat: BodyFormat = .html, findContacts: FindContacts? = nil, createCallRecord: CreateCallRecord? = nil,
         findCallRecord: FindCallRecord? = nil, createContact: CreateContact? = nil, updateCallRecord: UpdateCallRecord? = nil,
         readCallRecord: ReadCallRecord? = nil, relatedRecords: RelatedRecords? = nil, customFields: CustomFields? = nil,
-        createCallRecords: CreateCallRecords? = nil, batchCreateLimit: Int = 100
+        createCallRecords: CreateCallRecords? = nil, batchCreateLimit: Int = 100, findContactsNamed: FindContactsNamed? = nil
     ) {
+        self.findContactsNamedPlan = findContactsNamed
         self.createCallRecordsPlan = createCallRecords
         self.batchCreateLimit = batchCreateLimit
         self.customFieldsPlan = customFields
@@ -90,6 +95,12 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     public func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact] {
         let plan = try self.note("findContacts", argument: phone.e164, plan: self.findContactsPlan)
         return try await plan(phone)
+    }
+
+    /// Recorded as `findContactsNamed(<name>)`.
+    public func findContacts(named name: String) async throws(ConnectorError) -> [Contact] {
+        let plan = try self.note("findContactsNamed", argument: name, plan: self.findContactsNamedPlan)
+        return try await plan(name)
     }
 
     public func relatedRecords(of contact: ContactID) async throws(ConnectorError) -> [RelatedRecord] {

@@ -24,6 +24,9 @@ public struct Contact: Sendable, Hashable, Codable {
 }
 
 extension Contact {
+    /// The shortest name a contact search takes: CRMs refuse or flood on a single letter.
+    public static let minimumNameQueryLength = 2
+
     private enum CodingKeys: String, CodingKey {
         case id, name, phoneNumbers, updatedAt, createdAt, kind
     }

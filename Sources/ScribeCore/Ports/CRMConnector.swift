@@ -15,6 +15,12 @@ public protocol CRMConnector: Sendable {
     /// Contacts whose stored numbers match `phone`, whatever format the CRM stored them in.
     func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact]
 
+    /// Contacts (and leads, where the CRM has them) whose name matches `name` as the CRM's own search
+    /// matches names (a word or the start of one, case-insensitively), at most about 50, for a person
+    /// picking whom to log a call on. `name` is at least ``Contact/minimumNameQueryLength`` characters.
+    /// Empty when ``ConnectorCapabilities/nameSearch`` is false.
+    func findContacts(named name: String) async throws(ConnectorError) -> [Contact]
+
     /// Creates a contact with `name` and `phone`: the placeholder for an unknown caller, or the
     /// "create contact" of a manual log.
     func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact

@@ -22,10 +22,12 @@ public struct ConnectorCapabilities: Sendable, Hashable, Codable {
     public var leads: Bool
     /// The CRM's users can be listed (``CRMConnector/users()``), to map agents to record owners by email.
     public var owners: Bool
+    /// Contacts can be searched by name (``CRMConnector/findContacts(named:)``), for the log form's picker.
+    public var nameSearch: Bool
 
     public init(
         customFields: Bool = false, dispositions: Bool = false, batchCreateLimit: Int = 1, editDetection: Bool = false,
-        markerSearch: Bool = false, relatedRecords: Bool = false, leads: Bool = false, owners: Bool = false
+        markerSearch: Bool = false, relatedRecords: Bool = false, leads: Bool = false, owners: Bool = false, nameSearch: Bool = false
     ) {
         self.customFields = customFields
         self.dispositions = dispositions
@@ -35,5 +37,6 @@ public struct ConnectorCapabilities: Sendable, Hashable, Codable {
         self.relatedRecords = relatedRecords
         self.leads = leads
         self.owners = owners
+        self.nameSearch = nameSearch
     }
 }
