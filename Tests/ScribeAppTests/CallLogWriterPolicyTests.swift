@@ -146,6 +146,29 @@ struct CallLogWriterPolicyTests {
         #expect(log.timeline.map(\.message).suffix(2) == ["Amy Able chosen by a person.", "Created the CRM record with basics."])
     }
 
+    @Test("a contact a person found by name, not among the number's matches, is logged on under the name they saw")
+    func chosenByName() async throws {
+        let harness = try await H()
+        let book = RecordBook(contacts: [Self.zoe, Self.amy])
+        let connector = book.connector()
+        let writer = harness.writer(connector, settings: LoggingSettings(policy: LoggingPolicy(multipleMatches: .askPerson)))
+        try await writer.run(harness.job)
+        #expect(try await harness.log().state == .waiting(.contactChoice, until: nil))
+
+        harness.move(to: 300)
+        let request = PersonRequest(requestedAt: H.at(300), contact: .existing("c-99"), contactName: "Ada Lovelace")
+        try await harness.sqlite.requestLog(harness.logID, request, now: H.at(300))
+        #expect(try await harness.runDue(writer) == 1)
+
+        let created = try #require(book.creates.first)
+        #expect(created.contact.id == "c-99")
+        #expect(created.contact.name == "Ada Lovelace")
+        #expect(created.subject.contains("Ada Lovelace"))
+        let log = try await harness.log()
+        #expect(log.state == .logged)
+        #expect(log.timeline.map(\.message).suffix(2) == ["Ada Lovelace chosen by a person.", "Created the CRM record with basics."])
+    }
+
     @Test(
         "several contacts, automatic rules: the rule's pick, with the rule in the timeline",
         arguments: [

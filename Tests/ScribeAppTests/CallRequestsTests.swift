@@ -57,4 +57,23 @@ struct CallRequestsTests {
         let content = try await store.content(session: "s-0", extension: "ext-1")
         #expect(content.notes?.text == "Asked for a quote")
     }
+
+    @Test("a contact chosen by name keeps the name the person saw; a name without its contact id, or over two lines, is refused naming contactName")
+    func contactChosenByName() async throws {
+        let store = try await Self.ledger(state: .skipped(.unknownContact))
+        let requests = CallRequests(store: store, settings: SettingsBook(server: LoggingSettings(mode: .incremental), people: nil), now: { Self.now })
+        await #expect(throws: PeopleError.invalidField("contactName", "names the contact in contactId; give contactId too")) {
+            try await requests.logManually("log-0", ManualLog(contactName: "Ada Lovelace"), by: .console)
+        }
+        await #expect(throws: PeopleError.invalidField("contactName", "must be one line of at most 200 characters")) {
+            try await requests.logManually("log-0", ManualLog(contactId: "c-7", contactName: "Ada\nLovelace"), by: .console)
+        }
+        #expect(try await store.callLog("log-0")?.request == nil, "nothing stored for a refused request")
+
+        let log = try await requests.logManually("log-0", ManualLog(contactId: "c-7", contactName: "  Ada Lovelace "), by: .console)
+        #expect(log.request?.contact == .existing("c-7"))
+        #expect(log.request?.contactName == "Ada Lovelace")
+        let retried = try await requests.retry("log-0", by: .console)
+        #expect(retried.request?.contactName == "Ada Lovelace", "a retry keeps the person's choice")
+    }
 }

@@ -39,6 +39,7 @@ public struct CallRequests: Sendable {
     ) async throws -> CallLog {
         let log = try await self.callLog(id, for: requester)
         let (input, contact) = try manual.validated()
+        let contactName = try manual.validatedContactName()
         let fieldValues = try await self.customFieldValues(manual, log: log, lister: customFields)
         let related = try await self.relatedRecord(manual, log: log, contact: contact, lister: relatedRecords)
         let mode = try await self.settings.settings(account: log.key.accountID, extension: log.key.extensionID).mode
@@ -58,7 +59,7 @@ public struct CallRequests: Sendable {
         // again over what someone may have changed in the CRM since.
         let request = PersonRequest(
             requestedAt: now, contact: contact ?? log.request?.contact, relatedRecord: related ?? log.request?.relatedRecord,
-            customFields: fieldValues.isEmpty ? nil : fieldValues
+            customFields: fieldValues.isEmpty ? nil : fieldValues, contactName: contactName
         )
         try await self.store.requestLog(id, request, now: now)
         return try await self.store.callLog(id) ?? log
@@ -105,7 +106,13 @@ public struct CallRequests: Sendable {
         let log = try await self.callLog(id, for: requester)
         if case .logged = log.state { throw PeopleError.conflict("this call is already logged") }
         let now = self.now()
-        try await self.store.requestLog(id, PersonRequest(requestedAt: now, contact: log.request?.contact, relatedRecord: log.request?.relatedRecord), now: now)
+        try await self.store.requestLog(
+            id,
+            PersonRequest(
+                requestedAt: now, contact: log.request?.contact, relatedRecord: log.request?.relatedRecord, contactName: log.request?.contactName
+            ),
+            now: now
+        )
         return try await self.store.callLog(id) ?? log
     }
 

@@ -8,6 +8,9 @@ public struct ManualLog: Sendable, Hashable, Codable {
     public var disposition: String?
     /// Log against this existing contact.
     public var contactId: String?
+    /// The name of the contact in `contactId` as the person saw it (one found by name, not among the
+    /// log's candidates), so the record and its subject name them.
+    public var contactName: String?
     /// Create a contact with this name (and the caller's number) and log against it.
     public var newContactName: String?
     /// Attach the record to this one of the contact's open deals (opportunities in Salesforce).
@@ -18,8 +21,9 @@ public struct ManualLog: Sendable, Hashable, Codable {
 
     public init(
         notes: String? = nil, subject: String? = nil, disposition: String? = nil, contactId: String? = nil, newContactName: String? = nil,
-        relatedRecordId: String? = nil, customFields: [String: String]? = nil
+        relatedRecordId: String? = nil, customFields: [String: String]? = nil, contactName: String? = nil
     ) {
+        self.contactName = contactName
         self.customFields = customFields
         self.relatedRecordId = relatedRecordId
         self.notes = notes
@@ -55,6 +59,16 @@ public struct ManualLog: Sendable, Hashable, Codable {
         case (nil, nil): contact = nil
         }
         return ((self.notes, self.subject, self.disposition), contact)
+    }
+
+    /// The chosen contact's name, trimmed; nil when none was given. Only with `contactId`.
+    func validatedContactName() throws(PeopleError) -> String? {
+        guard let name = self.contactName?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { return nil }
+        guard self.contactId?.trimmingCharacters(in: .whitespaces).isEmpty == false else {
+            throw .invalidField("contactName", "names the contact in contactId; give contactId too")
+        }
+        guard name.count <= 200, !name.contains(where: \.isNewline) else { throw .invalidField("contactName", "must be one line of at most 200 characters") }
+        return name
     }
 
     /// The chosen deal's id, trimmed; nil when none (or blank, the form's "No deal").

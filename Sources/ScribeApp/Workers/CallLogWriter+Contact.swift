@@ -21,7 +21,7 @@ extension CallLogWriter {
             switch request {
             case .existing(let id):
                 let known = log.candidates + (try await self.lookUp(number, on: connection, connector: connector))
-                let contact = known.first { $0.id == id } ?? Contact(id: id, name: id.rawValue)
+                let contact = known.first { $0.id == id } ?? Contact(id: id, name: log.request?.contactName ?? id.rawValue)
                 log.record("\(contact.name) chosen by a person.", at: now)
                 return contact
             case .create(let name):

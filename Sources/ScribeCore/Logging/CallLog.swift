@@ -92,10 +92,16 @@ public struct PersonRequest: Sendable, Hashable, Codable {
     /// Values for the CRM's custom fields, checked against the connection's fields when the request was
     /// made. Optional in the JSON, like ``relatedRecord``.
     public var customFields: [String: String]?
+    /// The name of the existing contact chosen, as the person saw it (a contact found by name is not
+    /// among the log's candidates), so the record names them. Optional in the JSON, like ``relatedRecord``.
+    public var contactName: String?
 
-    public init(requestedAt: Date, contact: ContactRequest?, relatedRecord: RelatedRecord? = nil, customFields: [String: String]? = nil) {
+    public init(
+        requestedAt: Date, contact: ContactRequest?, relatedRecord: RelatedRecord? = nil, customFields: [String: String]? = nil, contactName: String? = nil
+    ) {
         self.requestedAt = requestedAt
         self.contact = contact
+        self.contactName = contactName
         self.relatedRecord = relatedRecord
         self.customFields = customFields
     }

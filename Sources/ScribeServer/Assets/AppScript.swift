@@ -110,7 +110,11 @@ enum AppScript {
             for (const key of ['notes', 'subject', 'disposition']) if (form.get(key)) body[key] = form.get(key);
             const contact = form.get('contact');
             if (contact === '__new') body.newContactName = form.get('newContactName') || '';
-            else if (contact) body.contactId = contact;
+            else if (contact) {
+              body.contactId = contact;
+              const chosen = logForm.querySelector('input[name=contact]:checked');
+              if (chosen && chosen.dataset.name) body.contactName = chosen.dataset.name;
+            }
             if (form.get('relatedRecordId')) body.relatedRecordId = form.get('relatedRecordId');
             const customFields = {};
             for (const [name, value] of form.entries()) {
@@ -152,6 +156,41 @@ enum AppScript {
           }
           logForm.querySelectorAll('input[name=contact]').forEach(input => input.addEventListener('change', loadDeals));
           loadDeals();
+          // Finding a contact by name: each one found becomes a choice above "Create a contact".
+          const searchInput = logForm.querySelector('#contact-search');
+          if (searchInput) {
+            const searchStatus = logForm.querySelector('#contact-search-status');
+            async function findByName() {
+              const name = searchInput.value.trim();
+              if (name.length < 2) { say(searchStatus, 'Type at least 2 letters of the name.', true); return; }
+              say(searchStatus, 'Looking…');
+              let contacts;
+              try { contacts = (await api('GET', '/api/contacts?name=' + encodeURIComponent(name))).contacts; }
+              catch (error) { say(searchStatus, errorText(error), true); return; }
+              const create = logForm.querySelector('input[name=contact][value="__new"]').closest('label');
+              const listed = new Set([...logForm.querySelectorAll('input[name=contact]')].map(input => input.value));
+              let first = null;
+              for (const contact of contacts) {
+                if (listed.has(contact.id)) continue;
+                const label = document.createElement('label');
+                label.className = 'choice found';
+                const radio = document.createElement('input');
+                radio.type = 'radio';
+                radio.name = 'contact';
+                radio.value = contact.id;
+                radio.dataset.name = contact.name;
+                radio.addEventListener('change', loadDeals);
+                label.append(radio, ' ' + contact.name + (contact.kind === 'lead' ? ' (lead)' : ''));
+                create.before(label);
+                first = first || radio;
+              }
+              if (first) { first.checked = true; loadDeals(); }
+              say(searchStatus, contacts.length === 0 ? 'Nobody in the CRM is called "' + name + '".'
+                : contacts.length + (contacts.length === 1 ? ' contact found.' : ' contacts found.'));
+            }
+            logForm.querySelector('#contact-search-go').addEventListener('click', findByName);
+            searchInput.addEventListener('keydown', event => { if (event.key === 'Enter') { event.preventDefault(); findByName(); } });
+          }
           // The CRM's own dispositions, when it has a list: the free-text input becomes a picker of its labels.
           (async () => {
             let answer;

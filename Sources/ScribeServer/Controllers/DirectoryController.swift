@@ -15,11 +15,18 @@ struct DirectoryController {
         }
         router.get("/api/contacts") { request, context in
             let user = try context.requireUser()
-            guard let phone = request.uri.queryParameters["phone"].map(String.init), !phone.isEmpty else {
-                throw APIError(.badRequest, code: "invalid_field", message: "phone is required: the number to look up.", field: "phone")
+            let phone = request.uri.queryParameters["phone"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+            let name = request.uri.queryParameters["name"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
+            let contacts: [Contact]
+            switch (phone, name) {
+            case (.some(let phone), nil): contacts = try await self.callscribe.findContacts(phone: phone, for: user)
+            case (nil, .some(let name)): contacts = try await self.callscribe.findContacts(name: name, for: user)
+            case (.some, .some):
+                throw APIError(.badRequest, code: "invalid_field", message: "give either phone or name, not both.", field: "name")
+            case (nil, nil):
+                throw APIError(.badRequest, code: "invalid_field", message: "phone or name is required: the number or the name to look up.", field: "phone")
             }
-            let contacts = try await self.callscribe.findContacts(phone: phone, for: user)
-            return try JSONResponse.make(["contacts": contacts.map { ["id": $0.id.rawValue, "name": $0.name] }])
+            return try JSONResponse.make(["contacts": contacts.map { ["id": $0.id.rawValue, "name": $0.name, "kind": $0.kind.rawValue] }])
         }
     }
 }

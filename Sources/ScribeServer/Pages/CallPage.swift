@@ -81,7 +81,14 @@ struct CallPage {
                 <input name="newContactName" placeholder="Name" maxlength="200"></label>
                 """
             )
-            contactChoice = "<fieldset><legend>Contact</legend>\(options.joined())</fieldset>"
+            // Someone the number did not find: the script looks them up by name (GET /api/contacts?name=)
+            // and adds each one found as a choice above "Create a contact".
+            let search = """
+                <div class="contact-search"><input id="contact-search" type="search" placeholder="Find a contact by name" maxlength="100" \
+                aria-label="Find a contact by name"> <button id="contact-search-go" type="button">Find</button> \
+                <span id="contact-search-status" role="status"></span></div>
+                """
+            contactChoice = "<fieldset id=\"contact-choice\"><legend>Contact</legend>\(options.joined())\(search)</fieldset>"
         }
         return """
             <h2>\(alreadyLogged ? "Update the record" : "Log this call")</h2>
