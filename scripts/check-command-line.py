@@ -126,16 +126,32 @@ check("backfill against an unreachable phone system gives up within seconds, say
 demo_data = os.path.join(folder, "demo")
 port = free_port_block(3, 19700)
 demo_env = {k: v for k, v in os.environ.items() if not k.startswith(("CALLSCRIBE_", "RINGCENTRAL_", "HUBSPOT_"))}
-demo = subprocess.Popen([binary, "demo", "--data", demo_data, "--port", str(port), "--call-gap", "0.3"], env=demo_env,
-                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-try:
+
+def start_demo(data, port, *extra):
+    return subprocess.Popen([binary, "demo", "--data", data, "--port", str(port), "--call-gap", "0.3", *extra], env=demo_env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+def logged_calls(data, at_least, timeout=60):
+    """The logged calls in the ledger at `data` once there are `at_least`, or those there are after `timeout` seconds."""
     logged = []
-    deadline = time.time() + 60
-    while time.time() < deadline and len(logged) < 3:
+    deadline = time.time() + timeout
+    while time.time() < deadline and len(logged) < at_least:
         time.sleep(1)
-        listing = run(["calls", "list", "--data", demo_data, "--json", "--limit", "10000"])
+        listing = run(["calls", "list", "--data", data, "--json", "--limit", "10000"])
         if listing.returncode == 0:
             logged = [c for c in json.loads(listing.stdout) if c["state"] == "logged"]
+    return logged
+
+def stop_demo(process):
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+demo = start_demo(demo_data, port)
+try:
+    logged = logged_calls(demo_data, 3)
     check("the demo logs calls", len(logged) >= 3, f"{len(logged)} logged after 60 s")
 
     coverage = run(["coverage", "--data", demo_data, "--json"])
@@ -246,11 +262,7 @@ try:
     outputs = dry.stdout + dry.stderr + first.stdout + first.stderr + again.stdout + again.stderr
     check("backfill prints no secret", not any(secret in outputs for secret in (hubspot_token, "sandbox-client-secret", phone["RINGCENTRAL_JWT"])))
 finally:
-    demo.send_signal(signal.SIGTERM)
-    try:
-        demo.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        demo.kill()
+    stop_demo(demo)
 
 # Connector files: checked offline, then tried against a demo running Insightly, a CRM Callscribe
 # has no code for, reached through its shipped file.
@@ -273,8 +285,7 @@ check("connectors check names the line of each mistake, suggests the key, and ex
 
 file_data = os.path.join(folder, "demo-insightly")
 file_port = free_port_block(3, 19800)
-file_demo = subprocess.Popen([binary, "demo", "--crm", "insightly", "--data", file_data, "--port", str(file_port), "--call-gap", "0.3"],
-                             env=demo_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+file_demo = start_demo(file_data, file_port, "--crm", "insightly")
 try:
     crm_url = f"http://127.0.0.1:{file_port + 2}"
     api_key = "insightly-sandbox-key"
@@ -303,20 +314,9 @@ try:
         check("connectors test FILE with a key the CRM refuses stops at the look-up and exits 1",
               refused.returncode == 1 and refused.stdout.startswith("FAIL find_contacts") and "wrong-key-0000" not in refused.stdout + refused.stderr,
               refused.stdout + refused.stderr)
-    logged_file = []
-    deadline = time.time() + 60
-    while time.time() < deadline and not logged_file:
-        time.sleep(1)
-        listing = run(["calls", "list", "--data", file_data, "--json", "--limit", "10000"])
-        if listing.returncode == 0:
-            logged_file = [c for c in json.loads(listing.stdout) if c["state"] == "logged"]
-    check("demo --crm insightly logs calls through the connector file", len(logged_file) >= 1, "none logged after 60 s")
+    check("demo --crm insightly logs calls through the connector file", len(logged_calls(file_data, 1)) >= 1, "none logged after 60 s")
 finally:
-    file_demo.send_signal(signal.SIGTERM)
-    try:
-        file_demo.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        file_demo.kill()
+    stop_demo(file_demo)
 
 passed = sum(results)
 print(f"{passed} passed, {len(results) - passed} failed")

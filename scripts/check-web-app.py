@@ -500,18 +500,24 @@ def scenario_wrong_password(browser, stack):
           "still signed out", browser.url)
 
 
+def unknown_caller_call(browser, stack, company, agent, prefix):
+    """Places an answered inbound call to the agent from a number (+1<prefix>XXXX) no contact has and
+    waits until the history shows it skipped; returns the number, the session and the row (None if it never came)."""
+    known = {c["phoneNumber"] for c in company["customers"]} | set(company["strangers"])
+    number = next(n for n in (f"+1{prefix}{random.randint(2000, 9999)}" for _ in range(100)) if n not in known)
+    placed = stack.place_call(extensionNumber=agent["extensionNumber"], number=number, direction="inbound", outcome="answered", ringSeconds=1, talkSeconds=3)
+    session = placed["telephonySessionId"]
+    return number, session, wait_row_state(browser, session, {"skipped"}, 30)
+
+
 def scenario_unknown_caller(browser, stack, company, agent):
     say("-- (b) an unknown caller, logged by hand with a new contact")
     for nav in ("a#nav-calls", "a#nav-live", "a#nav-settings"):
         check(f"the header has {nav}", browser.find(nav) is not None, nav, "missing")
     check("an agent has no a#nav-admin", browser.find("a#nav-admin") is None, "no admin link", "a#nav-admin")
     check("the history has table#calls", browser.wait_element("table#calls") is not None, "table#calls", browser.body_text()[:200])
-    known = {c["phoneNumber"] for c in company["customers"]} | set(company["strangers"])
-    number = next(n for n in (f"+1909555{random.randint(2000, 9999)}" for _ in range(100)) if n not in known)
     browser.run("window.__callscribeNoReload = 'kept';")
-    placed = stack.place_call(extensionNumber=agent["extensionNumber"], number=number, direction="inbound", outcome="answered", ringSeconds=1, talkSeconds=3)
-    session = placed["telephonySessionId"]
-    row = wait_row_state(browser, session, {"skipped"}, 30)
+    number, session, row = unknown_caller_call(browser, stack, company, agent, "909555")
     browser.screenshot("history-unknown-call")
     check("the ended call appears in table#calls as skipped", row is not None, "a row with data-state=skipped", row_state(browser, session))
     check("it appeared without a reload (live update)", browser.run("return window.__callscribeNoReload || null;") == "kept",
@@ -651,6 +657,46 @@ def scenario_deal_and_fields(browser, stack, company, agent):
             say(f"     navigation {index + 1} to {path} failed: {error}")
         check(f"page {index + 1} of 9 ({path}) loads after the pages before it", loaded and time.monotonic() - started < 10,
               "loaded within 10 s", f"{time.monotonic() - started:.1f} s, loaded: {loaded}")
+
+
+def scenario_find_by_name(browser, stack, company, agent):
+    say("-- (k) an unknown caller, logged by hand on a contact found by name")
+    customer = company["customers"][7]
+    browser.go(stack.app + "/")
+    browser.need("table#calls")
+    _, session, row = unknown_caller_call(browser, stack, company, agent, "909556")
+    check("the unknown caller's call is skipped", row is not None, "data-state=skipped", row_state(browser, session))
+    if row is None:
+        return
+    browser.go(f"{stack.app}/calls/{row.attribute('data-log-id')}")
+    search = browser.need("input#contact-search", "the log form's search by name")
+    search.replace("x")
+    browser.need("button#contact-search-go").click()
+    short = wait_for("too short", lambda: text_of(browser, "#contact-search-status"), 5, 0.1)
+    check("a one-letter search says it needs two", short and "2" in short, "at least 2 letters", repr(short))
+    last_name = customer["name"].split(" ")[-1]
+    search.replace(last_name.lower())
+    browser.need("button#contact-search-go").click()
+    found = wait_for("contacts found", lambda: [r for r in browser.find_all("form#log-form label.found input[name=contact]")
+                                                if customer["name"] in (r.attribute("data-name") or "")], 10, 0.2)
+    browser.screenshot("call-found-by-name")
+    check("searching a last name adds the CRM's contact of that name as a choice", bool(found), customer["name"],
+          [r.attribute("data-name") for r in browser.find_all("form#log-form label.found input[name=contact]")])
+    if not found:
+        return
+    chosen = found[0]
+    notes = f"Web test (k): found by name, ref {random.randint(10000, 99999)}"
+    log_call(browser, notes, contact=chosen)
+    logged = wait_chip(browser, "logged", 15)
+    browser.screenshot("call-found-by-name-logged")
+    check("the state turns logged", logged, "logged within 15 s", chip_state(browser))
+    record = notes_landed(stack, "the sandbox HubSpot has the call record with the notes", notes, 10,
+                          lambda: f"{len(stack.hubspot_calls())} records, none with the notes")
+    check("the record is on the contact found by name", associated_contacts(record) == [chosen.attribute("value")],
+          [chosen.attribute("value")], associated_contacts(record))
+    title = ((record or {}).get("properties") or {}).get("hs_call_title") or ""
+    check("the record's title names the contact", customer["name"] in title, customer["name"], repr(title))
+    TYPED_NOTES.append(("(k)", notes))
 
 
 def scenario_live_notes_start(browser, stack, company, agent):
@@ -917,6 +963,7 @@ def main():
         unknown_log_id = scenario_unknown_caller(browser, stack, company, agent)
         scenario_shared_number(browser, stack, company, agent)
         scenario_deal_and_fields(browser, stack, company, agent)
+        scenario_find_by_name(browser, stack, company, agent)
         live_call, live_notes = scenario_live_notes_start(browser, stack, company, agent)
         sign_out(browser, stack, "agent-signed-out")
         # While the live call goes on: another agent, who may change their own settings only.

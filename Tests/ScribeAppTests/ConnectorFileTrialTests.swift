@@ -22,17 +22,26 @@ struct ConnectorFileTrialTests {
         )
     }
 
+    /// Runs `body` with a fresh sandbox of `vendor` served on loopback, its shipped file, and the file's inputs for it.
+    static func withShipped(
+        _ vendor: SandboxConnectorFile.Vendor, _ body: (SandboxConnectorFile, ConnectorSpec, [String: String]) async throws -> Void
+    ) async throws {
+        let file = SandboxConnectorFile(vendor, company: Self.company, logger: Logger(label: "test"))
+        let spec = try ConnectorSpec.load(contentsOf: vendor.fileURL.path)
+        try await withSandboxServer(name: vendor.rawValue, router: file.router()) { url in
+            try await body(file, spec, file.inputs(baseURL: url))
+        }
+    }
+
     static func firstCustomer() throws -> PhoneNumber {
         try #require(PhoneNumber(parsing: Self.company.customers[0].phoneNumber))
     }
 
     @Test("every step of a shipped file passes in order, and the test record is left in the CRM as updated")
     func everyStepPasses() async throws {
-        let file = SandboxConnectorFile(.insightly, company: Self.company, logger: Logger(label: "test"))
-        let insightly = try #require(file.insightly)
-        try await withSandboxServer(name: "insightly", router: file.router()) { url in
-            let spec = try ConnectorSpec.load(contentsOf: file.vendor.fileURL.path)
-            let steps = try await Self.trial(spec, file.inputs(baseURL: url)).run(phone: try Self.firstCustomer(), contact: nil)
+        try await Self.withShipped(.insightly) { file, spec, inputs in
+            let insightly = try #require(file.insightly)
+            let steps = try await Self.trial(spec, inputs).run(phone: try Self.firstCustomer(), contact: nil)
             #expect(steps.map(\.step) == ["find_contacts", "create_call", "read_call", "update_call", "find_call", "related_records"])
             #expect(steps.allSatisfy { $0.ok }, "\(steps)")
             let event = try #require(insightly.events.first)
@@ -44,10 +53,8 @@ struct ConnectorFileTrialTests {
 
     @Test("the first failing step ends the trial with the CRM's answer")
     func stopsAtFirstFailure() async throws {
-        let file = SandboxConnectorFile(.insightly, company: Self.company, logger: Logger(label: "test"))
-        try await withSandboxServer(name: "insightly", router: file.router()) { url in
-            let spec = try ConnectorSpec.load(contentsOf: file.vendor.fileURL.path)
-            var inputs = file.inputs(baseURL: url)
+        try await Self.withShipped(.insightly) { file, spec, given in
+            var inputs = given
             inputs["api_key"] = "not-the-key"
             let steps = try await Self.trial(spec, inputs).run(phone: try Self.firstCustomer(), contact: nil)
             #expect(steps.map(\.step) == ["find_contacts"])
@@ -59,11 +66,8 @@ struct ConnectorFileTrialTests {
 
     @Test("an expired OAuth2 access token is refreshed once; a refresh token that does not rotate stays usable")
     func refreshWithoutRotation() async throws {
-        let file = SandboxConnectorFile(.clio, company: Self.company, logger: Logger(label: "test"))
-        let clio = try #require(file.clio)
-        try await withSandboxServer(name: "clio", router: file.router()) { url in
-            let spec = try ConnectorSpec.load(contentsOf: file.vendor.fileURL.path)
-            let inputs = file.inputs(baseURL: url)
+        try await Self.withShipped(.clio) { file, spec, inputs in
+            let clio = try #require(file.clio)
             clio.oauth.expireAccessTokens()
             let steps = try await Self.trial(spec, inputs).run(phone: try Self.firstCustomer(), contact: nil)
             #expect(steps.allSatisfy { $0.ok }, "\(steps)")

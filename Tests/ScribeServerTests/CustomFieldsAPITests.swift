@@ -20,11 +20,7 @@ struct CustomFieldsAPITests {
     @Test("the fields are listed; a value that does not fit is a 400 naming it; values that fit are on the HubSpot record")
     func manualLogWithCustomFields() async throws {
         try await StackHarness.withStack(settings: [Setting.autoLog.name: "false"]) { stack in
-            let calls = StackHarness.endedCalls(3, stack: stack, seed: 13)
-            for call in calls { try stack.phone.place(call) }
-            for call in calls { await stack.phone.deliver(call, realTime: false) }
-            _ = try await StackHarness.settledCounts(stack, expected: calls.count)
-            let log = try #require(try await stack.callscribe.store.callLogs(CallLogQuery(filter: .skipped)).first)
+            let log = try await StackHarness.unloggedCall(stack, count: 3, seed: 13)
 
             let listed = try await StackHarness.send(.GET, stack, "/api/logs/\(log.id)/fields")
             #expect(listed.status == 200)

@@ -20,11 +20,7 @@ struct DispositionsAPITests {
     @Test("the portal's dispositions are listed; an unknown one is a 400 naming disposition; a chosen one is on the HubSpot record")
     func manualLogWithDisposition() async throws {
         try await StackHarness.withStack(settings: [Setting.autoLog.name: "false"]) { stack in
-            let calls = StackHarness.endedCalls(2, stack: stack, seed: 17)
-            for call in calls { try stack.phone.place(call) }
-            for call in calls { await stack.phone.deliver(call, realTime: false) }
-            _ = try await StackHarness.settledCounts(stack, expected: calls.count)
-            let log = try #require(try await stack.callscribe.store.callLogs(CallLogQuery(filter: .skipped)).first)
+            let log = try await StackHarness.unloggedCall(stack, count: 2, seed: 17)
 
             let listed = try await StackHarness.send(.GET, stack, "/api/logs/\(log.id)/dispositions")
             #expect(listed.status == 200)

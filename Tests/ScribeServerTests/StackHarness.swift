@@ -114,6 +114,16 @@ enum StackHarness {
         return try await stack.callscribe.store.callLogCounts()
     }
 
+    /// Places and delivers `count` ended calls, waits until each is settled, and returns the first one
+    /// left for a person (every one with auto-log off): the log a manual-log test works on.
+    static func unloggedCall(_ stack: RunningSandboxStack, count: Int, seed: UInt64, sourceLocation: SourceLocation = #_sourceLocation) async throws -> CallLog {
+        let calls = self.endedCalls(count, stack: stack, seed: seed)
+        for call in calls { try stack.phone.place(call) }
+        for call in calls { await stack.phone.deliver(call, realTime: false) }
+        _ = try await self.settledCounts(stack, expected: calls.count)
+        return try #require(try await stack.callscribe.store.callLogs(CallLogQuery(filter: .skipped)).first, sourceLocation: sourceLocation)
+    }
+
     /// POSTs raw bytes to Callscribe's webhook with the given headers.
     static func postWebhook(_ stack: RunningSandboxStack, body: String, headers: [(String, String)]) async throws -> (status: Int, body: String, headers: [(String, String)]) {
         var request = HTTPClientRequest(url: stack.callscribeURL + "/webhooks/ringcentral")
