@@ -1,4 +1,6 @@
 import Foundation
+import NIOHTTP1
+import ScribeConnectors
 import ScribeSandbox
 import Testing
 

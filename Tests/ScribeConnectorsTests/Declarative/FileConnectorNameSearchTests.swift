@@ -12,6 +12,8 @@ struct FileConnectorNameSearchTests {
     func firstAndLastName(_ crm: FileCRM) async throws {
         try await FileConnectorHarness.run(crm) { harness in
             #expect(harness.connector.capabilities.nameSearch)
+            // `connectors check` lists it with the file's other operations.
+            #expect(harness.connector.spec.operationNames.contains { $0.hasPrefix("find_contacts_by_name") })
             let customer = FileConnectorHarness.company.customers[3]
             let fullName = "\(customer.firstName) \(customer.lastName)"
             for query in [customer.firstName.lowercased(), customer.firstName.uppercased(), customer.lastName.uppercased(), customer.lastName.lowercased()] {
@@ -42,8 +44,10 @@ struct FileConnectorNameSearchTests {
     @Test("a name nobody has finds no one", arguments: FileCRM.allCases)
     func stranger(_ crm: FileCRM) async throws {
         try await FileConnectorHarness.run(crm) { harness in
-            #expect(try await harness.connector.findContacts(named: "Quetzalcoatl").isEmpty)
-            #expect(try await harness.connector.findContacts(named: "Zz").isEmpty)
+            let nobody = try await harness.connector.findContacts(named: "Quetzalcoatl")
+            #expect(nobody.isEmpty)
+            let noLetters = try await harness.connector.findContacts(named: "Zz")
+            #expect(noLetters.isEmpty)
         }
     }
 

@@ -102,8 +102,8 @@ struct NameSearchSpecTests {
         }
         try problem(at: "kind: prospect", saying: "'prospect' is not contact or lead")
         // The phone is not there to read: a name search has `name`, and says so.
-        try problem(at: "{{phone.e164}}", saying: "'phone' is not available here")
-        try problem(at: "{{phone.e164}}", saying: "never reads {{name}}")
+        try problem(at: #"{q: "{{phone.e164}}"}"#, saying: "'phone' is not available here")
+        try problem(at: #"{q: "{{phone.e164}}"}"#, saying: "never reads {{name}}")
         try problem(at: "/people/everyone", saying: "never reads {{name}}")
         #expect(problems.contains { $0.message.contains("'contact' is missing") })
         #expect(problems.count == 5, "\(problems.map { "\($0.line): \($0.message)" })")
