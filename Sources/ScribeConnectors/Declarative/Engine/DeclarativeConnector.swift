@@ -184,7 +184,9 @@ public struct DeclarativeConnector: CRMConnector {
         )
     }
 
-    private func contact(from item: JSONValue, of search: OperationSpec, fallbackName: String) throws(ConnectorError) -> Contact? {
+    /// One item of a contact search as a contact; nil when it has no id. Without a name it is called
+    /// `fallbackName`, or by its id.
+    func contact(from item: JSONValue, of search: OperationSpec, fallbackName: String?) throws(ConnectorError) -> Contact? {
         let context = self.itemContext(item)
         guard let id = try self.engine.field("id", of: search, in: context)?.text else { return nil }
         let name = try self.engine.field("name", of: search, in: context)?.text.trimmingCharacters(in: .whitespaces)
@@ -192,7 +194,7 @@ public struct DeclarativeConnector: CRMConnector {
         let updated = try self.engine.field("updated_at", of: search, in: context).flatMap { try? TemplateDates.date($0) }
         let created = try self.engine.field("created_at", of: search, in: context).flatMap { try? TemplateDates.date($0) }
         return Contact(
-            id: ContactID(id), name: (name?.isEmpty ?? true) ? fallbackName : name!, phoneNumbers: phones, updatedAt: updated, createdAt: created,
+            id: ContactID(id), name: (name?.isEmpty ?? true) ? fallbackName ?? id : name!, phoneNumbers: phones, updatedAt: updated, createdAt: created,
             kind: search.kind == "lead" ? .lead : .contact
         )
     }

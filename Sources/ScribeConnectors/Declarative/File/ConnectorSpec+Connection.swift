@@ -9,10 +9,13 @@ extension ConnectorSpec {
         try self.baseURL(values: try self.inputValues(inputs))
     }
 
-    /// The operations the file describes, in the reference's order; `find_contacts` counts its searches.
+    /// The operations the file describes, in the reference's order; a contact search counts its searches.
     public var operationNames: [String] {
-        let searches = self.searches.count > 1 ? "find_contacts (\(self.searches.count) searches)" : "find_contacts"
-        return [searches] + self.operations.keys.sorted().map(\.rawValue)
+        func named(_ operation: OperationName, _ searches: [OperationSpec]) -> [String] {
+            if searches.isEmpty { return [] }
+            return [searches.count > 1 ? "\(operation.rawValue) (\(searches.count) searches)" : operation.rawValue]
+        }
+        return named(.findContacts, self.searches) + named(.findContactsByName, self.nameSearches) + self.operations.keys.sorted().map(\.rawValue)
     }
 
     /// Where the log form's custom fields come from, for `connectors check`: the declared keys, the

@@ -20,6 +20,9 @@ public struct ConnectorSpec: Sendable {
     let lookups: [LookupSpec]
     /// The contact searches, in the order tried; each is a `find_contacts` item.
     let searches: [OperationSpec]
+    /// The searches by name, in the order run; each is a `find_contacts_by_name` item. Empty when the
+    /// file cannot search by name.
+    let nameSearches: [OperationSpec]
     let operations: [OperationName: OperationSpec]
     let errors: [ErrorRule]
     let timeout: TimeInterval
@@ -139,6 +142,7 @@ public struct ConnectorSpec: Sendable {
 
         var operations: [OperationName: OperationSpec] = [:]
         var searches: [OperationSpec] = []
+        var nameSearches: [OperationSpec] = []
         if let node = map["operations"], let operationMap = reader.map(node, allowed: OperationName.allCases.map(\.rawValue)) {
             for name in OperationName.required where operationMap[name.rawValue] == nil {
                 reader.report(node, "operation '\(name.rawValue)' is missing")
@@ -147,6 +151,8 @@ public struct ConnectorSpec: Sendable {
                 guard let name = OperationName(rawValue: member.key) else { continue }
                 if name == .findContacts {
                     searches = reader.list(member.node).compactMap { OperationSpec(.findContacts, $0, reader: reader) }
+                } else if name == .findContactsByName {
+                    nameSearches = reader.list(member.node).compactMap { OperationSpec(.findContactsByName, $0, reader: reader) }
                 } else if let operation = OperationSpec(name, member.node, reader: reader) {
                     operations[name] = operation
                 }
@@ -154,6 +160,7 @@ public struct ConnectorSpec: Sendable {
         }
         self.operations = operations
         self.searches = searches
+        self.nameSearches = nameSearches
         self.errors = map["errors"].map { reader.list($0).compactMap { ErrorRule($0, reader: reader) } } ?? []
         self.declaredFields = map["custom_fields"].map { DeclaredFields.read($0, reader: reader) } ?? []
         self.declaredDispositions = map["dispositions"].map { DeclaredDisposition.read($0, reader: reader) } ?? []
@@ -178,7 +185,7 @@ public struct ConnectorSpec: Sendable {
         var capabilities = ConnectorCapabilities(
             editDetection: self.operations[.readCall] != nil, markerSearch: self.operations[.findCall] != nil,
             relatedRecords: self.operations[.relatedRecords] != nil, leads: self.searches.contains { $0.kind == "lead" },
-            owners: self.operations[.listUsers] != nil
+            owners: self.operations[.listUsers] != nil, nameSearch: !self.nameSearches.isEmpty
         )
         capabilities.customFields = !self.declaredFields.isEmpty || self.operations[.listCustomFields] != nil
         capabilities.dispositions = !self.declaredDispositions.isEmpty || self.operations[.listDispositions] != nil

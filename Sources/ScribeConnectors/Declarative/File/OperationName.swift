@@ -3,6 +3,7 @@ import Foundation
 /// The operations a connector file describes; `find_contacts`, `create_call` and `update_call` are required.
 public enum OperationName: String, Sendable, Hashable, CaseIterable, Comparable {
     case findContacts = "find_contacts"
+    case findContactsByName = "find_contacts_by_name"
     case createContact = "create_contact"
     case relatedRecords = "related_records"
     case createCall = "create_call"
@@ -15,13 +16,16 @@ public enum OperationName: String, Sendable, Hashable, CaseIterable, Comparable 
 
     static let required: [OperationName] = [.findContacts, .createCall, .updateCall]
 
+    /// The contact searches: each may be a list of searches, each finding contacts or leads (`kind`).
+    static let searches: Set<OperationName> = [.findContacts, .findContactsByName]
+
     /// The result mappings read once per element of another list of the item, as `{{option.…}}`.
     static let optionKeys: Set<String> = ["option_value", "option_label"]
 
     /// The keys of the operation's result mapping, required ones first, and which object holds them.
     var output: (object: String?, required: [String], optional: [String], list: Bool) {
         switch self {
-        case .findContacts: ("contact", ["id"], ["name", "phone", "updated_at", "created_at"], true)
+        case .findContacts, .findContactsByName: ("contact", ["id"], ["name", "phone", "updated_at", "created_at"], true)
         case .createContact: ("contact", ["id"], ["name"], false)
         case .relatedRecords: ("record", ["id"], ["name", "kind"], true)
         case .createCall: (nil, ["id"], [], false)

@@ -20,7 +20,7 @@ struct OperationSpec: Sendable {
         var allowed = ["steps", "request", "when", "paginate", "name", "errors"]
         if output.list || name == .findCall { allowed.append("results") }
         if let object = output.object { allowed.append(object) } else { allowed += output.required + output.optional }
-        if name == .findContacts { allowed.append("kind") }
+        if OperationName.searches.contains(name) { allowed.append("kind") }
         guard let map = reader.map(node, allowed: allowed) else { return nil }
         let scope = TemplateScope.operation(name)
         self.name = name
@@ -73,6 +73,10 @@ struct OperationSpec: Sendable {
                 return nil
             }
             return text
+        }
+        // Without the query a name search would find the same people whatever a person typed.
+        if name == .findContactsByName, !self.steps.isEmpty, !self.steps.contains(where: { $0.request.templates.contains { $0.roots.contains("name") } }) {
+            reader.report(node, "this search never reads {{name}}, the name looked for; put it where the CRM takes its search text")
         }
     }
 

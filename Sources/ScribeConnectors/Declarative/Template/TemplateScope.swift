@@ -27,6 +27,7 @@ struct TemplateScope: Sendable {
         var roots: Set<String> = ["inputs", "lookups", "steps", "response", "headers", "status", "page"]
         switch operation {
         case .findContacts: roots.insert("phone")
+        case .findContactsByName: roots.insert("name")
         case .createContact: roots.formUnion(["phone", "name"])
         case .relatedRecords: roots.insert("contact")
         case .createCall: roots.formUnion(["call", "contact"])

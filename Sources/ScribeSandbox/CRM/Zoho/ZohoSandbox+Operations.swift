@@ -21,8 +21,7 @@ extension ZohoSandbox {
             matcher = { $0.fields["Email"]?.string?.lowercased() == email.lowercased() }
         } else if let word = query.get("word") {
             guard word.count >= 2 else { throw .invalidQuery("word", "the word given seems to be too short") }
-            let needle = word.lowercased()
-            matcher = { record in record.fields.values.contains { $0.string?.lowercased().contains(needle) ?? false } }
+            matcher = { record in record.fields.values.contains { $0.string.map { ZohoSandbox.hasWord(word, in: $0) } ?? false } }
         } else if let text = query.get("criteria") {
             guard let criteria = ZohoSearchCriteria.parse(text) else { throw .invalidQuery("criteria", "invalid query formed") }
             let known = Set(ZohoRecordValidator.fields[module]?.keys.map { $0 } ?? []).union(["id", "Full_Name", "Created_Time", "Modified_Time", "Call_Duration_in_seconds", "Deal_Name", "Stage", "Contact_Name"])

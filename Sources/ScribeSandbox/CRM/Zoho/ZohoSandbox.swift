@@ -15,8 +15,9 @@ import Synchronization
 ///   200 `{"data":[…],"info":{"per_page","count","page","more_records"}}`, or **204 with no body** when
 ///   nothing matches. `phone=` compares the stored text of every phone field **exactly** (after
 ///   trimming): no digit normalisation, so a client tries each format it expects [U: Zoho documents
-///   `phone` as a search over the module's phone fields, not its matching rule]. `word=` finds text
-///   anywhere in a record's text fields (how a logger finds its marker in `Subject`/`Description`);
+///   `phone` as a search over the module's phone fields, not its matching rule]. `word=` (at least 2
+///   characters, else 400 `INVALID_QUERY`) finds a word or the start of one in a record's text fields,
+///   ignoring case (a name typed into a contact picker, or a marker in `Subject`/`Description`);
 ///   `criteria=(Subject:equals:…)` works too (``ZohoSearchCriteria``).
 /// - `GET /crm/v8/{Module}?fields=…&page=&per_page=` — a page of records; `fields` is required in v8.
 /// - `GET /crm/v8/{Module}/{id}` — `{"data":[record]}`; 204 for an id with no record (deleted) [U].
