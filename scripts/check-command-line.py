@@ -304,8 +304,8 @@ try:
         inputs = json.dumps({"base_url": crm_url + "/v3.1", "api_key": api_key})
         trial = run(["connectors", "test", insightly_file, "--phone", contact["PHONE"], "--inputs", inputs])
         steps = [line.split()[1] for line in trial.stdout.splitlines() if line.startswith(("ok", "FAIL"))]
-        check("connectors test FILE looks the number up, logs, reads back, updates and finds a test call in the CRM",
-              trial.returncode == 0 and steps[:5] == ["find_contacts", "create_call", "read_call", "update_call", "find_call"]
+        check("connectors test FILE looks the number and the name up, logs, reads back, updates and finds a test call in the CRM",
+              trial.returncode == 0 and steps[:6] == ["find_contacts", "find_contacts_by_name", "create_call", "read_call", "update_call", "find_call"]
               and all(line.startswith("ok") for line in trial.stdout.splitlines() if line.startswith(("ok", "FAIL"))),
               trial.stdout + trial.stderr)
         check("connectors test FILE prints no credential", api_key not in trial.stdout + trial.stderr)

@@ -42,7 +42,7 @@ struct ConnectorFileTrialTests {
         try await Self.withShipped(.insightly) { file, spec, inputs in
             let insightly = try #require(file.insightly)
             let steps = try await Self.trial(spec, inputs).run(phone: try Self.firstCustomer(), contact: nil)
-            #expect(steps.map(\.step) == ["find_contacts", "create_call", "read_call", "update_call", "find_call", "related_records"])
+            #expect(steps.map(\.step) == ["find_contacts", "find_contacts_by_name", "create_call", "read_call", "update_call", "find_call", "related_records"])
             #expect(steps.allSatisfy { $0.ok }, "\(steps)")
             let event = try #require(insightly.events.first)
             #expect(insightly.events.count == 1)

@@ -92,6 +92,25 @@ public struct ConnectorFileTrial: Sendable {
             }), let target
         else { return steps }
 
+        // The contact the number found, found again by the last word of their name (a surname, which
+        // even a CRM matching whole fields finds).
+        if self.connector.capabilities.nameSearch, target.name != target.id.rawValue,
+            let word = target.name.split(separator: " ").last.map(String.init), word.count >= Contact.minimumNameQueryLength
+        {
+            guard
+                await step("find_contacts_by_name", { () async throws(ConnectorError) -> String in
+                    let named = try await self.connector.findContacts(named: word)
+                    guard named.contains(where: { $0.id == target.id }) else {
+                        throw ConnectorError(
+                            .permanent, operation: "test.find_contacts_by_name",
+                            message: "searching '\(word)' found \(named.count), not \(target.name) (\(target.id.rawValue))"
+                        )
+                    }
+                    return "\(named.count) found for '\(word)', \(target.name) among them"
+                })
+            else { return steps }
+        }
+
         let marker = CallLogID("callscribe-test-\(self.makeID())")
         let body = self.connector.bodyFormat.render([RecordSection("Notes", "A test record written by `callscribe connectors test`.")])
         var entry = CallLogEntry(
