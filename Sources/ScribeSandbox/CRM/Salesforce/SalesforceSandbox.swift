@@ -4,7 +4,7 @@ import ScribeCore
 import Synchronization
 
 /// A Salesforce org in memory, speaking the REST API (B3 of the API facts): contacts seeded from a
-/// ``SandboxCompany``, call Tasks written by whoever holds the access token, SOSL phone search and
+/// ``SandboxCompany``, call Tasks written by whoever holds the access token, SOSL phone and name search and
 /// SOQL on Tasks.
 ///
 /// Tests and demos steer it with thread-safe knobs (``outage``, ``failNext(count:status:errorCode:)``,
