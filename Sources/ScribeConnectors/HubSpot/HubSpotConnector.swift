@@ -57,7 +57,7 @@ public struct HubSpotConnector: CRMConnector {
     public var capabilities: ConnectorCapabilities {
         ConnectorCapabilities(
             customFields: true, dispositions: true, batchCreateLimit: HubSpotCallBatch.limit, editDetection: true, markerSearch: true,
-            relatedRecords: true, owners: true
+            relatedRecords: true, owners: true, nameSearch: true
         )
     }
 

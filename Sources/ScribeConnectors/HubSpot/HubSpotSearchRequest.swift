@@ -22,4 +22,7 @@ struct HubSpotSearchRequest: Encodable, Sendable {
     var properties: [String]
     var limit: Int
     var after: String?
+    /// HubSpot's free text, matched against the start of words in the object's default searchable
+    /// properties (for contacts: names, emails, phone numbers, company); left out when nil.
+    var query: String?
 }

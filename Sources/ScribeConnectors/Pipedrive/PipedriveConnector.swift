@@ -59,7 +59,7 @@ public struct PipedriveConnector: CRMConnector {
 
     public var capabilities: ConnectorCapabilities {
         // No dispositions: Pipedrive's activities have none (call logs' `outcome` is a fixed list Callscribe does not write).
-        ConnectorCapabilities(customFields: true, editDetection: true, markerSearch: true, relatedRecords: true, owners: true)
+        ConnectorCapabilities(customFields: true, editDetection: true, markerSearch: true, relatedRecords: true, owners: true, nameSearch: true)
     }
 
     /// Pipedrive matches a phone search against the text as stored, so this tries the number's

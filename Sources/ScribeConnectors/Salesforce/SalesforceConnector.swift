@@ -68,7 +68,10 @@ public struct SalesforceConnector: CRMConnector {
     public var bodyFormat: BodyFormat { .plainText }
 
     public var capabilities: ConnectorCapabilities {
-        ConnectorCapabilities(customFields: true, dispositions: true, editDetection: true, markerSearch: true, relatedRecords: true, leads: true, owners: true)
+        ConnectorCapabilities(
+            customFields: true, dispositions: true, editDetection: true, markerSearch: true, relatedRecords: true, leads: true, owners: true,
+            nameSearch: true
+        )
     }
 
     /// Searches phone fields for the number's national digits with SOSL, which matches them however
@@ -77,11 +80,7 @@ public struct SalesforceConnector: CRMConnector {
     public func findContacts(matching phone: PhoneNumber) async throws(ConnectorError) -> [Contact] {
         let sosl = SalesforceQuery.phoneSearch(phone.nationalNumber)
         let found = try await self.get("search/", query: sosl, as: SalesforceSearchResponse.self, operation: "salesforce.findContacts")
-        var seen = Set<String>()
-        let records = found.searchRecords.filter { seen.insert($0.id).inserted }
-        let contacts = records.filter { $0.type != "Lead" }
-        let leads = records.filter { $0.type == "Lead" }
-        return (contacts + leads).map { $0.contact(fallbackName: phone.e164) }
+        return found.people { _ in phone.e164 }
     }
 
     /// Creates a Contact with the name split into `FirstName` and the required `LastName` (a blank

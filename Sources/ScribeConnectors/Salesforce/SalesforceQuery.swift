@@ -12,6 +12,19 @@ enum SalesforceQuery {
         return "FIND {\(SalesforceQuery.escapeSOSL(digits))} IN PHONE FIELDS RETURNING Contact(\(fields)), Lead(\(fields))"
     }
 
+    /// `FIND {ann* lee*} IN NAME FIELDS RETURNING Contact(…), Lead(… WHERE IsConverted = false) LIMIT n`:
+    /// contacts and the leads not yet converted (a converted lead lives on as a contact) with a name
+    /// word starting with each word of `name`. Every word is SOSL-escaped, so `O'Brien`, `Smith-Jones`
+    /// or `Who?` search for themselves; words of two or more characters get SOSL's trailing `*`
+    /// wildcard (a one-letter prefix would match half the org).
+    static func nameSearch(_ name: String, limit: Int) -> String {
+        let words = name.split(whereSeparator: \.isWhitespace).map { word in
+            SalesforceQuery.escapeSOSL(String(word)) + (word.count >= 2 ? "*" : "")
+        }
+        let fields = SalesforceQuery.personFields.joined(separator: ", ")
+        return "FIND {\(words.joined(separator: " "))} IN NAME FIELDS RETURNING Contact(\(fields)), Lead(\(fields) WHERE IsConverted = false) LIMIT \(limit)"
+    }
+
     /// The org's active users, for mapping agents to Task owners (an org has far fewer than SOQL's first page of 2,000).
     static let activeUsers = "SELECT Id, Name, Email, IsActive FROM User WHERE IsActive = true"
 

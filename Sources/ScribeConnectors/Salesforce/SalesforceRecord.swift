@@ -62,6 +62,16 @@ struct SalesforceRecord: Decodable, Sendable {
 /// The answer to `GET …/search/?q=`.
 struct SalesforceSearchResponse: Decodable, Sendable {
     var searchRecords: [SalesforceRecord]
+
+    /// The records found, each once, as contacts: Contacts first, then Leads (tagged as leads), each in
+    /// Salesforce's order; `fallbackName` names a record that has no name.
+    func people(fallbackName: (SalesforceRecord) -> String) -> [Contact] {
+        var seen = Set<String>()
+        let records = self.searchRecords.filter { seen.insert($0.id).inserted }
+        let contacts = records.filter { $0.type != "Lead" }
+        let leads = records.filter { $0.type == "Lead" }
+        return (contacts + leads).map { $0.contact(fallbackName: fallbackName($0)) }
+    }
 }
 
 /// The answer to `GET …/query?q=`.

@@ -8,12 +8,20 @@ extension HubSpotSandbox {
     static let contactAlwaysProperties = ["hs_object_id", "createdate", "lastmodifieddate"]
     /// For engagements the defaults are the always-returned ones.
     static let callAlwaysProperties = ["hs_object_id", "hs_createdate", "hs_lastmodifieddate"]
+    /// The contact properties a free-text `query` searches (HubSpot's "default searchable properties";
+    /// the list is from HubSpot's search guide as remembered, not checked word for word).
+    static let contactSearchableProperties = [
+        "firstname", "lastname", "email", "hs_additional_emails", "phone", "mobilephone", "fax", "company", "hs_marketable_until_renewal",
+    ]
 
     func searchContacts(_ request: SandboxSearchRequest) throws(HubSpotSandboxError) -> SandboxCollectionJSON {
         try request.validate()
         let contacts = self.state.withLock { $0.contacts }
         let selected = HubSpotSandbox.selection(request.properties, defaults: HubSpotSandbox.contactDefaultProperties, always: HubSpotSandbox.contactAlwaysProperties)
-        let matched = HubSpotSandbox.sorted(contacts.filter { request.matches($0.properties) }, by: request.sorts, id: \.id, properties: \.properties)
+        let matched = HubSpotSandbox.sorted(
+            contacts.filter { request.matches($0.properties, searchable: HubSpotSandbox.contactSearchableProperties) }, by: request.sorts, id: \.id,
+            properties: \.properties
+        )
         let objects = matched.map {
             SandboxObjectJSON(id: $0.id, properties: $0.properties, selected: selected, createdAt: $0.createdAt, updatedAt: $0.updatedAt)
         }

@@ -62,11 +62,14 @@ struct SandboxSearchRequest: Decodable, Sendable {
         }
     }
 
-    /// Whether an object with `properties` is in the result: groups OR'd, filters AND'd, and the free-text query.
-    func matches(_ properties: [String: String]) -> Bool {
+    /// Whether an object with `properties` is in the result: groups OR'd, filters AND'd, and the
+    /// free-text query (see ``SandboxTextQuery``) over the `searchable` properties, or over all of
+    /// them when that is nil.
+    func matches(_ properties: [String: String], searchable: [String]? = nil) -> Bool {
         let filtered = self.filterGroups.isEmpty || self.filterGroups.contains { group in group.filters.allSatisfy { $0.matches(properties) } }
         guard filtered else { return false }
-        guard let query = self.query?.lowercased(), !query.isEmpty else { return true }
-        return properties.values.contains { $0.lowercased().contains(query) }
+        guard let query = self.query.map(SandboxTextQuery.init), !query.isEmpty else { return true }
+        let texts = searchable.map { names in names.compactMap { properties[$0] } } ?? Array(properties.values)
+        return query.matches(texts)
     }
 }

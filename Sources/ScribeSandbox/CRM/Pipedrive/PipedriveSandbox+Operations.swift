@@ -66,14 +66,29 @@ extension PipedriveSandbox {
             return exact ? text.trimmingCharacters(in: .whitespaces) == wanted : text.contains(wanted)
         }
         let persons = self.state.withLock { $0.persons }
-        let found = persons.filter { person in
-            (searched.contains("phone") && person.phones.contains { matches($0.value) }) || (searched.contains("name") && matches(person.name))
+        let found: [(person: PipedriveSandboxPerson, score: Double)] = persons.compactMap { person in
+            if searched.contains("name") && matches(person.name) {
+                return (person, exact ? 1 : PipedriveSandbox.nameScore(person.name, term: wanted))
+            }
+            if searched.contains("phone") && person.phones.contains(where: { matches($0.value) }) { return (person, exact ? 1 : 0.5) }
+            return nil
         }
-        let (items, next) = page.slice(found)
+        // Pipedrive lists the best-scored hits first; equal scores stay in id order.
+        let ranked = found.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+        let (items, next) = page.slice(ranked)
         return PipedriveSandboxEnvelope(
-            data: ["items": items.map { PipedriveSearchHitJSON(person: $0, score: exact ? 1 : 0.5) }],
+            data: ["items": items.map { PipedriveSearchHitJSON(person: $0.person, score: $0.score) }],
             additionalData: .init(nextCursor: next)
         )
+    }
+
+    /// The `result_score` of a name containing `term` (both lowercased by the caller or not): higher the
+    /// more of the name the term covers, and higher still when the term starts a word of it; in (0.5, 1].
+    static func nameScore(_ name: String, term: String) -> Double {
+        let name = name.lowercased()
+        let coverage = Double(term.count) / Double(max(name.count, term.count, 1))
+        let startsWord = name.split { !($0.isLetter || $0.isNumber) }.contains { $0.hasPrefix(term) }
+        return 0.5 + 0.25 * coverage + (startsWord ? 0.25 : 0)
     }
 
     /// `GET /api/v2/persons`: by id order, optionally only `ids` (up to 100; unknown ones left out).

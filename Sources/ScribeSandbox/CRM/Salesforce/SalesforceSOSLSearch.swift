@@ -1,21 +1,43 @@
 import Foundation
 
 /// The SOSL the sandbox understands:
-/// `FIND {term} [IN ALL|NAME|PHONE FIELDS] [RETURNING Object[(f, … [LIMIT n])], …] [LIMIT n]`.
+/// `FIND {term} [IN ALL|NAME|PHONE FIELDS] [RETURNING Object[(f, … [WHERE f = v [AND …]] [LIMIT n])], …] [LIMIT n]`,
+/// the term as ``SalesforceSOSLTerm`` reads it.
 struct SalesforceSOSLSearch: Equatable {
     enum Scope: String {
         case all = "ALL", name = "NAME", phone = "PHONE", email = "EMAIL"
+    }
+
+    /// `Field = value` in a `RETURNING` object's `WHERE`, e.g. `Lead(Id WHERE IsConverted = false)`.
+    struct Condition: Equatable {
+        var field: String
+        var value: SalesforceFieldValue
+
+        /// Whether `person` has this value (text compared case-insensitively, as SOQL does).
+        func admits(_ person: SalesforceSandboxPerson) -> Bool {
+            switch (person.value(of: self.field) ?? .null, self.value) {
+            case (.string(let stored), .string(let wanted)): stored.lowercased() == wanted.lowercased()
+            case (let stored, let wanted): stored == wanted
+            }
+        }
     }
 
     struct Returning: Equatable {
         /// `Contact` or `Lead`.
         var object: String
         var fields: [String]
+        /// The `WHERE` conditions, AND'd.
+        var conditions: [Condition] = []
         var limit: Int?
+
+        /// Whether `person` is of this object and meets its conditions.
+        func admits(_ person: SalesforceSandboxPerson) -> Bool {
+            person.type == self.object && self.conditions.allSatisfy { $0.admits(person) }
+        }
     }
 
-    /// The search term with its escapes removed.
-    var term: String
+    /// The search term: its text and the words to match.
+    var term: SalesforceSOSLTerm
     var scope: Scope
     var returning: [Returning]
     var limit: Int?
@@ -29,25 +51,10 @@ struct SalesforceSOSLSearch: Equatable {
         guard trimmed.prefix(4).uppercased() == "FIND" else { throw .malformedSearch("unexpected token: expected FIND") }
         var rest = trimmed.dropFirst(4).drop { $0.isWhitespace }
         guard rest.first == "{" else { throw .malformedSearch("unexpected token: the search term must be in braces") }
-        rest = rest.dropFirst()
-        var term = ""
-        var closed = false
-        while let character = rest.first {
-            rest = rest.dropFirst()
-            if character == "\\" {
-                guard let escaped = rest.first else { break }
-                term.append(escaped)
-                rest = rest.dropFirst()
-            } else if character == "}" {
-                closed = true
-                break
-            } else {
-                term.append(character)
-            }
-        }
-        guard closed else { throw .malformedSearch("unterminated search term: missing '}'") }
-        guard term.trimmingCharacters(in: .whitespaces).count >= 2 else {
-            throw .malformedSearch("search term must be longer than one character: \(term)")
+        let (term, afterTerm) = try SalesforceSOSLTerm.parse(rest.dropFirst())
+        rest = afterTerm
+        guard term.text.trimmingCharacters(in: .whitespaces).count >= 2 else {
+            throw .malformedSearch("search term must be longer than one character: \(term.text)")
         }
 
         let tokens: [SalesforceSandboxLexer.Token]
@@ -87,13 +94,35 @@ struct SalesforceSOSLSearch: Equatable {
                     var fields: [String] = []
                     repeat {
                         let fieldToken = next()
-                        guard let field = fieldToken?.word, !fieldToken!.isKeyword("LIMIT") else { throw unexpected(fieldToken) }
-                        guard let canonical = SalesforceSandboxPerson.fields.first(where: { $0.lowercased() == field.lowercased() }) else {
+                        guard let field = fieldToken?.word, !fieldToken!.isKeyword("LIMIT"), !fieldToken!.isKeyword("WHERE") else { throw unexpected(fieldToken) }
+                        guard let canonical = SalesforceSandboxPerson.fields(of: object).first(where: { $0.lowercased() == field.lowercased() }) else {
                             throw .invalidField(field, entity: object)
                         }
                         fields.append(canonical)
                     } while peek() == .symbol(",") && next() != nil
                     item.fields = fields
+                    if peek()?.isKeyword("WHERE") == true {
+                        _ = next()
+                        repeat {
+                            let fieldToken = next()
+                            guard let field = fieldToken?.word else { throw unexpected(fieldToken) }
+                            guard let canonical = SalesforceSandboxPerson.fields(of: object).first(where: { $0.lowercased() == field.lowercased() }) else {
+                                throw .invalidField(field, entity: object)
+                            }
+                            let equals = next()
+                            guard equals == .symbol("=") else { throw unexpected(equals) }
+                            let valueToken = next()
+                            let value: SalesforceFieldValue
+                            switch valueToken {
+                            case .string(let text): value = .string(text)
+                            case .word(let word) where word.lowercased() == "true": value = .bool(true)
+                            case .word(let word) where word.lowercased() == "false": value = .bool(false)
+                            case .word(let word) where word.lowercased() == "null": value = .null
+                            default: throw unexpected(valueToken)
+                            }
+                            item.conditions.append(Condition(field: canonical, value: value))
+                        } while peek()?.isKeyword("AND") == true && next() != nil
+                    }
                     if peek()?.isKeyword("LIMIT") == true {
                         _ = next()
                         let limitToken = next()
@@ -128,15 +157,15 @@ struct SalesforceSOSLSearch: Equatable {
     }
 
     private func matchesPhone(_ person: SalesforceSandboxPerson) -> Bool {
-        let term = SalesforceSOSLSearch.digits(self.term)
+        let term = SalesforceSOSLSearch.digits(self.term.text)
         guard term.count >= 2 else { return false }
         return [person.phone, person.mobilePhone].compactMap { $0 }.contains { SalesforceSOSLSearch.samePhone(SalesforceSOSLSearch.digits($0), term) }
     }
 
+    /// Every word of the term, wildcards and all, matches a word of the name (the name fields of
+    /// Contact and Lead: `Name`, `FirstName`, `LastName`, which `Name` spans).
     private func matchesName(_ person: SalesforceSandboxPerson) -> Bool {
-        let words = self.term.lowercased().split(separator: " ")
-        let name = person.name.lowercased().split(separator: " ")
-        return !words.isEmpty && words.allSatisfy { name.contains($0) }
+        self.term.matches([person.name])
     }
 
     static func digits(_ text: String) -> String {

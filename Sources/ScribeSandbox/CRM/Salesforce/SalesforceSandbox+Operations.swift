@@ -49,7 +49,7 @@ extension SalesforceSandbox {
         let people = self.state.withLock { $0.people }
         var records: [RecordJSON] = []
         for returning in search.returning {
-            var matched = people.filter { $0.type == returning.object && search.matches($0) }
+            var matched = people.filter { returning.admits($0) && search.matches($0) }
             if let limit = returning.limit { matched = Array(matched.prefix(limit)) }
             records += matched.map { person in
                 RecordJSON(

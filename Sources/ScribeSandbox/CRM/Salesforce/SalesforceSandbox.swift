@@ -4,7 +4,7 @@ import ScribeCore
 import Synchronization
 
 /// A Salesforce org in memory, speaking the REST API (B3 of the API facts): contacts seeded from a
-/// ``SandboxCompany``, call Tasks written by whoever holds the access token, SOSL phone search and
+/// ``SandboxCompany``, call Tasks written by whoever holds the access token, SOSL phone and name search and
 /// SOQL on Tasks.
 ///
 /// Tests and demos steer it with thread-safe knobs (``outage``, ``failNext(count:status:errorCode:)``,
@@ -85,9 +85,10 @@ public final class SalesforceSandbox: SandboxCRM {
         self.state.withLock { $0.people.filter { $0.type == "Lead" } }
     }
 
-    /// Adds a lead and returns its id.
+    /// Adds a lead and returns its id; a converted one (`isConverted`) is what a lead becomes once
+    /// turned into a contact.
     @discardableResult
-    public func addLead(firstName: String, lastName: String, phone: String?, mobilePhone: String? = nil) -> String {
+    public func addLead(firstName: String, lastName: String, phone: String?, mobilePhone: String? = nil, isConverted: Bool = false) -> String {
         self.state.withLock { state in
             let id = SalesforceSandboxID.make(keyPrefix: "00Q", number: 200_000 + state.nextLeadNumber)
             state.nextLeadNumber += 1
@@ -95,7 +96,7 @@ public final class SalesforceSandbox: SandboxCRM {
             state.people.append(
                 SalesforceSandboxPerson(
                     type: "Lead", id: id, firstName: firstName, lastName: lastName, phone: phone, mobilePhone: mobilePhone,
-                    createdDate: now, lastModifiedDate: now
+                    createdDate: now, lastModifiedDate: now, isConverted: isConverted
                 )
             )
             return id

@@ -13,6 +13,8 @@ public struct SalesforceSandboxPerson: Sendable, Hashable {
     public var mobilePhone: String?
     public var createdDate: Date
     public var lastModifiedDate: Date
+    /// A lead's `IsConverted`: converted into a contact (and an account), after which it lives on as that contact.
+    public var isConverted = false
 
     /// The compound `Name` field.
     public var name: String { [self.firstName, self.lastName].filter { !$0.isEmpty }.joined(separator: " ") }
@@ -28,11 +30,17 @@ public struct SalesforceSandboxPerson: Sendable, Hashable {
         case "mobilephone": self.mobilePhone.map(SalesforceFieldValue.string) ?? .null
         case "createddate": .string(SalesforceSandboxDate.format(self.createdDate))
         case "lastmodifieddate", "systemmodstamp": .string(SalesforceSandboxDate.format(self.lastModifiedDate))
+        case "isconverted" where self.type == "Lead": .bool(self.isConverted)
         default: nil
         }
     }
 
     static let fields = ["Id", "Name", "FirstName", "LastName", "Phone", "MobilePhone", "LastModifiedDate", "CreatedDate", "SystemModstamp"]
+
+    /// The fields `object` (`Contact` or `Lead`) has: a lead also has `IsConverted`.
+    static func fields(of object: String) -> [String] {
+        object == "Lead" ? SalesforceSandboxPerson.fields + ["IsConverted"] : SalesforceSandboxPerson.fields
+    }
 }
 
 /// A Task as the sandbox stored it: exactly the fields the client sent (names as Salesforce spells
