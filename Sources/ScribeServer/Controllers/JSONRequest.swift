@@ -59,5 +59,5 @@ extension UserChange: KnownFields {
 }
 
 extension ManualLog: KnownFields {
-    static var knownFields: Set<String> { ["notes", "subject", "disposition", "contactId", "newContactName", "relatedRecordId", "customFields"] }
+    static var knownFields: Set<String> { ["notes", "subject", "disposition", "contactId", "contactName", "newContactName", "relatedRecordId", "customFields"] }
 }
