@@ -660,7 +660,7 @@ def scenario_deal_and_fields(browser, stack, company, agent):
 
 
 def scenario_find_by_name(browser, stack, company, agent):
-    say("-- (k) an unknown caller, logged by hand on a contact found by name")
+    say("-- (l) an unknown caller, logged by hand on a contact found by name")
     customer = company["customers"][7]
     browser.go(stack.app + "/")
     browser.need("table#calls")
@@ -685,7 +685,7 @@ def scenario_find_by_name(browser, stack, company, agent):
     if not found:
         return
     chosen = found[0]
-    notes = f"Web test (k): found by name, ref {random.randint(10000, 99999)}"
+    notes = f"Web test (l): found by name, ref {random.randint(10000, 99999)}"
     log_call(browser, notes, contact=chosen)
     logged = wait_chip(browser, "logged", 15)
     browser.screenshot("call-found-by-name-logged")
@@ -696,7 +696,7 @@ def scenario_find_by_name(browser, stack, company, agent):
           [chosen.attribute("value")], associated_contacts(record))
     title = ((record or {}).get("properties") or {}).get("hs_call_title") or ""
     check("the record's title names the contact", customer["name"] in title, customer["name"], repr(title))
-    TYPED_NOTES.append(("(k)", notes))
+    TYPED_NOTES.append(("(l)", notes))
 
 
 def scenario_live_notes_start(browser, stack, company, agent):
