@@ -8,7 +8,7 @@ import ScribeCore
 /// `custom_fields:`, `dispositions:`, `list_custom_fields` and `list_dispositions` in connector files:
 /// what they load into, what they make the connector claim, and each mistake named at its line.
 @Suite("Connector files: custom fields and dispositions")
-struct ConnectorFileDirectorySpecTests {
+struct ConnectorFileDirectorySpecTests: ConnectorFileChecking {
     static let declared = ConnectorSpecTests.minimal + """
 
         custom_fields:
@@ -36,19 +36,6 @@ struct ConnectorFileDirectorySpecTests {
             results: "{{response}}"
             disposition: {id: "{{item.guid}}", label: "{{item.name}}"}
         """
-
-    func problems(_ text: String) -> [ConnectorFileProblem] {
-        do {
-            _ = try ConnectorSpec.load(text, file: "test.yaml")
-            return []
-        } catch {
-            return error.problems
-        }
-    }
-
-    func line(containing text: String, in file: String) -> Int {
-        (file.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) } ?? -1) + 1
-    }
 
     @Test("a file without either declares neither capability")
     func neither() throws {

@@ -6,7 +6,7 @@ import ScribeCore
 @testable import ScribeConnectors
 
 @Suite("Connector files: checking")
-struct ConnectorSpecTests {
+struct ConnectorSpecTests: ConnectorFileChecking {
     static let minimal = """
         connector: example
         format_version: 1
@@ -38,15 +38,6 @@ struct ConnectorSpecTests {
               path: "/calls/{{record.id}}"
               json: {subject: "{{call.subject}}"}
         """
-
-    func problems(_ text: String) -> [ConnectorFileProblem] {
-        do {
-            _ = try ConnectorSpec.load(text, file: "test.yaml")
-            return []
-        } catch {
-            return error.problems
-        }
-    }
 
     @Test("a complete file loads, and what it describes decides the capabilities")
     func loads() throws {
@@ -82,17 +73,16 @@ struct ConnectorSpecTests {
             .replacingOccurrences(of: "value: \"{{inputs.api_key}}\"", with: "value: \"{{inputs.apikey}}\"")
         let problems = self.problems(broken)
         let lines = broken.split(separator: "\n", omittingEmptySubsequences: false)
-        func line(containing text: String) -> Int { (lines.firstIndex { $0.contains(text) } ?? -1) + 1 }
 
-        let typo = lines[line(containing: "metod") - 1]
+        let typo = lines[self.line(containing: "metod", in: broken) - 1]
         let typoColumn = typo.distance(from: typo.startIndex, to: typo.firstIndex(of: "m")!) + 1
         #expect(problems.contains {
-            $0.line == line(containing: "metod") && $0.column == typoColumn && $0.message.contains("unknown key 'metod'; did you mean 'method'?")
+            $0.line == self.line(containing: "metod", in: broken) && $0.column == typoColumn && $0.message.contains("unknown key 'metod'; did you mean 'method'?")
         })
-        #expect(problems.contains { $0.line == line(containing: "metod") - 1 && $0.message == "'method' is missing" })
-        #expect(problems.contains { $0.line == line(containing: "uper") && $0.message.contains("did you mean 'upper'") })
-        #expect(problems.contains { $0.line == line(containing: "{{item.id}}\"}") && $0.message.contains("'item' is not available here") })
-        #expect(problems.contains { $0.line == line(containing: "inputs.apikey") && $0.message.contains("does not name an input") })
+        #expect(problems.contains { $0.line == self.line(containing: "metod", in: broken) - 1 && $0.message == "'method' is missing" })
+        #expect(problems.contains { $0.line == self.line(containing: "uper", in: broken) && $0.message.contains("did you mean 'upper'") })
+        #expect(problems.contains { $0.line == self.line(containing: "{{item.id}}\"}", in: broken) && $0.message.contains("'item' is not available here") })
+        #expect(problems.contains { $0.line == self.line(containing: "inputs.apikey", in: broken) && $0.message.contains("does not name an input") })
         #expect(problems.allSatisfy { $0.line > 0 })
     }
 

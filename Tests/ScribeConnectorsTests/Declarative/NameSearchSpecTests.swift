@@ -8,7 +8,7 @@ import ScribeCore
 /// `find_contacts_by_name` in a connector file: how it is read, what it makes the connector able to do,
 /// and the mistakes `connectors check` names at their lines.
 @Suite("Connector files: name search checking")
-struct NameSearchSpecTests {
+struct NameSearchSpecTests: ConnectorFileChecking {
     static let byName = """
 
           find_contacts_by_name:
@@ -27,21 +27,6 @@ struct NameSearchSpecTests {
               results: "{{response}}"
               contact: {id: "lead-{{item.id}}", name: "{{item.name}}"}
         """
-
-    func problems(_ text: String) -> [ConnectorFileProblem] {
-        do {
-            _ = try ConnectorSpec.load(text, file: "test.yaml")
-            return []
-        } catch {
-            return error.problems
-        }
-    }
-
-    /// The 1-based line of the first line of `text` holding `fragment`.
-    func line(of fragment: String, in text: String) throws -> Int {
-        let lines = text.components(separatedBy: "\n")
-        return try #require(lines.firstIndex { $0.contains(fragment) }) + 1
-    }
 
     @Test("a list of name searches loads; the connector can then search by name and check lists it")
     func loads() throws {
@@ -94,7 +79,8 @@ struct NameSearchSpecTests {
             """
         let problems = self.problems(broken)
         func problem(at fragment: String, saying words: String) throws {
-            let line = try self.line(of: fragment, in: broken)
+            let line = self.line(containing: fragment, in: broken)
+            #expect(line > 0, "\(fragment) is in the file")
             #expect(
                 problems.contains { $0.line == line && $0.message.contains(words) },
                 "no problem saying '\(words)' on line \(line): \(problems.map { "\($0.line): \($0.message)" })"
