@@ -69,8 +69,8 @@ public struct SalesforceConnector: CRMConnector {
 
     public var capabilities: ConnectorCapabilities {
         ConnectorCapabilities(
-            customFields: true, dispositions: true, editDetection: true, markerSearch: true, relatedRecords: true, leads: true, owners: true,
-            nameSearch: true
+            customFields: true, dispositions: true, batchCreateLimit: SalesforceTaskBatch.limit, editDetection: true, markerSearch: true,
+            relatedRecords: true, leads: true, owners: true, nameSearch: true
         )
     }
 
@@ -127,6 +127,27 @@ public struct SalesforceConnector: CRMConnector {
         return CRMRecordID(try SalesforceConnector.createdID(response, operation: operation))
     }
 
+    /// Creates up to 200 call Tasks in one `POST …/composite/sobjects` (sObject Collections create, API
+    /// 42.0 and later [V]; the whole request counts as one API call [V]), each with the fields of
+    /// ``createCallRecord(_:)``, its marker in `CallObject`. A refused Task fails alone, with the error its
+    /// single create would get; a whole-request failure (401 after the one refresh, 403
+    /// `REQUEST_LIMIT_EXCEEDED`, 5xx, more than 200 records) throws as a single create does. The Task is
+    /// described once for the batch, and only when some entry carries custom-field values.
+    public func createCallRecords(_ entries: [CallLogEntry]) async throws(ConnectorError) -> [Result<CRMRecordID, ConnectorError>] {
+        let operation = "salesforce.batchCreateCalls"
+        guard !entries.isEmpty else { return [] }
+        let description: SalesforceSObjectDescription? =
+            if entries.contains(where: { !$0.customFields.isEmpty }) { try await self.describeTask(operation: operation) } else { nil }
+        let records = entries.map { entry in
+            let fields = SalesforceTaskFields(entry: entry, bodyFormat: self.bodyFormat, timeZone: self.activityTimeZone)
+            guard let description, !entry.customFields.isEmpty else { return SalesforceTaskBatchInput.Record(fields: fields) }
+            return SalesforceTaskBatchInput.Record(fields: SalesforceTaskWrite(fields: fields, values: entry.customFields, description: description))
+        }
+        let response = try await self.send(.POST, path: "composite/sobjects", body: SalesforceTaskBatchInput(records: records), operation: operation)
+        let results = try response.decode([SalesforceSaveResult].self, operation: operation)
+        return SalesforceTaskBatch.outcomes(of: results, for: entries, headers: response.headers, operation: operation)
+    }
+
     /// PATCHes `Subject`, `Description` (cut to 32,000 characters, as on create), `Status`,
     /// `CallDisposition` and the custom fields in `entry.customFields`; Salesforce answers 204 with no
     /// body. `WhoId`, `ActivityDate` and `CallObject` are not sent, so the contact, the date and the
@@ -175,14 +196,19 @@ public struct SalesforceConnector: CRMConnector {
     /// The id of a created record from its save result `{id, success, errors}`.
     private static func createdID(_ response: ConnectorHTTPResponse, operation: String) throws(ConnectorError) -> String {
         let result = try response.decode(SalesforceSaveResult.self, operation: operation)
+        return try SalesforceConnector.saveOutcome(result, headers: response.headers, rawBody: response.bodyText, operation: operation).get()
+    }
+
+    /// The created id of a save result `{id, success, errors}`, or the error its `errors` mean:
+    /// Salesforce answers a failed single create with 400, so a save result that says it failed (a 2xx
+    /// single create's, or one element of an sObject Collections answer) is read as that 400 would be.
+    static func saveOutcome(_ result: SalesforceSaveResult, headers: HTTPHeaders, rawBody: String, operation: String) -> Result<String, ConnectorError> {
         guard result.success, let id = result.id, !id.isEmpty else {
-            // Salesforce answers a failed create with 400; a 2xx that says it failed is read the same way.
-            throw SalesforceErrorMapper.error(
-                status: 400, headers: response.headers, body: SalesforceErrorBody(items: result.errors ?? []),
-                rawBody: response.bodyText, operation: operation
+            return .failure(
+                SalesforceErrorMapper.error(status: 400, headers: headers, body: SalesforceErrorBody(items: result.errors ?? []), rawBody: rawBody, operation: operation)
             )
         }
-        return id
+        return .success(id)
     }
 
     /// GETs `path?q=query` under `/services/data/vNN.0/` and decodes a 2xx answer.

@@ -83,30 +83,41 @@ extension SalesforceSandbox {
     /// `POST …/sobjects/Contact`: a contact the SOSL phone search finds at once.
     func createContact(_ body: [String: SalesforceFieldValue]) throws(SalesforceSandboxError) -> SalesforceSandboxPerson {
         try self.state.withLock { state throws(SalesforceSandboxError) -> SalesforceSandboxPerson in
-            let fields = try SalesforceFieldValidator.validated(body, as: .contact, isCreate: true, personExists: state.personExists)
-            let id = SalesforceSandboxID.make(keyPrefix: "003", number: SalesforceSandboxState.createdContactOffset + state.nextContactNumber)
-            state.nextContactNumber += 1
-            let now = Date()
-            let person = SalesforceSandboxPerson(
-                type: "Contact", id: id, firstName: fields["FirstName"]?.text ?? "", lastName: fields["LastName"]?.text ?? "",
-                phone: fields["Phone"]?.text, mobilePhone: fields["MobilePhone"]?.text, createdDate: now, lastModifiedDate: now
-            )
-            state.people.append(person)
-            return person
+            try SalesforceSandbox.insertContact(body, into: &state)
         }
+    }
+
+    /// A single Contact create's checks and insert on `state` (shared with the sObject Collections create).
+    static func insertContact(_ body: [String: SalesforceFieldValue], into state: inout SalesforceSandboxState) throws(SalesforceSandboxError) -> SalesforceSandboxPerson {
+        let fields = try SalesforceFieldValidator.validated(body, as: .contact, isCreate: true, personExists: state.personExists)
+        let id = SalesforceSandboxID.make(keyPrefix: "003", number: SalesforceSandboxState.createdContactOffset + state.nextContactNumber)
+        state.nextContactNumber += 1
+        let now = Date()
+        let person = SalesforceSandboxPerson(
+            type: "Contact", id: id, firstName: fields["FirstName"]?.text ?? "", lastName: fields["LastName"]?.text ?? "",
+            phone: fields["Phone"]?.text, mobilePhone: fields["MobilePhone"]?.text, createdDate: now, lastModifiedDate: now
+        )
+        state.people.append(person)
+        return person
     }
 
     func createTask(_ body: [String: SalesforceFieldValue]) throws(SalesforceSandboxError) -> SalesforceSandboxTask {
         try self.state.withLock { state throws(SalesforceSandboxError) -> SalesforceSandboxTask in
-            let fields = try SalesforceFieldValidator.validated(body, as: .task, isCreate: true, personExists: state.personExists)
-            try SalesforceSandbox.checkWhatID(fields, in: state)
-            let id = SalesforceSandboxID.make(keyPrefix: "00T", number: SalesforceSandboxState.idOffset + state.nextTaskNumber)
-            state.nextTaskNumber += 1
-            let now = Date()
-            let task = SalesforceSandboxTask(id: id, fields: fields, createdDate: now, lastModifiedDate: now)
-            state.tasks.append(task)
-            return task
+            try SalesforceSandbox.insertTask(body, into: &state)
         }
+    }
+
+    /// A single Task create's checks and insert on `state`, shared by `POST …/sobjects/Task` and the
+    /// sObject Collections create, so that both refuse exactly the same records.
+    static func insertTask(_ body: [String: SalesforceFieldValue], into state: inout SalesforceSandboxState) throws(SalesforceSandboxError) -> SalesforceSandboxTask {
+        let fields = try SalesforceFieldValidator.validated(body, as: .task, isCreate: true, personExists: state.personExists)
+        try SalesforceSandbox.checkWhatID(fields, in: state)
+        let id = SalesforceSandboxID.make(keyPrefix: "00T", number: SalesforceSandboxState.idOffset + state.nextTaskNumber)
+        state.nextTaskNumber += 1
+        let now = Date()
+        let task = SalesforceSandboxTask(id: id, fields: fields, createdDate: now, lastModifiedDate: now)
+        state.tasks.append(task)
+        return task
     }
 
     /// `PATCH …/sobjects/Task/{id}`: the fields sent are checked as on create (bar the required and

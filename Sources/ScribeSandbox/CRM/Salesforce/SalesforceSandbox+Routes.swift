@@ -7,8 +7,8 @@ import Synchronization
 
 extension SalesforceSandbox {
     /// The org's REST API under `/services/data/vNN.0/`: `search` (SOSL), `query` (SOQL on Task),
-    /// `sobjects/Contact` (create), `sobjects/Task` (create), `sobjects/Task/describe` and
-    /// `sobjects/Task/{id}` (read, update).
+    /// `sobjects/Contact` (create), `sobjects/Task` (create), `composite/sobjects` (create several),
+    /// `sobjects/Task/describe` and `sobjects/Task/{id}` (read, update).
     /// Paths work with or without a trailing slash.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
@@ -37,6 +37,12 @@ extension SalesforceSandbox {
             await self.serve(request, context: context, operation: "task.create") { _, body throws(SalesforceSandboxError) in
                 let task = try self.createTask(SalesforceSandbox.decodeFields(body))
                 return .json(201, SaveResultJSON(id: task.id, success: true, errors: []))
+            }
+        }
+        // sObject Collections create: counted apart from single creates, for the benchmark's per-operation figures.
+        router.post("/services/data/:version/composite/sobjects") { request, context in
+            await self.serve(request, context: context, operation: "composite.sobjects.create") { _, body throws(SalesforceSandboxError) in
+                .json(200, try self.createCollection(body))
             }
         }
         // A constant segment wins over `:id`, so `describe` is never read as a Task id.

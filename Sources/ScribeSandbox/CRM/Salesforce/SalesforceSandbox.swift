@@ -22,7 +22,8 @@ public final class SalesforceSandbox: SandboxCRM {
 
     let state: Mutex<SalesforceSandboxState>
     /// Outage, latency, planned failures and request counters; operations are counted as
-    /// `search`, `query`, `contact.create`, `task.create`, `task.update`, `task.read`, `task.describe`.
+    /// `search`, `query`, `contact.create`, `task.create`, `composite.sobjects.create`, `task.update`, `task.read`,
+    /// `task.describe`.
     public let faults = SandboxFaults()
     /// The org's users (SOQL on `User`).
     public let directory: SandboxCRMDirectory
