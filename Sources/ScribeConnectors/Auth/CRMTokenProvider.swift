@@ -69,8 +69,10 @@ public actor CRMTokenProvider {
             }
         }
         self.inFlight = task
+        // Cleared only once the new pair is in place: a caller arriving while it is being stored
+        // joins this refresh instead of finding the old pair and starting another.
+        defer { self.inFlight = nil }
         let result = await task.value
-        self.inFlight = nil
         switch result {
         case .success(let fresh):
             self.pair = await self.persist(fresh, replacing: current.refreshToken)
