@@ -12,16 +12,7 @@ struct BacklogBatchEndToEndTests {
     @Test("150 queued calls: the known callers' records arrive in two batch requests, each log with its own record and marker")
     func drainsBacklogInBatches() async throws {
         try await StackHarness.withStack { stack in
-            stack.callscribe.writeGate.pause()
-            let calls = StackHarness.endedCalls(150, stack: stack)
-            for call in calls { try stack.phone.place(call) }
-            for call in calls { await stack.phone.deliver(call, realTime: false) }
-            try await StackHarness.eventually("every call queued") {
-                try await stack.callscribe.store.callLogCounts().values.reduce(0, +) == calls.count
-            }
-            // Past the grace period (300 ms), so every queued write is due when writing resumes.
-            try await Task.sleep(for: .milliseconds(400))
-            stack.crm.resetCounters()
+            let calls = try await StackHarness.queueBacklog(stack, count: 150)
 
             stack.callscribe.writeGate.resume()
             _ = try await StackHarness.settledCounts(stack, expected: calls.count)

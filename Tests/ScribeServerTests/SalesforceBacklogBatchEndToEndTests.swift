@@ -13,16 +13,7 @@ struct SalesforceBacklogBatchEndToEndTests {
     func drainsBacklogInBatches() async throws {
         try await StackHarness.withStack(crm: .salesforce) { stack in
             let salesforce = try #require(stack.sandboxCRM.salesforce)
-            stack.callscribe.writeGate.pause()
-            let calls = StackHarness.endedCalls(150, stack: stack)
-            for call in calls { try stack.phone.place(call) }
-            for call in calls { await stack.phone.deliver(call, realTime: false) }
-            try await StackHarness.eventually("every call queued") {
-                try await stack.callscribe.store.callLogCounts().values.reduce(0, +) == calls.count
-            }
-            // Past the grace period (300 ms), so every queued write is due when writing resumes.
-            try await Task.sleep(for: .milliseconds(400))
-            salesforce.resetCounters()
+            let calls = try await StackHarness.queueBacklog(stack, count: 150)
 
             stack.callscribe.writeGate.resume()
             _ = try await StackHarness.settledCounts(stack, expected: calls.count)

@@ -124,6 +124,22 @@ enum StackHarness {
         return try #require(try await stack.callscribe.store.callLogs(CallLogQuery(filter: .skipped)).first, sourceLocation: sourceLocation)
     }
 
+    /// Queues `count` ended calls with CRM writing paused, waits past the grace period so that every
+    /// write is due at once, and zeroes the CRM's request counters: call `writeGate.resume()` to drain.
+    static func queueBacklog(_ stack: RunningSandboxStack, count: Int) async throws -> [ScriptedCall] {
+        stack.callscribe.writeGate.pause()
+        let calls = self.endedCalls(count, stack: stack)
+        for call in calls { try stack.phone.place(call) }
+        for call in calls { await stack.phone.deliver(call, realTime: false) }
+        try await self.eventually("every call queued") {
+            try await stack.callscribe.store.callLogCounts().values.reduce(0, +) == calls.count
+        }
+        // Past the grace period (300 ms), so every queued write is due when writing resumes.
+        try await Task.sleep(for: .milliseconds(400))
+        stack.sandboxCRM.anySandbox.resetCounters()
+        return calls
+    }
+
     /// POSTs raw bytes to Callscribe's webhook with the given headers.
     static func postWebhook(_ stack: RunningSandboxStack, body: String, headers: [(String, String)]) async throws -> (status: Int, body: String, headers: [(String, String)]) {
         var request = HTTPClientRequest(url: stack.callscribeURL + "/webhooks/ringcentral")
