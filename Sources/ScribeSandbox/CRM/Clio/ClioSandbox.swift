@@ -102,7 +102,6 @@ public final class ClioSandbox: SandboxCRM {
 
     /// ISO 8601 with an offset, as Clio writes times: `2024-01-01T10:00:00+00:00`.
     static func timestamp(_ date: Date) -> String {
-        let text = date.formatted(Date.ISO8601FormatStyle())
-        return text.hasSuffix("Z") ? String(text.dropLast()) + "+00:00" : text
+        SandboxTimeFormat.isoWithOffset.string(date)
     }
 }

@@ -87,10 +87,7 @@ public final class InsightlySandbox: SandboxCRM {
 
     /// `yyyy-MM-dd HH:mm:ss` in UTC, as Insightly writes dates.
     static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+        SandboxTimeFormat.spaced.string(date)
     }
 
     /// A date Insightly accepts: its own `yyyy-MM-dd HH:mm:ss`, or ISO 8601 with a zone (what

@@ -101,20 +101,12 @@ enum OdooSandboxSeed {
 
     /// Odoo's datetime text, UTC without offset: `2024-01-01 10:00:00`.
     static func time(_ date: Date) -> String {
-        self.formatter.string(from: date)
+        SandboxTimeFormat.spaced.string(date)
     }
 
     /// A time as ``time(_:)`` writes it, read back.
     static func date(_ text: String) -> Date? {
-        self.formatter.date(from: text)
-    }
-
-    private static var formatter: DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 0)
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter
+        SandboxTimeFormat.spaced.date(text)
     }
 
     static func seed(_ state: inout OdooSandboxState, company: SandboxCompany) {

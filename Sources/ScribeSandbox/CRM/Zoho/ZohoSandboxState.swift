@@ -71,20 +71,12 @@ enum ZohoSandboxSeed {
 
     /// UTC with an explicit offset, as Zoho writes times: `2024-01-01T10:00:00+00:00`.
     static func time(_ date: Date) -> String {
-        self.formatter.string(from: date)
+        SandboxTimeFormat.isoWithOffset.string(date)
     }
 
     /// A time as ``time(_:)`` writes it, read back.
     static func date(_ text: String) -> Date? {
-        self.formatter.date(from: text)
-    }
-
-    private static var formatter: DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 0)
-        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ssxxx"
-        return formatter
+        SandboxTimeFormat.isoWithOffset.date(text)
     }
 
     static func seed(_ state: inout ZohoSandboxState, company: SandboxCompany) {
