@@ -28,6 +28,8 @@ struct CallLogWriterBatchTests {
             findContacts: { phone in book.findContacts(phone) },
             createCallRecord: { entry throws(ConnectorError) in try book.createCallRecord(entry) },
             findCallRecord: { marker in book.findCallRecord(marker: marker) },
+            // A record adopted after a crash is read back, to bring it up to date.
+            readCallRecord: { id throws(ConnectorError) in try book.readCallRecord(id) },
             createCallRecords: { entries throws(ConnectorError) in
                 if let error = whole?.next() { throw error }
                 let outcomes = entries.map { entry -> Result<CRMRecordID, ConnectorError> in

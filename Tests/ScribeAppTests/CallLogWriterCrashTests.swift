@@ -28,11 +28,16 @@ struct CallLogWriterCrashTests {
 
         #expect(book.records.count == 1)
         #expect(book.creates.count == 1)
-        #expect(connector.calls.last == "findCallRecord(\(harness.logID))")
+        #expect(connector.calls.suffix(2) == ["findCallRecord(\(harness.logID))", "readCallRecord(\(book.records.keys.first!))"])
         let log = try await harness.log()
         #expect(log.state == .logged)
         #expect(log.crmRecordID == book.records.keys.first)
-        #expect(log.timeline.last?.message == "Found the record an earlier attempt created (\(log.crmRecordID!)); not creating a second.")
+        #expect(
+            log.timeline.suffix(2).map(\.message) == [
+                "Found the record an earlier attempt created (\(log.crmRecordID!)); not creating a second.",
+                "The CRM record already shows basics from an earlier attempt.",
+            ]
+        )
         #expect(try await harness.remainingJobs().isEmpty)
     }
 
@@ -54,10 +59,40 @@ struct CallLogWriterCrashTests {
         #expect(try await harness.runDue(writer) == 1)
         #expect(book.records.count == 1)
         #expect(book.creates.count == 1)
-        #expect(connector.calls.last == "findCallRecord(\(harness.logID))")
+        #expect(connector.calls.suffix(2) == ["findCallRecord(\(harness.logID))", "readCallRecord(\(book.records.keys.first!))"])
         let log = try await harness.log()
         #expect(log.state == .logged)
         #expect(log.crmRecordID == book.records.keys.first)
+    }
+
+    @Test("a record adopted after a lost answer gets what arrived meanwhile: notes typed before the retry are written, once, as ours")
+    func adoptedRecordBroughtUpToDate() async throws {
+        let harness = try await H(recorded: true)
+        let book = RecordBook(contacts: [H.jane])
+        book.failNextCreate(.acceptThenFail(ConnectorError(.transient, operation: "hubspot.createCall", message: "timed out")))
+        let connector = book.connector()
+        let writer = harness.writer(connector, settings: H.recordedCall(.incremental))
+        try await writer.run(harness.job)
+        guard case .failed(_, let retryAt?) = try await harness.log().state else {
+            Issue.record("expected a failed log with a retry time, got \(try await harness.log().state)")
+            return
+        }
+        let recordID = try #require(book.records.keys.first)
+        #expect(book.records[recordID]?.body.contains(Arrival.notesText) == false)
+
+        try await harness.arrive(.notes)
+        harness.move(to: retryAt)
+        try await harness.runDue(writer)
+
+        #expect(book.creates.count == 1)
+        #expect(book.records.count == 1)
+        let body = try #require(book.records[recordID]?.body)
+        #expect(body.components(separatedBy: Arrival.notesText).count == 2, "the notes appear once")
+        let log = try await harness.log()
+        #expect(log.state == .logged)
+        #expect(!log.personEdited, "the record held our own earlier text, not a person's")
+        #expect(log.artifacts[.notes] == .written)
+        #expect(log.timeline.contains { $0.message.hasPrefix("Updated the CRM record with") && $0.message.contains("notes") })
     }
 
     @Test("an update that reached the CRM before a crash is not taken for a person's edit, and is not added twice")

@@ -73,8 +73,15 @@ struct CallLogWriterTests {
     @Test("a crash between the CRM create and the ledger commit is repaired without a second record")
     func crashBetweenCreateAndCommit() async throws {
         let harness = try await H(wrap: { FaultyLedgerStore($0, fault: .firstJobCompletion) })
+        let sent = Mutex<CallRecordSnapshot?>(nil)
         let connector = StrictCRMConnector(
-            findContacts: { _ in [H.jane] }, createCallRecord: { _ in "hs-call-1" }, findCallRecord: { _ in "hs-call-1" }
+            findContacts: { _ in [H.jane] },
+            createCallRecord: { entry in
+                sent.withLock { $0 = entry.snapshot }
+                return "hs-call-1"
+            },
+            findCallRecord: { _ in "hs-call-1" },
+            readCallRecord: { _ in sent.withLock { $0 } ?? CallRecordSnapshot(subject: "", body: "") }
         )
         let writer = harness.writer(connector)
         await #expect(throws: FaultyLedgerStore.Failure.self) { try await writer.run(harness.job) }
@@ -85,10 +92,17 @@ struct CallLogWriterTests {
         let retry = try #require(try await harness.sqlite.claimJobs(limit: 10, now: H.at(100), leaseUntil: H.at(130)).first)
         try await writer.run(retry)
 
-        // The second contact search is answered by the contact cache.
-        #expect(connector.calls == ["findContacts(+14155550123)", "createCallRecord(\(harness.logID))", "findCallRecord(\(harness.logID))"])
+        // The second contact search is answered by the contact cache. The adopted record is read back:
+        // it shows what the first attempt sent, which is all there is, so nothing more is written.
+        #expect(
+            connector.calls == [
+                "findContacts(+14155550123)", "createCallRecord(\(harness.logID))", "findCallRecord(\(harness.logID))", "readCallRecord(hs-call-1)",
+            ]
+        )
+        #expect(connector.unplannedCalls.isEmpty)
         let log = try await harness.log()
         #expect(log.state == .logged)
+        #expect(!log.personEdited)
         #expect(log.crmRecordID == "hs-call-1")
         #expect(log.attempts == 2)
         #expect(try await harness.remainingJobs().isEmpty)

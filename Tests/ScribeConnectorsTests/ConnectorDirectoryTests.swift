@@ -140,12 +140,15 @@ struct ConnectorDirectoryTests {
         }
     }
 
-    @Test("Pipedrive: users from /v1/users, deactivated ones left out; no dispositions")
+    @Test("Pipedrive: users from /v1/users, deactivated ones left out; the call logs' six outcomes as dispositions, without a request")
     func pipedrive() async throws {
         try await PipedriveHarness.run { harness in
             let connector = harness.connector()
-            #expect(!connector.capabilities.dispositions && connector.capabilities.owners)
-            #expect(try await connector.dispositions().isEmpty)
+            #expect(connector.capabilities.dispositions && connector.capabilities.owners)
+            let outcomes = try await connector.dispositions()
+            #expect(outcomes.map(\.id) == ["connected", "no_answer", "left_message", "left_voicemail", "wrong_number", "busy"])
+            #expect(outcomes.map(\.label) == ["Connected", "No answer", "Left message", "Left voicemail", "Wrong number", "Busy"])
+            #expect(harness.sandbox.requestCount == 0)
             let users = try await connector.users()
             #expect(users.count == PipedriveHarness.company.employees.count)
             #expect(users.first?.id == "20000001")

@@ -37,8 +37,10 @@ struct PipedriveConnectorCallTests {
             #expect(activity.participants == [.init(personID: 1003, primary: true)])
             #expect(activity.personID == 1003)
             #expect(connector.bodyFormat == .html)
+            // The ended call's activity then becomes its call log: one more request.
             #expect(harness.sandbox.requestCount(for: "activities.create") == 1)
-            #expect(harness.sandbox.requestCount == 1)
+            #expect(harness.sandbox.requestCount(for: "callLogs.create") == 1)
+            #expect(harness.sandbox.requestCount == 2)
         }
     }
 

@@ -6,9 +6,9 @@ import ScribeDemo
 import ScribeSandbox
 import Testing
 
-/// The log form's dispositions, end to end over loopback HTTP against the sandbox HubSpot: the
+/// The log form's dispositions, end to end over loopback HTTP against the sandbox HubSpot (the
 /// portal's list is offered, a disposition not on it is refused naming the field, and the chosen one
-/// lands on the record as the portal's GUID.
+/// lands on the record as the portal's GUID) and Pipedrive (the call logs' outcomes).
 @Suite("Dispositions API", .serialized)
 struct DispositionsAPITests {
     struct Listing: Decodable {
@@ -43,6 +43,30 @@ struct DispositionsAPITests {
             #expect(call.properties["hs_call_body"]?.contains("Meeting booked") == true, "stored under the portal's label")
 
             #expect(try await StackHarness.send(.GET, stack, "/api/logs/no-such-log/dispositions").status == 404)
+        }
+    }
+
+    @Test("Pipedrive offers its call outcomes; the chosen one is the call log's, and choosing again replaces the call log")
+    func pipedriveOutcome() async throws {
+        try await StackHarness.withStack(crm: .pipedrive, settings: [Setting.autoLog.name: "false"]) { stack in
+            let pipedrive = try #require(stack.sandboxCRM.pipedrive)
+            let log = try await StackHarness.unloggedCall(stack, count: 2, seed: 17)
+
+            let listed = try await StackHarness.send(.GET, stack, "/api/logs/\(log.id)/dispositions")
+            let listing = try JSONDecoder().decode(Listing.self, from: Data(listed.body.utf8))
+            #expect(listing.supported)
+            #expect(listing.dispositions.map(\.id) == ["connected", "no_answer", "left_message", "left_voicemail", "wrong_number", "busy"])
+
+            for (chosen, outcome) in [("left message", "left_message"), ("Busy", "busy")] {
+                let requested = try await StackHarness.send(.POST, stack, "/api/logs/\(log.id)/log", json: #"{"contactId": "1001", "disposition": "\#(chosen)"}"#)
+                #expect(requested.status == 202)
+                try await StackHarness.eventually("the call log says \(outcome)") {
+                    guard let record = try await stack.callscribe.store.callLog(log.id)?.crmRecordID, let activity = Int(record.rawValue) else { return false }
+                    return pipedrive.callLog(ofActivity: activity)?.outcome == outcome
+                }
+            }
+            #expect(pipedrive.activities.count == 1)
+            #expect(pipedrive.callLogs.count == 1, "the first call log was replaced, not kept beside the second")
         }
     }
 }

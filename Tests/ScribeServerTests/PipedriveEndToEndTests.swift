@@ -9,7 +9,7 @@ import Testing
 /// Pipedrive connector → sandbox Pipedrive.
 @Suite("Calls are logged end to end into Pipedrive")
 struct PipedriveEndToEndTests {
-    @Test("each call from a known person becomes exactly one activity on that person; unknown callers stay unlogged with the reason")
+    @Test("each call from a known person becomes exactly one activity on that person, turned into its call log with the outcome; unknown callers stay unlogged with the reason")
     func logsEachCallOnce() async throws {
         try await StackHarness.withStack(crm: .pipedrive) { stack in
             let pipedrive = try #require(stack.sandboxCRM.pipedrive)
@@ -18,6 +18,7 @@ struct PipedriveEndToEndTests {
 
             let activities = pipedrive.activities
             #expect(activities.count == batch.known.count)
+            #expect(pipedrive.callLogs.count == activities.count, "every ended call's activity became its call log")
             let markers = activities.compactMap(\.publicDescription)
             #expect(markers.count == activities.count && Set(markers).count == activities.count, "one marked activity per log, no duplicates")
             for call in batch.known {
@@ -37,7 +38,24 @@ struct PipedriveEndToEndTests {
                 let minutes = try #require(Self.minutes(activity.duration))
                 let talk = EndedCallBatch.talkSeconds(call)
                 #expect(Double(minutes * 60) >= talk - 1 && Double(minutes * 60) < talk + 61, "\(activity.duration ?? "none") for \(talk) s")
+                // The call log: the outcome its result means, the customer's number, the seconds talked.
+                let callLog = try #require(pipedrive.callLog(ofActivity: activity.id))
+                #expect(activity.callLogID == callLog.id)
+                #expect(callLog.outcome == Self.outcome(of: log.leg.result))
+                #expect(callLog.personID == person.id)
+                #expect([callLog.fromPhoneNumber, callLog.toPhoneNumber].contains(call.customerNumber))
+                let seconds = try #require(callLog.duration.flatMap { Double($0) })
+                #expect(abs(seconds - talk) <= 1, "\(seconds) s logged for \(talk) s")
             }
+        }
+    }
+
+    /// The call-log outcome a call's result means when nobody chose one.
+    static func outcome(of result: CallResult) -> String {
+        switch result {
+        case .answered: "connected"
+        case .missed: "no_answer"
+        case .voicemail: "left_voicemail"
         }
     }
 

@@ -4,15 +4,31 @@ import ScribeCore
 
 extension CallLogWriter {
     /// Creates the CRM record, or adopts the one an earlier attempt created before the process died.
-    func create(_ log: inout CallLog, composed: ComposedRecord, connector: any CRMConnector, now: Date) async throws {
+    ///
+    /// An adopted record holds what that attempt sent, which may be less than there is now (notes typed
+    /// since), and the attempt may have died between two requests of one write (Pipedrive's call log
+    /// after its activity); so it is brought up to date as any record is, by ``update(_:composed:checklist:connector:now:)``.
+    func create(_ log: inout CallLog, composed: ComposedRecord, checklist: ArtifactChecklist, connector: any CRMConnector, now: Date) async throws {
         let entry = composed.entry
         if log.createAttempted, let existing = try await connector.findCallRecord(marker: log.id) {
             log.crmRecordID = existing
             log.record("Found the record an earlier attempt created (\(existing)); not creating a second.", at: now)
+            // Ledgers from before `renderedHash` was saved with the claim cannot tell that attempt's text from a person's.
+            guard log.renderedHash != nil else {
+                log.renderedHash = entry.snapshot.fingerprint
+                log.written = composed.artifactFingerprints
+                log.state = .logged
+                return
+            }
+            log.written = [:]
+            try await self.update(&log, composed: composed, checklist: checklist, connector: connector, now: now)
+            return
         } else {
             log.createAttempted = true
             log.state = .creating
             log.updatedAt = now
+            // What this attempt sends, so that a retry adopting the record tells it from a person's edit.
+            log.renderedHash = entry.snapshot.fingerprint
             // The claim before the side effect: a crash from here on is repaired through the marker.
             try await self.store.saveCallLog(log)
             let created = try await self.createRecord(entry, on: log.key.connectionID, connector: connector)
@@ -62,11 +78,14 @@ extension CallLogWriter {
             || (!log.personEdited && fingerprints[.basics] != log.written[.basics])
         let setsFields = !entry.customFields.isEmpty
         if !log.personEdited, current == entry.snapshot {
-            // An earlier attempt's update reached the CRM but not the ledger: ours, not a person's edit.
-            // Custom values are not read back, so they are sent again (the same values, harmlessly).
-            if setsFields {
+            // An earlier attempt's write reached the CRM but not the ledger: ours, not a person's edit.
+            // Custom values and the disposition are not read back, so they are sent again (the same
+            // values, harmlessly).
+            let resendsDisposition = entry.writesDisposition && connector.capabilities.dispositions
+            if setsFields || resendsDisposition {
                 try await connector.updateCallRecord(recordID, with: entry)
-                log.record("Updated the CRM record\(Self.describeFields(entry)).", at: now)
+                let disposition = resendsDisposition ? " (the disposition sent again: it cannot be read back)" : ""
+                log.record("Updated the CRM record\(Self.describeFields(entry))\(disposition).", at: now)
             } else {
                 log.record("The CRM record already shows \(Self.describe(changed)) from an earlier attempt.", at: now)
             }

@@ -150,7 +150,7 @@ public struct CallLogWriter: Sendable {
             }
             return [until, pollAgainAt].compactMap { $0 }.min()
         case .create:
-            try await self.create(&log, composed: composed, connector: connector, now: now)
+            try await self.create(&log, composed: composed, checklist: checklist, connector: connector, now: now)
         case .update:
             try await self.update(&log, composed: composed, checklist: checklist, connector: connector, now: now)
         case .done:

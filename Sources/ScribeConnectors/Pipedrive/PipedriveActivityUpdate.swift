@@ -3,8 +3,8 @@ import ScribeCore
 /// The body of `PATCH /api/v2/activities/{id}`: the parts of a call activity the engine owns.
 ///
 /// Participants (the person), due date and time, and `public_description` (the marker) are not
-/// sent, so Pipedrive keeps them. An activity has no outcome field (outcomes belong to the separate
-/// call-logs API), so the result only says whether the call is done: every call is, once it has ended.
+/// sent, so Pipedrive keeps them. The call's outcome is not the activity's: it goes with the call log
+/// the activity becomes (``PipedriveCallLogInput``); here the result only says whether the call is done.
 struct PipedriveActivityUpdate: Encodable, Sendable, Equatable {
     var subject: String
     /// The body, verbatim: Pipedrive renders it as HTML.

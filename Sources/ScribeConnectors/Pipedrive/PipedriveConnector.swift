@@ -58,8 +58,8 @@ public struct PipedriveConnector: CRMConnector {
     public var bodyFormat: BodyFormat { .html }
 
     public var capabilities: ConnectorCapabilities {
-        // No dispositions: Pipedrive's activities have none (call logs' `outcome` is a fixed list Callscribe does not write).
-        ConnectorCapabilities(customFields: true, editDetection: true, markerSearch: true, relatedRecords: true, owners: true, nameSearch: true)
+        // Dispositions are the call logs' fixed outcomes, written when a call's activity becomes its call log.
+        ConnectorCapabilities(customFields: true, dispositions: true, editDetection: true, markerSearch: true, relatedRecords: true, owners: true, nameSearch: true)
     }
 
     /// Pipedrive matches a phone search against the text as stored, so this tries the number's
@@ -135,9 +135,12 @@ public struct PipedriveConnector: CRMConnector {
 
     /// Creates a done `call` activity with `entry.contact` as its primary participant (and
     /// `deal_id` when a person attached the call to a deal), carrying
-    /// `entry.marker` in `public_description` as `callscribe:<marker>`.
+    /// `entry.marker` in `public_description` as `callscribe:<marker>`; once the call has ended, the
+    /// activity becomes its call log, with the outcome (see ``writeCallLog(_:of:operation:)``).
     ///
-    /// Custom-field values are refused before anything is sent (see ``customFields()``).
+    /// Custom-field values and an outcome that is not Pipedrive's are refused before anything is sent.
+    /// Should the call log fail after the activity was made, the engine's retry finds the activity by
+    /// its marker and writes the call log by ``updateCallRecord(_:with:)``.
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let operation = "pipedrive.createCall"
         try PipedriveConnector.refuseCustomFields(entry, operation: operation)
@@ -145,18 +148,23 @@ public struct PipedriveConnector: CRMConnector {
             throw ConnectorError(.validationFailed(field: "person_id"), operation: operation, message: "Pipedrive person ids are integers, got \(entry.contact.id.rawValue)")
         }
         let input = try PipedriveActivityInput(entry: entry, personID: personID, bodyFormat: self.bodyFormat)
+        let callLog = try PipedriveConnector.callLog(for: entry, operation: operation)
         let created = try await self.send(.POST, "/api/v2/activities", body: input, as: PipedriveActivity.self, operation: operation)
+        try await self.writeCallLog(callLog, of: created.data.id, operation: operation)
         return CRMRecordID(String(created.data.id))
     }
 
     /// PATCHes subject, note and done; participants, due date and time and `public_description` are
-    /// not sent, so the person, the time and the marker stay as they are. Custom-field values are
-    /// refused before anything is sent, as on create.
+    /// not sent, so the person, the time and the marker stay as they are. Then, when the write carries
+    /// the disposition of an ended call, the activity becomes (or is again) its call log. Custom-field
+    /// values are refused before anything is sent, as on create.
     public func updateCallRecord(_ id: CRMRecordID, with entry: CallLogEntry) async throws(ConnectorError) {
         let operation = "pipedrive.updateCall"
         try PipedriveConnector.refuseCustomFields(entry, operation: operation)
         let path = try PipedriveConnector.activityPath(id, operation: operation)
-        _ = try await self.send(.PATCH, path, body: PipedriveActivityUpdate(entry: entry), as: PipedriveActivity.self, operation: operation)
+        let callLog = try PipedriveConnector.callLog(for: entry, operation: operation)
+        let updated = try await self.send(.PATCH, path, body: PipedriveActivityUpdate(entry: entry), as: PipedriveActivity.self, operation: operation)
+        try await self.writeCallLog(callLog, of: updated.data.id, operation: operation)
     }
 
     /// Reads the activity's `subject` and `note` as stored; a deleted activity is Pipedrive's 404, `.notFound`.
@@ -217,19 +225,22 @@ public struct PipedriveConnector: CRMConnector {
     }
 
     /// Sends `method path` with `body` and decodes the envelope of a 2xx answer.
-    private func send<Payload: Decodable & Sendable>(
+    func send<Payload: Decodable & Sendable>(
         _ method: HTTPMethod,
         _ path: String,
         body: (any Encodable & Sendable)? = nil,
         as type: Payload.Type,
         operation: String
     ) async throws(ConnectorError) -> PipedriveEnvelope<Payload> {
-        let response = try await self.http.send(method, url: self.baseURL + path, authorization: self.authorization, body: body, operation: operation)
-        return try self.decode(response, as: Payload.self, operation: operation)
+        let response = try await self.send(method, path, body: body, operation: operation)
+        return try response.decode(PipedriveEnvelope<Payload>.self, operation: operation)
     }
 
-    /// The envelope of a 2xx answer; any other answer goes through ``PipedriveErrorMapper``.
-    private func decode<Payload: Decodable & Sendable>(_ response: ConnectorHTTPResponse, as type: Payload.Type, operation: String) throws(ConnectorError) -> PipedriveEnvelope<Payload> {
+    /// Sends `method path` with `body` and returns a 2xx answer, whatever its body (a delete's
+    /// `{success:true}` has no `data`); any other answer goes through ``PipedriveErrorMapper``.
+    @discardableResult
+    func send(_ method: HTTPMethod, _ path: String, body: (any Encodable & Sendable)? = nil, operation: String) async throws(ConnectorError) -> ConnectorHTTPResponse {
+        let response = try await self.http.send(method, url: self.baseURL + path, authorization: self.authorization, body: body, operation: operation)
         guard response.isSuccess else {
             var error = PipedriveErrorMapper.error(for: response, operation: operation)
             // The token is only ever sent in a header, but a CRM may echo what it was sent.
@@ -238,7 +249,7 @@ public struct PipedriveConnector: CRMConnector {
             }
             throw error
         }
-        return try response.decode(PipedriveEnvelope<Payload>.self, operation: operation)
+        return response
     }
 
     /// Query values are encoded strictly: `+` would otherwise read as a space.

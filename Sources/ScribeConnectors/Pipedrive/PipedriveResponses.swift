@@ -4,10 +4,24 @@ import ScribeCore
 /// `{success, data, additional_data}`: the envelope of every Pipedrive answer.
 struct PipedriveEnvelope<Payload: Decodable & Sendable>: Decodable, Sendable {
     struct AdditionalData: Decodable, Sendable {
+        /// API v1's offset paging: `{start, limit, more_items_in_collection, next_start}`.
+        struct Pagination: Decodable, Sendable {
+            var moreItemsInCollection: Bool?
+            var nextStart: Int?
+
+            private enum CodingKeys: String, CodingKey {
+                case moreItemsInCollection = "more_items_in_collection"
+                case nextStart = "next_start"
+            }
+        }
+
+        /// API v2's cursor paging.
         var nextCursor: String?
+        var pagination: Pagination?
 
         private enum CodingKeys: String, CodingKey {
             case nextCursor = "next_cursor"
+            case pagination
         }
     }
 

@@ -13,6 +13,8 @@ public final class SandboxFaults: Sendable {
         var retryAfter: Int?
         /// The vendor's error code for the body, if the vendor names its errors; `nil` picks the usual one.
         var errorCode: String?
+        /// Only a request for this operation meets it (others pass it by); `nil`, whichever comes next.
+        var operation: String?
     }
 
     /// What a request meets instead of being served.
@@ -87,8 +89,8 @@ public final class SandboxFaults: Sendable {
         let (latency, admission) = self.state.withLock { state in
             state.requestCount += 1
             state.requestsByOperation[operation, default: 0] += 1
-            let fault: Fault? =
-                state.outage ? .outage : (state.failures.isEmpty ? nil : state.failures.removeFirst()).map { .planned($0) }
+            let planned = state.failures.firstIndex { $0.operation == nil || $0.operation == operation }
+            let fault: Fault? = state.outage ? .outage : planned.map { .planned(state.failures.remove(at: $0)) }
             return (state.latency, Admission(requestNumber: state.requestCount, fault: fault))
         }
         if latency > .zero { try? await Task.sleep(for: latency) }

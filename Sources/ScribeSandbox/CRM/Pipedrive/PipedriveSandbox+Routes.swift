@@ -7,7 +7,8 @@ import NIOHTTP1
 import Synchronization
 
 extension PipedriveSandbox {
-    /// The company's HTTP API: the B2 v2 paths for persons and activities, deals, and activity fields.
+    /// The company's HTTP API: the B2 v2 paths for persons and activities, deals, and activity fields;
+    /// v1's users and call logs.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         self.oauth.addTokenRoute(to: router, path: "/oauth/token")
@@ -72,6 +73,7 @@ extension PipedriveSandbox {
             }
         }
         self.addDirectoryRoutes(to: router)
+        self.addCallLogRoutes(to: router)
         router.get("/api/v2/activities/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
             return await self.serve(request, operation: "activities.get") { _, _ throws(PipedriveSandboxError) in

@@ -4,7 +4,8 @@ import ScribeCore
 import Synchronization
 
 /// A Pipedrive company in memory, speaking API v2 (B2 of the API facts): persons seeded from a
-/// ``SandboxCompany``, activities written by whoever holds the API token.
+/// ``SandboxCompany``, activities written by whoever holds the API token, and v1's call logs that
+/// activities become.
 ///
 /// Tests steer it with thread-safe knobs (``outage``, ``failNext(count:status:retryAfter:)``,
 /// ``latency``) and read back what it received (``activities``, ``persons``, ``requestCount``).
@@ -30,7 +31,8 @@ public final class PipedriveSandbox: SandboxCRM {
 
     let state: Mutex<PipedriveSandboxState>
     /// Outage, latency, planned failures and request counters; operations are counted as
-    /// `persons.search`, `persons.list`, `persons.get`, `persons.create`, `activities.create`, `activities.update`, `activities.list`, `activities.get`, `deals.list`, `activityFields.list`, `users.list`.
+    /// `persons.search`, `persons.list`, `persons.get`, `persons.create`, `activities.create`, `activities.update`, `activities.list`, `activities.get`, `deals.list`, `activityFields.list`, `users.list`, `callLogs.create`, `callLogs.list`,
+    /// `callLogs.get`, `callLogs.delete`.
     public let faults = SandboxFaults()
     /// The company's users (`GET /v1/users`).
     public let directory: SandboxCRMDirectory
@@ -55,8 +57,9 @@ public final class PipedriveSandbox: SandboxCRM {
     ///   - status: 429 sends `Request over limit` with `x-ratelimit-remaining: 0`; 5xx a server error;
     ///     401, 403 and 404 their usual bodies.
     ///   - retryAfter: the `Retry-After` header (seconds) on a 429; `nil` sends none, leaving `x-ratelimit-reset`.
-    public func failNext(count: Int = 1, status: Int, retryAfter: Int? = 1) {
-        self.faults.failNext(count: count, SandboxFaults.PlannedFailure(status: status, retryAfter: retryAfter))
+    ///   - operation: only requests for this operation (`callLogs.create`…) fail; `nil`, the next ones whatever they are.
+    public func failNext(count: Int = 1, status: Int, retryAfter: Int? = 1, operation: String? = nil) {
+        self.faults.failNext(count: count, SandboxFaults.PlannedFailure(status: status, retryAfter: retryAfter, operation: operation))
     }
 
     /// The company's deals: two open and a won one on the first person, one open on the second.

@@ -47,6 +47,11 @@ struct PipedriveSandboxError: Error, Encodable {
         PipedriveSandboxError(httpStatus: 400, error: "Validation failed: \(field): \(problem)", code: "ERR_SCHEMA_VALIDATION_FAILED")
     }
 
+    /// A write that clashes with what is stored, such as a second call log of one activity.
+    static func conflict(_ message: String) -> PipedriveSandboxError {
+        PipedriveSandboxError(httpStatus: 409, error: message)
+    }
+
     static func badRequest(_ message: String) -> PipedriveSandboxError {
         PipedriveSandboxError(httpStatus: 400, error: message, code: "ERR_BAD_REQUEST")
     }

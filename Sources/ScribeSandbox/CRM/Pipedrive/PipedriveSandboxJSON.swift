@@ -47,15 +47,44 @@ enum PipedriveJSONValue: Decodable, Equatable {
 /// `{"success":true,"data":…,"additional_data":…}`.
 struct PipedriveSandboxEnvelope<Payload: Encodable>: Encodable {
     struct AdditionalData: Encodable {
+        /// API v1's offset paging, `{start, limit, more_items_in_collection, next_start?}`.
+        struct Pagination: Encodable {
+            var start: Int
+            var limit: Int
+            var moreItemsInCollection: Bool
+            var nextStart: Int?
+
+            private enum CodingKeys: String, CodingKey {
+                case start, limit
+                case moreItemsInCollection = "more_items_in_collection"
+                case nextStart = "next_start"
+            }
+        }
+
+        /// API v2's cursor; sent (as null on the last page) unless the answer is v1's, with ``pagination``.
         var nextCursor: String?
+        var pagination: Pagination?
+
+        init(nextCursor: String?) {
+            self.nextCursor = nextCursor
+        }
+
+        init(pagination: Pagination) {
+            self.pagination = pagination
+        }
 
         private enum CodingKeys: String, CodingKey {
             case nextCursor = "next_cursor"
+            case pagination
         }
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.nextCursor, forKey: .nextCursor)
+            if let pagination = self.pagination {
+                try container.encode(pagination, forKey: .pagination)
+            } else {
+                try container.encode(self.nextCursor, forKey: .nextCursor)
+            }
         }
     }
 

@@ -51,6 +51,8 @@ public struct PipedriveSandboxActivity: Sendable, Hashable, Codable {
     public var updateTime: Date
     /// The top-level keys of the create request, sorted.
     public var sentFields: [String]
+    /// The call log this activity was turned into (`POST /v1/callLogs` with its `activity_id`), if any.
+    public var callLogID: String?
 
     /// Set by Pipedrive from the primary participant (read-only in API v2).
     public var personID: Int? {

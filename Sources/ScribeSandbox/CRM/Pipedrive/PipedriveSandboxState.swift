@@ -9,6 +9,9 @@ struct PipedriveSandboxState {
     var nextActivityID = 5001
     var nextPersonID: Int
     var deals: [SandboxDeal] = []
+    /// Call logs in the order they were made; deleted ones are gone.
+    var callLogs: [PipedriveSandboxCallLog] = []
+    var callLogsMade = 0
 
     init(persons: [PipedriveSandboxPerson]) {
         self.persons = persons
