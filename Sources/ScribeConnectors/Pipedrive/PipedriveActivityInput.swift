@@ -78,12 +78,7 @@ struct PipedriveActivityInput: Encodable, Sendable, Equatable {
 
     /// `YYYY-MM-DD` and `HH:MM` in UTC, as Pipedrive stores due dates.
     static func dueDateAndTime(_ date: Date) -> (String, String) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let day = String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
-        let time = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
-        return (day, time)
+        (UTCText.format(date, pattern: "yyyy-MM-dd"), UTCText.format(date, pattern: "HH:mm"))
     }
 
     /// `HH:MM`, rounded up to the next whole minute (a 10-second call lasts `00:01`), as AppConnect does.

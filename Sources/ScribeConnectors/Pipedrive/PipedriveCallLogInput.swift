@@ -52,13 +52,7 @@ struct PipedriveCallLogInput: Encodable, Sendable, Equatable {
 
     /// `YYYY-MM-DD HH:MM:SS` in UTC, as the call-logs API takes times.
     static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d:%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0,
-            parts.second ?? 0
-        )
+        UTCText.format(date, pattern: "yyyy-MM-dd HH:mm:ss")
     }
 }
 

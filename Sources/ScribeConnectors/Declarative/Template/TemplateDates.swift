@@ -28,10 +28,6 @@ enum TemplateDates {
     }
 
     static func format(_ date: Date, pattern: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = pattern
-        return formatter.string(from: date)
+        UTCText.format(date, pattern: pattern)
     }
 }

@@ -34,52 +34,36 @@ enum PipedriveActivityValidator {
         if body["person_id"] != nil {
             throw .badRequest("'person_id' is a read-only field. Add a primary participant to set 'person_id' instead.")
         }
-        for name in body.keys.sorted() where !writableFields.contains(name) {
-            throw .validation(name, "unknown field")
-        }
-        func string(_ name: String) throws(PipedriveSandboxError) -> String? {
-            guard let value = body[name], value != .null else { return nil }
-            guard let text = value.string else { throw .validation(name, "must be string") }
-            return text
-        }
-        func bool(_ name: String) throws(PipedriveSandboxError) -> Bool? {
-            guard let value = body[name], value != .null else { return nil }
-            guard let flag = value.bool else { throw .validation(name, "must be boolean") }
-            return flag
-        }
-        func integer(_ name: String) throws(PipedriveSandboxError) -> Int? {
-            guard let value = body[name], value != .null else { return nil }
-            guard let number = value.integer else { throw .validation(name, "must be integer") }
-            return number
-        }
+        let fields = PipedriveRequestFields(body: body)
+        try fields.refuseUnknown(writableFields)
 
-        let type = try string("type") ?? "task"
+        let type = try fields.string("type") ?? "task"
         guard activityTypes.contains(type) else { throw .validation("type", "unknown activity type \(type)") }
-        let dueDate = try string("due_date")
+        let dueDate = try fields.string("due_date")
         if let dueDate, !isDate(dueDate) { throw .validation("due_date", "must match format YYYY-MM-DD") }
-        let dueTime = try string("due_time")
+        let dueTime = try fields.string("due_time")
         if let dueTime, !isClock(dueTime, maxHours: 23) { throw .validation("due_time", "must match format HH:MM") }
-        let duration = try string("duration")
+        let duration = try fields.string("duration")
         if let duration, !isClock(duration, maxHours: 9999) { throw .validation("duration", "must match format HH:MM") }
 
         var participants: [PipedriveSandboxActivity.Participant] = []
         if let value = body["participants"], value != .null {
             guard case .array(let list) = value else { throw .validation("participants", "must be array") }
             for entry in list {
-                guard case .object(let fields) = entry, let id = fields["person_id"]?.integer else {
+                guard case .object(let participant) = entry, let id = participant["person_id"]?.integer else {
                     throw .validation("participants", "each participant needs an integer person_id")
                 }
                 guard personExists(id) else { throw .validation("participants", "person \(id) does not exist") }
-                participants.append(.init(personID: id, primary: fields["primary"]?.bool ?? false))
+                participants.append(.init(personID: id, primary: participant["primary"]?.bool ?? false))
             }
             guard participants.filter(\.primary).count <= 1 else { throw .validation("participants", "only one participant can be primary") }
         }
 
         return Checked(
-            subject: try string("subject"), type: type, done: try bool("done") ?? false, busy: try bool("busy") ?? false,
-            dueDate: dueDate, dueTime: dueTime, duration: duration, note: try string("note"),
-            publicDescription: try string("public_description"), participants: participants,
-            dealID: try integer("deal_id"), orgID: try integer("org_id"), ownerID: try integer("owner_id"), sentFields: body.keys.sorted()
+            subject: try fields.string("subject"), type: type, done: try fields.bool("done") ?? false, busy: try fields.bool("busy") ?? false,
+            dueDate: dueDate, dueTime: dueTime, duration: duration, note: try fields.string("note"),
+            publicDescription: try fields.string("public_description"), participants: participants,
+            dealID: try fields.integer("deal_id"), orgID: try fields.integer("org_id"), ownerID: try fields.integer("owner_id"), sentFields: fields.sentFields
         )
     }
 

@@ -26,46 +26,31 @@ enum PipedriveCallLogValidator {
     }
 
     static func validated(_ body: [String: PipedriveJSONValue]) throws(PipedriveSandboxError) -> Checked {
-        for name in body.keys.sorted() where !writableFields.contains(name) {
-            throw .validation(name, "unknown field")
-        }
-        func string(_ name: String) throws(PipedriveSandboxError) -> String? {
-            guard let value = body[name], value != .null else { return nil }
-            guard let text = value.string else { throw .validation(name, "must be string") }
-            return text
-        }
-        func required(_ name: String) throws(PipedriveSandboxError) -> String {
-            guard let text = try string(name), !text.isEmpty else { throw .validation(name, "is required") }
-            return text
-        }
-        func integer(_ name: String) throws(PipedriveSandboxError) -> Int? {
-            guard let value = body[name], value != .null else { return nil }
-            guard let number = value.integer else { throw .validation(name, "must be integer") }
-            return number
-        }
+        let fields = PipedriveRequestFields(body: body)
+        try fields.refuseUnknown(writableFields)
 
-        let outcome = try required("outcome")
+        let outcome = try fields.required("outcome")
         guard outcomes.contains(outcome) else { throw .validation("outcome", "must be one of \(outcomes.sorted().joined(separator: ", "))") }
-        let start = try required("start_time")
-        let end = try required("end_time")
+        let start = try fields.required("start_time")
+        let end = try fields.required("end_time")
         for (name, value) in [("start_time", start), ("end_time", end)] where timestamp(value) == nil {
             throw .validation(name, "must match format YYYY-MM-DD HH:MM:SS")
         }
         if let from = timestamp(start), let to = timestamp(end), to < from {
             throw .validation("end_time", "must not be before start_time")
         }
-        let duration = try string("duration")
+        let duration = try fields.string("duration")
         if let duration, duration.isEmpty || !duration.allSatisfy({ $0.isASCII && $0.isNumber }) {
             throw .validation("duration", "must be the number of seconds")
         }
-        if body["deal_id"].map({ $0 != .null }) == true, body["lead_id"].map({ $0 != .null }) == true {
+        if fields.has("deal_id"), fields.has("lead_id") {
             throw .badRequest("A call log can be associated with either a deal or a lead, but not both at once")
         }
         return Checked(
-            userID: try integer("user_id"), activityID: try integer("activity_id"), subject: try string("subject"), duration: duration,
-            outcome: outcome, fromPhoneNumber: try string("from_phone_number"), toPhoneNumber: try required("to_phone_number"),
-            startTime: start, endTime: end, personID: try integer("person_id"), orgID: try integer("org_id"), dealID: try integer("deal_id"),
-            note: try string("note"), sentFields: body.keys.sorted()
+            userID: try fields.integer("user_id"), activityID: try fields.integer("activity_id"), subject: try fields.string("subject"), duration: duration,
+            outcome: outcome, fromPhoneNumber: try fields.string("from_phone_number"), toPhoneNumber: try fields.required("to_phone_number"),
+            startTime: start, endTime: end, personID: try fields.integer("person_id"), orgID: try fields.integer("org_id"), dealID: try fields.integer("deal_id"),
+            note: try fields.string("note"), sentFields: fields.sentFields
         )
     }
 

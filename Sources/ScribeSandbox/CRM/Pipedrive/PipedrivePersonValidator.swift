@@ -18,13 +18,11 @@ enum PipedrivePersonValidator {
     }
 
     static func validated(_ body: [String: PipedriveJSONValue]) throws(PipedriveSandboxError) -> Checked {
-        for name in body.keys.sorted() where !writableFields.contains(name) {
-            throw .validation(name, "unknown field")
-        }
+        let fields = PipedriveRequestFields(body: body)
+        try fields.refuseUnknown(writableFields)
         // The v2 schema leaves `name` optional, but Pipedrive keeps no person without one (v1 and the
         // web app require it): the sandbox refuses a missing or blank name as a schema failure.
-        guard let value = body["name"], value != .null else { throw .validation("name", "is required") }
-        guard let name = value.string else { throw .validation("name", "must be string") }
+        guard let name = try fields.string("name") else { throw .validation("name", "is required") }
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .validation("name", "is required") }
 
@@ -32,23 +30,18 @@ enum PipedrivePersonValidator {
         if let value = body["phones"], value != .null {
             guard case .array(let list) = value else { throw .validation("phones", "must be array") }
             for entry in list {
-                guard case .object(let fields) = entry, let number = fields["value"]?.string else {
+                guard case .object(let phone) = entry, let number = phone["value"]?.string else {
                     throw .validation("phones", "each phone needs a string value")
                 }
-                let label = fields["label"]?.string ?? "work"
+                let label = phone["label"]?.string ?? "work"
                 guard phoneLabels.contains(label) else { throw .validation("phones", "label must be one of home, mobile, other, work") }
-                phones.append(.init(value: number, primary: fields["primary"]?.bool ?? false, label: label))
+                phones.append(.init(value: number, primary: phone["primary"]?.bool ?? false, label: label))
             }
             guard phones.filter(\.primary).count <= 1 else { throw .validation("phones", "only one phone can be primary") }
             // Without a primary phone, the first one is.
             if !phones.isEmpty, !phones.contains(where: \.primary) { phones[0].primary = true }
         }
 
-        var orgID: Int?
-        if let value = body["org_id"], value != .null {
-            guard let id = value.integer else { throw .validation("org_id", "must be integer") }
-            orgID = id
-        }
-        return Checked(name: trimmed, phones: phones, orgID: orgID)
+        return Checked(name: trimmed, phones: phones, orgID: try fields.integer("org_id"))
     }
 }
