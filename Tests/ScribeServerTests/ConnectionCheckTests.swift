@@ -45,4 +45,18 @@ struct ConnectionCheckTests {
             #expect(stack.crm.calls.count == 1)
         }
     }
+
+    @Test("a test against Pipedrive writes a call activity on the person and no call log (a test call has no outcome)")
+    func testPipedrive() async throws {
+        try await StackHarness.withStack(crm: .pipedrive) { stack in
+            let pipedrive = try #require(stack.sandboxCRM.pipedrive)
+            let person = try #require(pipedrive.persons.first)
+            let test = try #require(try await stack.callscribe.testConnections(contact: String(person.id)).first)
+            #expect(test.ok, "\(test.detail)")
+            let activity = try #require(test.recordId.flatMap { Int($0) }.flatMap { pipedrive.activity(id: $0) })
+            #expect(activity.subject == "Callscribe connection test")
+            #expect(activity.personID == person.id)
+            #expect(pipedrive.callLogs.isEmpty)
+        }
+    }
 }

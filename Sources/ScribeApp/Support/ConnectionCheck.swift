@@ -28,7 +28,8 @@ extension Callscribe {
 
     /// Tests every stored connection end to end by writing: creates a call record on `contact`,
     /// reads it back, and finds it by its marker, as the writer does after a crash. The record stays
-    /// in the CRM (its subject says it is a test), so run this against a test contact.
+    /// in the CRM (its subject says it is a test), so run this against a test contact. It carries no
+    /// disposition: a test call has no outcome, nor the numbers a Pipedrive call log requires.
     public func testConnections(contact: String) async throws -> [ConnectionCheck] {
         let contactID = contact.trimmingCharacters(in: .whitespaces)
         guard !contactID.isEmpty else { throw PeopleError.invalidField("contact", "a CRM contact id is required") }
@@ -38,7 +39,8 @@ extension Callscribe {
             let body = connector.bodyFormat.render([RecordSection("Notes", "A test record written by `callscribe connectors test`.")])
             let entry = CallLogEntry(
                 marker: marker, subject: "Callscribe connection test", body: body, startedAt: now, duration: 0, direction: .outbound,
-                result: .answered, fromNumber: "", toNumber: "", contact: Contact(id: ContactID(contactID), name: contactID), sessionID: TelephonySessionID(marker.rawValue)
+                result: .answered, fromNumber: "", toNumber: "", contact: Contact(id: ContactID(contactID), name: contactID), sessionID: TelephonySessionID(marker.rawValue),
+                writesDisposition: false
             )
             let id = try await connector.createCallRecord(entry)
             let readBack = try await connector.readCallRecord(id)
