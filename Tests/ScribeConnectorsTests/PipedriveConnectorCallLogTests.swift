@@ -78,16 +78,26 @@ struct PipedriveConnectorCallLogTests {
         }
     }
 
-    @Test("a disposition that is not one of Pipedrive's outcomes is refused naming 'outcome', before anything is sent")
-    func unknownDisposition() async throws {
+    @Test("a disposition that is not one of Pipedrive's outcomes (chosen for another CRM) leaves the outcome the result means")
+    func foreignDisposition() async throws {
+        try await PipedriveHarness.run { harness in
+            var entry = CallLogEntry.fixture(contact: Self.contact, result: .missed)
+            entry.disposition = "Meeting booked"
+            _ = try await harness.connector().createCallRecord(entry)
+            #expect(harness.sandbox.callLogs.map(\.outcome) == ["no_answer"])
+        }
+    }
+
+    @Test("the call log spans from the first ring to the hang-up; its duration is the talk time")
+    func times() async throws {
         try await PipedriveHarness.run { harness in
             var entry = CallLogEntry.fixture(contact: Self.contact)
-            entry.disposition = "Interested"
-            let error = await #expect(throws: ConnectorError.self) { try await harness.connector().createCallRecord(entry) }
-            #expect(error?.kind == .validationFailed(field: "outcome"))
-            #expect(error?.message.contains("Left voicemail") == true, "the message lists the outcomes there are")
-            #expect(harness.sandbox.requestCount == 0)
-            #expect(harness.sandbox.activities.isEmpty)
+            entry.endedAt = entry.startedAt.addingTimeInterval(262)
+            _ = try await harness.connector().createCallRecord(entry)
+            let log = try #require(harness.sandbox.callLogs.first)
+            #expect(log.startTime == "2025-03-04 09:15:00")
+            #expect(log.endTime == "2025-03-04 09:19:22")
+            #expect(log.duration == "250")
         }
     }
 
@@ -152,7 +162,7 @@ struct PipedriveConnectorCallLogTests {
         }
     }
 
-    @Test("a call log the API user cannot list (another user's) cannot be changed: a permanent error naming the activity")
+    @Test("a call log the API user cannot list (another user's) keeps its outcome: quietly for the result's, an error naming the activity for a person's choice")
     func othersCallLog() async throws {
         try await PipedriveHarness.run { harness in
             let connector = harness.connector()
@@ -163,15 +173,37 @@ struct PipedriveConnectorCallLogTests {
             )
             #expect(converted.status == 200)
 
-            let error = await #expect(throws: ConnectorError.self) { try await connector.updateCallRecord(id, with: .fixture(contact: Self.contact)) }
+            try await connector.updateCallRecord(id, with: .fixture(contact: Self.contact))
+            #expect(harness.sandbox.callLogs.map(\.outcome) == ["busy"])
+
+            var chosen = CallLogEntry.fixture(contact: Self.contact)
+            chosen.disposition = "Connected"
+            let error = await #expect(throws: ConnectorError.self) { try await connector.updateCallRecord(id, with: chosen) }
             #expect(error?.kind == .permanent)
             #expect(error?.status == 409)
-            #expect(error?.message.contains("activity 5001") == true)
+            #expect(error?.message.contains("activity 5001") == true && error?.message.contains("not among this user's call logs") == true)
             #expect(harness.sandbox.callLogs.map(\.outcome) == ["busy"], "nothing of theirs was deleted")
         }
     }
 
-    @Test("a call log refused after its activity was made: the create fails, and the update of the record found by marker writes it")
+    @Test("a call log holding a recording is not replaced, which would delete the recording")
+    func recordingKept() async throws {
+        try await PipedriveHarness.run { harness in
+            let connector = harness.connector()
+            var entry = CallLogEntry.fixture(contact: Self.contact)
+            let id = try await connector.createCallRecord(entry)
+            let log = try #require(harness.sandbox.callLogs.first)
+            harness.sandbox.attachRecording(toCallLog: log.id)
+
+            entry.disposition = "Busy"
+            let error = await #expect(throws: ConnectorError.self) { try await connector.updateCallRecord(id, with: entry) }
+            #expect(error?.message.contains("recording") == true)
+            #expect(harness.sandbox.callLogs.map(\.id) == [log.id])
+            #expect(harness.sandbox.requestCount(for: "callLogs.delete") == 0)
+        }
+    }
+
+    @Test("a call log refused after its activity was made: the create fails naming the activity, and an update of it writes the call log")
     func callLogFailsAfterActivity() async throws {
         try await PipedriveHarness.run { harness in
             let connector = harness.connector()
@@ -180,23 +212,27 @@ struct PipedriveConnectorCallLogTests {
 
             let error = await #expect(throws: ConnectorError.self) { try await connector.createCallRecord(entry) }
             #expect(error?.kind == .transient)
+            #expect(error?.createdRecord == "5001", "the error names the activity that was made")
             #expect(harness.sandbox.callLogs.isEmpty)
 
             let found = try #require(try await connector.findCallRecord(marker: entry.marker))
+            #expect(found == "5001")
             try await connector.updateCallRecord(found, with: entry)
             #expect(harness.sandbox.callLogs.map(\.activityID) == [5001])
             #expect(harness.sandbox.activities.count == 1)
         }
     }
 
-    @Test("a call without the number it reached is refused naming 'to_phone_number', before the activity is made")
+    @Test("a call without the number it reached is logged as its activity alone: a call log requires that number")
     func missingToNumber() async throws {
         try await PipedriveHarness.run { harness in
             var entry = CallLogEntry.fixture(contact: Self.contact)
             entry.toNumber = " "
-            let error = await #expect(throws: ConnectorError.self) { try await harness.connector().createCallRecord(entry) }
-            #expect(error?.kind == .validationFailed(field: "to_phone_number"))
-            #expect(harness.sandbox.requestCount == 0)
+            let id = try await harness.connector().createCallRecord(entry)
+            #expect(id == "5001")
+            #expect(harness.sandbox.activity(id: 5001)?.done == true)
+            #expect(harness.sandbox.callLogs.isEmpty)
+            #expect(harness.sandbox.requestCount(for: "callLogs.create") == 0)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOHTTP1
 import ScribeApp
 import ScribeCore
 import ScribeDemo
@@ -43,10 +44,38 @@ struct PipedriveEndToEndTests {
                 #expect(activity.callLogID == callLog.id)
                 #expect(callLog.outcome == Self.outcome(of: log.leg.result))
                 #expect(callLog.personID == person.id)
-                #expect([callLog.fromPhoneNumber, callLog.toPhoneNumber].contains(call.customerNumber))
+                let customerSide = log.leg.direction == .inbound ? callLog.fromPhoneNumber : callLog.toPhoneNumber
+                #expect(customerSide == call.customerNumber, "the customer's number on the \(log.leg.direction) side")
                 let seconds = try #require(callLog.duration.flatMap { Double($0) })
                 #expect(abs(seconds - talk) <= 1, "\(seconds) s logged for \(talk) s")
             }
+        }
+    }
+
+    @Test("a call log Pipedrive refuses after the activity was made: the log fails keeping that activity, and the retry writes the call log on it")
+    func callLogRetried() async throws {
+        try await StackHarness.withStack(crm: .pipedrive, settings: [Setting.autoLog.name: "false"]) { stack in
+            let pipedrive = try #require(stack.sandboxCRM.pipedrive)
+            let log = try await StackHarness.unloggedCall(stack, count: 2, seed: 17)
+            pipedrive.failNext(status: 500, operation: "callLogs.create")
+
+            #expect(try await StackHarness.send(.POST, stack, "/api/logs/\(log.id)/log", json: #"{"contactId": "1001"}"#).status == 202)
+            try await StackHarness.eventually("the write fails after the activity") {
+                guard case .failed = try await stack.callscribe.store.callLog(log.id)?.state else { return false }
+                return true
+            }
+            let failed = try #require(try await stack.callscribe.store.callLog(log.id))
+            let activityID = try #require(failed.crmRecordID.flatMap { Int($0.rawValue) }, "the activity made is kept")
+            #expect(failed.timeline.contains { $0.message.hasPrefix("Created the CRM record \(activityID), but the rest of the write failed") })
+            #expect(pipedrive.callLogs.isEmpty)
+
+            #expect(try await StackHarness.send(.POST, stack, "/api/logs/\(log.id)/retry").status == 202)
+            try await StackHarness.eventually("the retry writes the call log") {
+                try await stack.callscribe.store.callLog(log.id)?.state == .logged
+            }
+            #expect(pipedrive.activities.count == 1, "no second activity")
+            #expect(pipedrive.callLog(ofActivity: activityID)?.outcome == Self.outcome(of: log.leg.result))
+            #expect(pipedrive.requestCount(for: "activities.create") == 1)
         }
     }
 

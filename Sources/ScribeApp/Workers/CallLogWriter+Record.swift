@@ -4,43 +4,62 @@ import ScribeCore
 
 extension CallLogWriter {
     /// Creates the CRM record, or adopts the one an earlier attempt created before the process died.
-    ///
-    /// An adopted record holds what that attempt sent, which may be less than there is now (notes typed
-    /// since), and the attempt may have died between two requests of one write (Pipedrive's call log
-    /// after its activity); so it is brought up to date as any record is, by ``update(_:composed:checklist:connector:now:)``.
     func create(_ log: inout CallLog, composed: ComposedRecord, checklist: ArtifactChecklist, connector: any CRMConnector, now: Date) async throws {
         let entry = composed.entry
         if log.createAttempted, let existing = try await connector.findCallRecord(marker: log.id) {
-            log.crmRecordID = existing
-            log.record("Found the record an earlier attempt created (\(existing)); not creating a second.", at: now)
-            // Ledgers from before `renderedHash` was saved with the claim cannot tell that attempt's text from a person's.
-            guard log.renderedHash != nil else {
-                log.renderedHash = entry.snapshot.fingerprint
-                log.written = composed.artifactFingerprints
-                log.state = .logged
-                return
-            }
-            log.written = [:]
-            try await self.update(&log, composed: composed, checklist: checklist, connector: connector, now: now)
+            try await self.adopt(existing, &log, composed: composed, checklist: checklist, connector: connector, now: now)
             return
-        } else {
-            log.createAttempted = true
-            log.state = .creating
-            log.updatedAt = now
-            // What this attempt sends, so that a retry adopting the record tells it from a person's edit.
-            log.renderedHash = entry.snapshot.fingerprint
-            // The claim before the side effect: a crash from here on is repaired through the marker.
-            try await self.store.saveCallLog(log)
-            let created = try await self.createRecord(entry, on: log.key.connectionID, connector: connector)
-            log.crmRecordID = created.id
-            // The deal a person chose is named in the same entry, so the log's note says both.
-            let attached = entry.relatedRecord.map { ", attached to the \($0.kind.isEmpty ? "record" : $0.kind) \($0.name.isEmpty ? $0.id : $0.name)" } ?? ""
-            let batched = created.requestSize > 1 ? " (one request created \(created.requestSize) records)" : ""
-            log.record("Created the CRM record with \(Self.describe(composed.artifactFingerprints.keys))\(attached)\(Self.describeFields(entry))\(batched).", at: now)
         }
+        log.createAttempted = true
+        log.state = .creating
+        log.updatedAt = now
+        // What this attempt sends, so that a retry adopting the record tells it from a person's edit.
         log.renderedHash = entry.snapshot.fingerprint
+        // The claim before the side effect: a crash from here on is repaired through the marker.
+        try await self.store.saveCallLog(log)
+        let created: CreateBatchRound.BatchCreated
+        do {
+            created = try await self.createRecord(entry, on: log.key.connectionID, connector: connector)
+        } catch {
+            if let id = error.createdRecord { Self.keepUnfinished(id, in: &log, composed: composed, now: now) }
+            throw error
+        }
+        log.crmRecordID = created.id
+        // The deal a person chose is named in the same entry, so the log's note says both.
+        let attached = entry.relatedRecord.map { ", attached to the \($0.kind.isEmpty ? "record" : $0.kind) \($0.name.isEmpty ? $0.id : $0.name)" } ?? ""
+        let batched = created.requestSize > 1 ? " (one request created \(created.requestSize) records)" : ""
+        log.record("Created the CRM record with \(Self.describe(composed.artifactFingerprints.keys))\(attached)\(Self.describeFields(entry))\(batched).", at: now)
         log.written = composed.artifactFingerprints
         log.state = .logged
+    }
+
+    /// The record exists, the rest of its write does not (Pipedrive's call log after its activity):
+    /// kept, with its basics and disposition still to write, so that the retry completes this record
+    /// by an update.
+    static func keepUnfinished(_ id: CRMRecordID, in log: inout CallLog, composed: ComposedRecord, now: Date) {
+        log.crmRecordID = id
+        log.written = composed.artifactFingerprints.filter { $0.key != .basics && $0.key != .disposition }
+        log.record("Created the CRM record \(id), but the rest of the write failed; a retry completes it.", at: now)
+    }
+
+    /// Takes on the record an earlier attempt created. It holds what that attempt sent, which may be
+    /// less than there is now (notes typed since), so it is brought up to date as any record is, by
+    /// ``update(_:composed:checklist:connector:now:)``, with nothing taken as written.
+    private func adopt(
+        _ existing: CRMRecordID, _ log: inout CallLog, composed: ComposedRecord, checklist: ArtifactChecklist, connector: any CRMConnector, now: Date
+    ) async throws {
+        log.crmRecordID = existing
+        log.record("Found the record an earlier attempt created (\(existing)); not creating a second.", at: now)
+        guard log.renderedHash != nil else {
+            // A claim saved before `renderedHash` went with it: that attempt's text cannot be told from a
+            // person's, so the record is taken as written.
+            log.renderedHash = composed.entry.snapshot.fingerprint
+            log.written = composed.artifactFingerprints
+            log.state = .logged
+            return
+        }
+        log.written = [:]
+        try await self.update(&log, composed: composed, checklist: checklist, connector: connector, now: now)
     }
 
     /// The create request itself: in the round's batch when the CRM has a batch create, else alone at once
@@ -76,34 +95,31 @@ extension CallLogWriter {
         let fingerprints = composed.artifactFingerprints
         entry.writesDisposition = fingerprints[.disposition] != log.written[.disposition]
             || (!log.personEdited && fingerprints[.basics] != log.written[.basics])
-        let setsFields = !entry.customFields.isEmpty
+        let resends = Self.resendsUnread(entry, connector: connector)
         if !log.personEdited, current == entry.snapshot {
             // An earlier attempt's write reached the CRM but not the ledger: ours, not a person's edit.
-            // Custom values and the disposition are not read back, so they are sent again (the same
-            // values, harmlessly).
-            let resendsDisposition = entry.writesDisposition && connector.capabilities.dispositions
-            if setsFields || resendsDisposition {
+            if resends {
                 try await connector.updateCallRecord(recordID, with: entry)
-                let disposition = resendsDisposition ? " (the disposition sent again: it cannot be read back)" : ""
-                log.record("Updated the CRM record\(Self.describeFields(entry))\(disposition).", at: now)
+                log.record("Updated the CRM record\(Self.describeFields(entry))\(Self.describeDisposition(entry, connector: connector)).", at: now)
             } else {
                 log.record("The CRM record already shows \(Self.describe(changed)) from an earlier attempt.", at: now)
             }
         } else if log.personEdited || current.fingerprint != log.renderedHash {
             if !log.personEdited { log.record("A person edited the record in the CRM; from now on Callscribe only adds to it.", at: now) }
             log.personEdited = true
-            // Basics are theirs to correct once edited; only whole new artifacts are added.
-            let added = changed.subtracting([.basics]).filter { composed.artifactFingerprints[$0] != nil }
+            // Basics are theirs to correct once edited; only whole new artifacts are added, and not one
+            // whose section the record already shows (an earlier attempt added it, unheard of by the ledger).
+            let fresh = changed.subtracting([.basics]).filter { composed.artifactFingerprints[$0] != nil }
+            let added = fresh.filter { !current.body.contains(connector.bodyFormat.render(composed.sections(of: [$0]))) }
             entry.subject = current.subject
             entry.body = connector.bodyFormat.appending(composed.sections(of: added), to: current.body)
-            if added.isEmpty || current.body.hasSuffix(connector.bodyFormat.render(composed.sections(of: added))) {
-                // Nothing to add, or an earlier attempt added it and the ledger never heard of it: not
-                // added twice. The person's text is sent back as it is when custom values go with it.
+            if added.isEmpty {
+                // The person's text is sent back as it is when unread values (custom fields, the disposition) go with it.
                 entry.body = current.body
-                if setsFields { try await connector.updateCallRecord(recordID, with: entry) }
+                if resends { try await connector.updateCallRecord(recordID, with: entry) }
                 log.record(
-                    (added.isEmpty ? "Nothing new to add to the edited record" : "\(Self.describe(added)) already below the person's text from an earlier attempt")
-                        + "\(Self.describeFields(entry)).", at: now
+                    (fresh.isEmpty ? "Nothing new to add to the edited record" : "\(Self.describe(fresh)) already in the record from an earlier attempt")
+                        + "\(Self.describeFields(entry))\(resends ? Self.describeDisposition(entry, connector: connector) : "").", at: now
                 )
             } else {
                 try await connector.updateCallRecord(recordID, with: entry)
@@ -149,6 +165,17 @@ extension CallLogWriter {
 
     static func describe(_ artifacts: some Sequence<Artifact>) -> String {
         artifacts.sorted().map(\.rawValue).joined(separator: ", ")
+    }
+
+    /// Whether a write goes out even when the record already reads as it should: custom values and
+    /// the disposition are not read back, so they are sent again (the same values, harmlessly).
+    static func resendsUnread(_ entry: CallLogEntry, connector: any CRMConnector) -> Bool {
+        !entry.customFields.isEmpty || (entry.writesDisposition && connector.capabilities.dispositions)
+    }
+
+    /// ` (the disposition sent again: it cannot be read back)` when the entry sends it to a CRM that has dispositions.
+    static func describeDisposition(_ entry: CallLogEntry, connector: any CRMConnector) -> String {
+        entry.writesDisposition && connector.capabilities.dispositions ? " (the disposition sent again: it cannot be read back)" : ""
     }
 
     /// `; custom fields set: a, b` for an entry carrying a person's custom-field values, else empty.

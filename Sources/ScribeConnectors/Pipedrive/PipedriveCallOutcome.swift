@@ -11,7 +11,7 @@ enum PipedriveCallOutcome: String, CaseIterable, Sendable {
     case wrongNumber = "wrong_number"
     case busy
 
-    /// As people read it; the labels of the first three are ``CallDisposition/defaultLabel(for:)``'s.
+    /// As people read it.
     var label: String {
         switch self {
         case .connected: "Connected"
@@ -28,18 +28,20 @@ enum PipedriveCallOutcome: String, CaseIterable, Sendable {
         PipedriveCallOutcome.allCases.map { CallDisposition(id: $0.rawValue, label: $0.label) }
     }
 
-    /// The outcome a person chose for `entry` (by API value or label), else the one its result means.
-    /// A chosen disposition that is not one of Pipedrive's is refused, naming `outcome`.
-    init(for entry: CallLogEntry, operation: String) throws(ConnectorError) {
-        let chosen = entry.disposition?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let wanted = chosen.isEmpty ? CallDisposition.defaultLabel(for: entry.result) : chosen
-        guard let found = CallDisposition.named(wanted, in: PipedriveCallOutcome.dispositions), let outcome = PipedriveCallOutcome(rawValue: found.id) else {
-            let offered = PipedriveCallOutcome.allCases.map(\.label).joined(separator: ", ")
-            throw ConnectorError(
-                .validationFailed(field: "outcome"), operation: operation,
-                message: "'\(chosen)' is not one of Pipedrive's call outcomes (\(offered))"
-            )
+    /// The outcome a call's result means when nobody chose one.
+    init(_ result: CallResult) {
+        switch result {
+        case .answered: self = .connected
+        case .missed: self = .noAnswer
+        case .voicemail: self = .leftVoicemail
         }
-        self = outcome
+    }
+
+    /// The outcome a person chose for `entry` (by API value or label), else the one its result means:
+    /// a disposition that is not Pipedrive's (chosen for another CRM of the same call) still leaves
+    /// the call log its outcome, and stays in the record's body.
+    init(for entry: CallLogEntry) {
+        let chosen = entry.disposition.flatMap { CallDisposition.named($0, in: PipedriveCallOutcome.dispositions) }
+        self = chosen.flatMap { PipedriveCallOutcome(rawValue: $0.id) } ?? PipedriveCallOutcome(entry.result)
     }
 }

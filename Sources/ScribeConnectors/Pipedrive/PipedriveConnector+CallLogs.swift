@@ -13,39 +13,37 @@ extension PipedriveConnector {
         PipedriveCallOutcome.dispositions
     }
 
-    /// The call log `entry` asks for, checked before anything is sent: one for an ended call whose
-    /// write carries the disposition, nil while the call is still going or when the write leaves the
-    /// disposition as it is.
-    static func callLog(for entry: CallLogEntry, operation: String) throws(ConnectorError) -> PipedriveCallLogInput? {
-        guard !entry.inProgress, entry.writesDisposition else { return nil }
-        return try PipedriveCallLogInput(entry: entry, operation: operation)
-    }
-
-    /// Turns the call activity `activityID` into the call log `input`, carrying the call's outcome,
-    /// numbers and times (`POST /v1/callLogs` with `activity_id`).
+    /// Turns the call activity `activityID` into the call log `entry` asks for (see
+    /// ``PipedriveCallLogInput/init(entry:activityID:)``), carrying the call's outcome, numbers and
+    /// times (`POST /v1/callLogs` with `activity_id`).
     ///
-    /// A call log cannot be changed, so when the activity already is one (Pipedrive's 409) and its
-    /// outcome is not the one wanted, that call log is deleted (its activity stays) and the activity
-    /// converted again. The same outcome is left alone: an earlier attempt wrote it.
-    func writeCallLog(_ input: PipedriveCallLogInput?, of activityID: Int, operation: String) async throws(ConnectorError) {
-        guard var input else { return }
-        input.activityID = activityID
+    /// A call log cannot be changed. When the activity already is one (Pipedrive's 409) with another
+    /// outcome, that call log is deleted (its activity stays) and the activity converted again. The
+    /// same outcome is left alone: an earlier attempt wrote it. A call log that cannot be replaced (not
+    /// among the API user's, or holding a recording that deleting would lose) keeps its outcome; that
+    /// is an error only when a person chose the new one.
+    func writeCallLog(of activityID: Int, for entry: CallLogEntry, operation: String) async throws(ConnectorError) {
+        guard let input = PipedriveCallLogInput(entry: entry, activityID: activityID) else { return }
         do {
-            _ = try await self.send(.POST, "/api/v1/callLogs", body: input, as: PipedriveCallLog.self, operation: operation)
+            try await self.send(.POST, "/api/v1/callLogs", body: input, operation: operation)
         } catch where error.status == 409 {
-            guard let existing = try await self.callLog(ofActivity: activityID, operation: operation) else {
+            let existing = try await self.callLog(ofActivity: activityID, operation: operation)
+            guard existing?.outcome != input.outcome else { return }
+            guard let existing, existing.hasRecording != true else {
+                guard entry.disposition != nil else { return }
+                let why = existing == nil ? "it is not among this user's call logs" : "replacing it would delete its recording"
                 throw ConnectorError(
                     .permanent, operation: operation, status: 409,
-                    message: "activity \(activityID) is already a call log that is not among this user's call logs, so its outcome cannot be changed to '\(input.outcome)'"
+                    message: "activity \(activityID) already is a call log whose outcome cannot be changed to '\(input.outcome)': \(why)"
                 )
             }
-            guard existing.outcome != input.outcome else { return }
             try await self.send(.DELETE, "/api/v1/callLogs/\(PipedriveConnector.percentEncoded(existing.id))", operation: operation)
-            _ = try await self.send(.POST, "/api/v1/callLogs", body: input, as: PipedriveCallLog.self, operation: operation)
+            try await self.send(.POST, "/api/v1/callLogs", body: input, operation: operation)
         }
     }
 
-    /// The call log made of `activityID`, among the API user's newest call logs (`GET /v1/callLogs`, 50 a page).
+    /// The call log made of `activityID` among the API user's call logs (`GET /v1/callLogs`, 50 a page,
+    /// up to ``callLogScanPages`` pages).
     func callLog(ofActivity activityID: Int, operation: String) async throws(ConnectorError) -> PipedriveCallLog? {
         var start = 0
         for _ in 0..<PipedriveConnector.callLogScanPages {

@@ -136,11 +136,11 @@ public struct PipedriveConnector: CRMConnector {
     /// Creates a done `call` activity with `entry.contact` as its primary participant (and
     /// `deal_id` when a person attached the call to a deal), carrying
     /// `entry.marker` in `public_description` as `callscribe:<marker>`; once the call has ended, the
-    /// activity becomes its call log, with the outcome (see ``writeCallLog(_:of:operation:)``).
+    /// activity becomes its call log, with the outcome (see ``writeCallLog(of:for:operation:)``).
     ///
-    /// Custom-field values and an outcome that is not Pipedrive's are refused before anything is sent.
-    /// Should the call log fail after the activity was made, the engine's retry finds the activity by
-    /// its marker and writes the call log by ``updateCallRecord(_:with:)``.
+    /// Custom-field values are refused before anything is sent. Should the call log fail after the
+    /// activity was made, the error names the activity (``ConnectorError/createdRecord``), and the
+    /// engine's retry writes the call log by ``updateCallRecord(_:with:)``.
     public func createCallRecord(_ entry: CallLogEntry) async throws(ConnectorError) -> CRMRecordID {
         let operation = "pipedrive.createCall"
         try PipedriveConnector.refuseCustomFields(entry, operation: operation)
@@ -148,10 +148,16 @@ public struct PipedriveConnector: CRMConnector {
             throw ConnectorError(.validationFailed(field: "person_id"), operation: operation, message: "Pipedrive person ids are integers, got \(entry.contact.id.rawValue)")
         }
         let input = try PipedriveActivityInput(entry: entry, personID: personID, bodyFormat: self.bodyFormat)
-        let callLog = try PipedriveConnector.callLog(for: entry, operation: operation)
         let created = try await self.send(.POST, "/api/v2/activities", body: input, as: PipedriveActivity.self, operation: operation)
-        try await self.writeCallLog(callLog, of: created.data.id, operation: operation)
-        return CRMRecordID(String(created.data.id))
+        let id = CRMRecordID(String(created.data.id))
+        do {
+            try await self.writeCallLog(of: created.data.id, for: entry, operation: operation)
+        } catch {
+            var unfinished = error
+            unfinished.createdRecord = id
+            throw unfinished
+        }
+        return id
     }
 
     /// PATCHes subject, note and done; participants, due date and time and `public_description` are
@@ -162,9 +168,8 @@ public struct PipedriveConnector: CRMConnector {
         let operation = "pipedrive.updateCall"
         try PipedriveConnector.refuseCustomFields(entry, operation: operation)
         let path = try PipedriveConnector.activityPath(id, operation: operation)
-        let callLog = try PipedriveConnector.callLog(for: entry, operation: operation)
         let updated = try await self.send(.PATCH, path, body: PipedriveActivityUpdate(entry: entry), as: PipedriveActivity.self, operation: operation)
-        try await self.writeCallLog(callLog, of: updated.data.id, operation: operation)
+        try await self.writeCallLog(of: updated.data.id, for: entry, operation: operation)
     }
 
     /// Reads the activity's `subject` and `note` as stored; a deleted activity is Pipedrive's 404, `.notFound`.

@@ -100,3 +100,19 @@ struct PipedriveDeal: Decodable, Sendable {
     var title: String?
     var status: String?
 }
+
+/// A call log as `GET /v1/callLogs` returns it (the fields read).
+struct PipedriveCallLog: Decodable, Sendable {
+    /// A string, unlike every other Pipedrive id.
+    var id: String
+    var activityID: Int?
+    var outcome: String?
+    /// Deleting the call log would delete its recording too.
+    var hasRecording: Bool?
+
+    private enum CodingKeys: String, CodingKey {
+        case id, outcome
+        case activityID = "activity_id"
+        case hasRecording = "has_recording"
+    }
+}

@@ -34,7 +34,8 @@ public struct CallLogComposer: Sendable {
             ownerID: agent?.crmOwner,
             relatedRecord: log.request?.relatedRecord,
             inProgress: leg.inProgress,
-            disposition: self.format.logs(.disposition) ? content.disposition.flatMap { $0.isEmpty ? nil : $0 } : nil
+            disposition: self.format.logs(.disposition) ? content.disposition.flatMap { $0.isEmpty ? nil : $0 } : nil,
+            endedAt: leg.inProgress ? nil : leg.endedAt
         )
         return ComposedRecord(entry: entry, sections: sections)
     }

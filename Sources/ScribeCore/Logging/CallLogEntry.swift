@@ -11,7 +11,10 @@ public struct CallLogEntry: Sendable, Hashable, Codable {
     public var subject: String
     public var body: String
     public var startedAt: Date
+    /// Talk time: from answer to hang-up, zero when nobody answered.
     public var duration: TimeInterval
+    /// When the call ended; nil while it is still going.
+    public var endedAt: Date?
     public var direction: CallDirection
     public var result: CallResult
     /// The call is still going (the record is created when it connects): the duration reads zero and
@@ -46,8 +49,10 @@ public struct CallLogEntry: Sendable, Hashable, Codable {
         marker: CallLogID, subject: String, body: String, startedAt: Date, duration: TimeInterval, direction: CallDirection,
         result: CallResult, fromNumber: String, toNumber: String, contact: Contact, agentName: String? = nil,
         recordingURL: String? = nil, sessionID: TelephonySessionID, ownerID: String? = nil, relatedRecord: RelatedRecord? = nil,
-        customFields: [String: String] = [:], inProgress: Bool = false, disposition: String? = nil, writesDisposition: Bool = true
+        customFields: [String: String] = [:], inProgress: Bool = false, disposition: String? = nil, writesDisposition: Bool = true,
+        endedAt: Date? = nil
     ) {
+        self.endedAt = endedAt
         self.disposition = disposition
         self.writesDisposition = writesDisposition
         self.inProgress = inProgress

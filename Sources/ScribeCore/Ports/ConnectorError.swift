@@ -27,6 +27,9 @@ public struct ConnectorError: Error, Sendable, Hashable, CustomStringConvertible
     public var status: Int?
     /// What the CRM or the transport said.
     public var message: String
+    /// The record a create made before the rest of its write failed (Pipedrive's call log after its
+    /// activity): the engine keeps it, and the retry completes that record instead of making another.
+    public var createdRecord: CRMRecordID?
 
     public init(_ kind: Kind, operation: String, status: Int? = nil, message: String) {
         self.kind = kind

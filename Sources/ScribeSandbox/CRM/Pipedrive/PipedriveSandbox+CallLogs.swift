@@ -16,6 +16,14 @@ extension PipedriveSandbox {
         self.state.withLock { $0.callLogs.first { $0.activityID == activityID } }
     }
 
+    /// Gives call log `id` a recording, as `POST /v1/callLogs/{id}/recordings` would (which the sandbox does not serve).
+    public func attachRecording(toCallLog id: String) {
+        self.state.withLock { state in
+            guard let index = state.callLogs.firstIndex(where: { $0.id == id }) else { return }
+            state.callLogs[index].hasRecording = true
+        }
+    }
+
     /// `/v1/callLogs` (also under `/api/v1`, as on a company domain): add, list the user's, read, delete.
     func addCallLogRoutes(to router: Router<BasicRequestContext>) {
         for base in ["/v1/callLogs", "/api/v1/callLogs"] {
@@ -49,6 +57,9 @@ extension PipedriveSandbox {
     /// `POST /v1/callLogs`: with `activity_id`, that call activity becomes the call log (done, keeping
     /// its person, organization and deal, taking the subject and note sent); without, a done call
     /// activity is made for it. An activity becomes at most one call log: a second answers 409.
+    ///
+    /// Unverified and assumed here: that 409, that a converted activity can still be PATCHed (the
+    /// sandbox allows it), and that deleting a call log frees its activity to be converted again.
     func createCallLog(_ body: [String: PipedriveJSONValue]) throws(PipedriveSandboxError) -> PipedriveCallLogJSON {
         let checked = try PipedriveCallLogValidator.validated(body)
         let log = try self.state.withLock { state throws(PipedriveSandboxError) -> PipedriveSandboxCallLog in
@@ -73,6 +84,7 @@ extension PipedriveSandbox {
             }
             state.callLogsMade += 1
             let log = PipedriveSandboxCallLog(
+                // Without `user_id` a call log is the authorized user's, as Pipedrive's objects are by default.
                 id: String(format: "CL%010x", state.callLogsMade), activityID: activity.id, userID: checked.userID ?? PipedriveSandbox.ownerID,
                 outcome: checked.outcome, fromPhoneNumber: checked.fromPhoneNumber, toPhoneNumber: checked.toPhoneNumber,
                 startTime: checked.startTime, endTime: checked.endTime, duration: checked.duration, subject: checked.subject ?? activity.subject,
@@ -116,7 +128,3 @@ extension PipedriveSandbox {
     }
 }
 
-/// `{"success":true}`: Pipedrive's answer to a delete.
-struct PipedriveSandboxSuccess: Encodable {
-    var success = true
-}

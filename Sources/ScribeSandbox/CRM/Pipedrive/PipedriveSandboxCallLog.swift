@@ -23,6 +23,8 @@ public struct PipedriveSandboxCallLog: Sendable, Hashable, Codable {
     public var dealID: Int?
     /// The top-level keys of the create request, sorted.
     public var sentFields: [String]
+    /// An audio recording is attached (deleting the call log deletes it too).
+    public var hasRecording = false
 }
 
 /// A call log as `/v1/callLogs` renders one (`ResponseCallLogObject`).
@@ -64,7 +66,7 @@ struct PipedriveCallLogJSON: Encodable {
         try container.encode(log.dealID, forKey: .dealID)
         try container.encodeNil(forKey: .leadID)
         try container.encode(log.note, forKey: .note)
-        try container.encode(false, forKey: .hasRecording)
+        try container.encode(log.hasRecording, forKey: .hasRecording)
         try container.encode(self.companyID, forKey: .companyID)
     }
 }

@@ -104,6 +104,11 @@ struct PipedriveSandboxEnvelope<Payload: Encodable>: Encodable {
     }
 }
 
+/// `{"success":true}`: Pipedrive's answer to a delete.
+struct PipedriveSandboxSuccess: Encodable {
+    var success = true
+}
+
 /// RFC 3339 in UTC without fractions, as API v2 writes times: `2025-01-01T10:20:00Z`.
 enum PipedriveSandboxDate {
     static func format(_ date: Date) -> String {
