@@ -31,6 +31,8 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     public typealias RelatedRecords = @Sendable (ContactID) async throws(ConnectorError) -> [RelatedRecord]
     /// Plans ``customFields()``.
     public typealias CustomFields = @Sendable () async throws(ConnectorError) -> [CustomField]
+    /// Plans ``dispositions()``.
+    public typealias Dispositions = @Sendable () async throws(ConnectorError) -> [CallDisposition]
     /// Plans ``createCallRecords(_:)``: one outcome per entry, in order.
     public typealias CreateCallRecords = @Sendable ([CallLogEntry]) async throws(ConnectorError) -> [Result<CRMRecordID, ConnectorError>]
 
@@ -50,13 +52,14 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     private let relatedRecordsPlan: RelatedRecords?
     private let customFieldsPlan: CustomFields?
     private let createCallRecordsPlan: CreateCallRecords?
+    private let dispositionsPlan: Dispositions?
     private let batchCreateLimit: Int
     private let record = Mutex(Record())
 
     /// What the plans given make the connector able to do.
     public var capabilities: ConnectorCapabilities {
         ConnectorCapabilities(
-            customFields: self.customFieldsPlan != nil, batchCreateLimit: self.createCallRecordsPlan == nil ? 1 : self.batchCreateLimit,
+            customFields: self.customFieldsPlan != nil, dispositions: self.dispositionsPlan != nil, batchCreateLimit: self.createCallRecordsPlan == nil ? 1 : self.batchCreateLimit,
             editDetection: self.readCallRecordPlan != nil,
             markerSearch: self.findCallRecordPlan != nil, relatedRecords: self.relatedRecordsPlan != nil,
             nameSearch: self.findContactsNamedPlan != nil
@@ -69,8 +72,10 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
         bodyFormat: BodyFormat = .html, findContacts: FindContacts? = nil, createCallRecord: CreateCallRecord? = nil,
         findCallRecord: FindCallRecord? = nil, createContact: CreateContact? = nil, updateCallRecord: UpdateCallRecord? = nil,
         readCallRecord: ReadCallRecord? = nil, relatedRecords: RelatedRecords? = nil, customFields: CustomFields? = nil,
-        createCallRecords: CreateCallRecords? = nil, batchCreateLimit: Int = 100, findContactsNamed: FindContactsNamed? = nil
+        createCallRecords: CreateCallRecords? = nil, batchCreateLimit: Int = 100, findContactsNamed: FindContactsNamed? = nil,
+        dispositions: Dispositions? = nil
     ) {
+        self.dispositionsPlan = dispositions
         self.findContactsNamedPlan = findContactsNamed
         self.createCallRecordsPlan = createCallRecords
         self.batchCreateLimit = batchCreateLimit
@@ -138,6 +143,12 @@ public final class StrictCRMConnector: CRMConnector, Sendable {
     public func readCallRecord(_ id: CRMRecordID) async throws(ConnectorError) -> CallRecordSnapshot {
         let plan = try self.note("readCallRecord", argument: id.rawValue, plan: self.readCallRecordPlan)
         return try await plan(id)
+    }
+
+    /// Recorded as `dispositions()`.
+    public func dispositions() async throws(ConnectorError) -> [CallDisposition] {
+        let plan = try self.note("dispositions", argument: "", plan: self.dispositionsPlan)
+        return try await plan()
     }
 
     public func findCallRecord(marker: CallLogID) async throws(ConnectorError) -> CRMRecordID? {

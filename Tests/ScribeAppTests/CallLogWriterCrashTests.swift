@@ -132,6 +132,37 @@ struct CallLogWriterCrashTests {
         #expect(!(try await harness.log().personEdited))
     }
 
+    @Test("a disposition added to a person's edited record before a crash is not added twice, but is sent again: the CRM's field cannot be read back")
+    func crashAfterDispositionOnEdit() async throws {
+        let harness = try await H(recorded: true, wrap: { FaultyLedgerStore($0, fault: .armedJobCompletion) })
+        let store = try #require(harness.store as? FaultyLedgerStore)
+        let book = RecordBook(contacts: [H.jane])
+        let writer = harness.writer(book.connector(dispositions: [CallDisposition(id: "mb", label: "Meeting booked")]), settings: H.recordedCall(.incremental))
+        try await writer.run(harness.job)
+        let recordID = try #require(try await harness.log().crmRecordID)
+        book.edit(recordID, subject: "Renewal", body: "<p>Jane wants a quote.</p>")
+
+        harness.move(to: 100)
+        _ = try await harness.sqlite.saveAgentInput(AgentInput(sessionID: H.session, extensionID: "ext-1", disposition: "Meeting booked"), now: H.at(100))
+        store.failNextJobCompletion()
+        let job = try #require(try await harness.sqlite.claimJobs(limit: 1, now: H.at(100), leaseUntil: H.at(130)).first)
+        await #expect(throws: FaultyLedgerStore.Failure.self) { try await writer.run(job) }
+        let added = try #require(book.records[recordID])
+        #expect(added.body.hasPrefix("<p>Jane wants a quote.</p>") && added.body.contains("Meeting booked"))
+        #expect(book.updates.count == 1)
+
+        harness.move(to: 130)
+        #expect(try await harness.runDue(writer) == 1)
+        #expect(book.records[recordID] == added, "the section is not added twice")
+        let resent = try #require(book.updates.last)
+        #expect(book.updates.count == 2)
+        #expect(resent.entry.writesDisposition && resent.entry.disposition == "Meeting booked")
+        #expect(resent.entry.body == added.body, "the person's text goes back as it is")
+        let log = try await harness.log()
+        #expect(log.personEdited)
+        #expect(log.timeline.last?.message.contains("the disposition sent again") == true)
+    }
+
     @Test("an addition to a person's edited record that reached the CRM before a crash is not added twice")
     func crashAfterAddingToEdit() async throws {
         let harness = try await H(recorded: true, wrap: { FaultyLedgerStore($0, fault: .armedJobCompletion) })

@@ -129,7 +129,9 @@ final class RecordBook: Sendable {
     }
 
     /// A strict connector answering from this book.
-    func connector(bodyFormat: BodyFormat = .html, creatingContacts: Bool = false) -> StrictCRMConnector {
+    /// With `dispositions`, the connector says the CRM has that list (and the engine then resends a
+    /// disposition it cannot read back).
+    func connector(bodyFormat: BodyFormat = .html, creatingContacts: Bool = false, dispositions: [CallDisposition]? = nil) -> StrictCRMConnector {
         let createContact: StrictCRMConnector.CreateContact = { name, phone in self.createContact(named: name, phone: phone) }
         return StrictCRMConnector(
             bodyFormat: bodyFormat,
@@ -138,7 +140,8 @@ final class RecordBook: Sendable {
             findCallRecord: { marker in self.findCallRecord(marker: marker) },
             createContact: creatingContacts ? createContact : nil,
             updateCallRecord: { id, entry throws(ConnectorError) in try self.updateCallRecord(id, with: entry) },
-            readCallRecord: { id throws(ConnectorError) in try self.readCallRecord(id) }
+            readCallRecord: { id throws(ConnectorError) in try self.readCallRecord(id) },
+            dispositions: dispositions.map { list in { @Sendable () async throws(ConnectorError) in list } }
         )
     }
 }
