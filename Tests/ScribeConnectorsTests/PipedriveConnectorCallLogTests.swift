@@ -147,6 +147,30 @@ struct PipedriveConnectorCallLogTests {
         }
     }
 
+    @Test("the call log to replace is found past the first page of the user's call logs")
+    func replaceFoundOnLaterPage() async throws {
+        try await PipedriveHarness.run { harness in
+            for _ in 0..<60 {
+                let made = try await harness.raw(
+                    .POST, "/api/v1/callLogs",
+                    json: #"{"person_id":1004,"outcome":"busy","to_phone_number":"+16505550100","start_time":"2025-03-04 08:00:00","end_time":"2025-03-04 08:01:00"}"#
+                )
+                #expect(made.status == 200)
+            }
+            let connector = harness.connector()
+            var entry = CallLogEntry.fixture(contact: Self.contact)
+            let id = try await connector.createCallRecord(entry)
+            harness.sandbox.resetCounters()
+
+            entry.disposition = "No answer"
+            try await connector.updateCallRecord(id, with: entry)
+
+            #expect(harness.sandbox.callLog(ofActivity: Int(id.rawValue)!)?.outcome == "no_answer")
+            #expect(harness.sandbox.callLogs.count == 61)
+            #expect(harness.sandbox.requestCount(for: "callLogs.list") == 2)
+        }
+    }
+
     @Test("the same outcome sent again (a write repeated after a crash) leaves the call log alone")
     func sameOutcomeAgain() async throws {
         try await PipedriveHarness.run { harness in
