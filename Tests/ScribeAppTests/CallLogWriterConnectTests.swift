@@ -65,6 +65,34 @@ struct CallLogWriterConnectTests {
         #expect(try await harness.remainingJobs().isEmpty)
     }
 
+    @Test("a record a person edited while the call lasted is still completed at hang-up: status, length and outcome, their text kept")
+    func editedWhileTalking() async throws {
+        let harness = try await H(talking: true)
+        let book = RecordBook(contacts: [H.jane])
+        let connector = book.connector(dispositions: [CallDisposition(id: "connected", label: "Connected")])
+        let writer = harness.writer(connector, settings: Self.onConnect)
+        try await writer.run(harness.job)
+        let recordID = try #require(book.records.keys.first)
+        #expect(book.creates.first?.inProgress == true)
+        #expect(try await harness.log().writtenInProgress)
+        book.edit(recordID, subject: "Renewal call", body: "<p>Jane is renewing.</p>")
+
+        try await harness.hangUp()
+        harness.move(to: 71)
+        try await harness.runDue(writer)
+
+        let update = try #require(book.updates.last, "the end of the call is written")
+        #expect(!update.entry.inProgress)
+        #expect(update.entry.duration == 60)
+        #expect(update.entry.writesDisposition, "the outcome was never written while the call lasted")
+        #expect(update.entry.subject == "Renewal call")
+        #expect(update.entry.body.hasPrefix("<p>Jane is renewing.</p>"), "the person's text stays")
+        let log = try await harness.log()
+        #expect(log.personEdited)
+        #expect(!log.writtenInProgress)
+        #expect(log.state == .logged)
+    }
+
     @Test("with the default setting, a call in progress waits for its end without a CRM request, then is created once")
     func waitsForTheEnd() async throws {
         let harness = try await H(talking: true)

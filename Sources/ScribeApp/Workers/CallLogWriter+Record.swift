@@ -30,6 +30,7 @@ extension CallLogWriter {
         let batched = created.requestSize > 1 ? " (one request created \(created.requestSize) records)" : ""
         log.record("Created the CRM record with \(Self.describe(composed.artifactFingerprints.keys))\(attached)\(Self.describeFields(entry))\(batched).", at: now)
         log.written = composed.artifactFingerprints
+        log.writtenInProgress = entry.inProgress
         log.state = .logged
     }
 
@@ -39,6 +40,7 @@ extension CallLogWriter {
     static func keepUnfinished(_ id: CRMRecordID, in log: inout CallLog, composed: ComposedRecord, now: Date) {
         log.crmRecordID = id
         log.written = composed.artifactFingerprints.filter { $0.key != .basics && $0.key != .disposition }
+        log.writtenInProgress = composed.entry.inProgress
         log.record("Created the CRM record \(id), but the rest of the write failed; a retry completes it.", at: now)
     }
 
@@ -90,12 +92,17 @@ extension CallLogWriter {
         }
         var entry = composed.entry
         let changed = checklist.ready
-        // The disposition goes again only when what we would write changed: one chosen anew here, or
-        // a result that moved on (a record created while the call lasted). One set in the CRM stays.
+        // The disposition goes again only when what we would write changed: one chosen anew here, a
+        // result that moved on, or the call's end after a write made while it lasted (even on an
+        // edited record: the outcome was never written). One set in the CRM otherwise stays.
         let fingerprints = composed.artifactFingerprints
         entry.writesDisposition = fingerprints[.disposition] != log.written[.disposition]
             || (!log.personEdited && fingerprints[.basics] != log.written[.basics])
-        let resends = Self.resendsUnread(entry, connector: connector)
+            || (log.writtenInProgress && !entry.inProgress)
+        // A record written while the call lasted still says so (status, length, outcome): the end is
+        // written even where the text is the person's.
+        let completesCall = log.writtenInProgress && !entry.inProgress
+        let resends = Self.resendsUnread(entry, connector: connector) || completesCall
         if !log.personEdited, current == entry.snapshot {
             // An earlier attempt's write reached the CRM but not the ledger: ours, not a person's edit.
             if resends {
@@ -117,9 +124,10 @@ extension CallLogWriter {
                 // The person's text is sent back as it is when unread values (custom fields, the disposition) go with it.
                 entry.body = current.body
                 if resends { try await connector.updateCallRecord(recordID, with: entry) }
+                let completed = completesCall ? "; the call's end written to it, the person's text kept" : ""
                 log.record(
                     (fresh.isEmpty ? "Nothing new to add to the edited record" : "\(Self.describe(fresh)) already in the record from an earlier attempt")
-                        + "\(Self.describeFields(entry))\(resends ? Self.describeDisposition(entry, connector: connector) : "").", at: now
+                        + "\(Self.describeFields(entry))\(completed)\(resends ? Self.describeDisposition(entry, connector: connector) : "").", at: now
                 )
             } else {
                 try await connector.updateCallRecord(recordID, with: entry)
@@ -132,6 +140,7 @@ extension CallLogWriter {
         }
         log.renderedHash = entry.snapshot.fingerprint
         log.written = composed.artifactFingerprints
+        log.writtenInProgress = entry.inProgress
         log.state = .logged
     }
 

@@ -26,6 +26,9 @@ public struct CallLog: Sendable, Hashable, Codable, Identifiable {
     public var personEdited: Bool
     /// A create was sent at least once: a retry first looks for the record by our marker.
     public var createAttempted: Bool
+    /// Our last write was made while the call was still going: the write at hang-up completes the
+    /// record, disposition included, even when a person edited it meanwhile.
+    public var writtenInProgress: Bool
     /// The latest decision in words, e.g. which contact was chosen and why.
     public var note: String?
     /// Every decision and write, oldest first.
@@ -49,6 +52,7 @@ public struct CallLog: Sendable, Hashable, Codable, Identifiable {
         self.written = [:]
         self.personEdited = false
         self.createAttempted = false
+        self.writtenInProgress = false
         self.timeline = []
         self.attempts = 0
         self.createdAt = createdAt

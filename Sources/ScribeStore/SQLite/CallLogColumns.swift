@@ -26,6 +26,8 @@ struct CallLogColumns {
         var written: [Artifact: String]
         var personEdited: Bool
         var createAttempted: Bool
+        /// Absent from rows written before it was kept.
+        var writtenInProgress: Bool?
         var timeline: [LogEvent]
         var requestHandledAt: Date?
 
@@ -34,6 +36,7 @@ struct CallLogColumns {
             self.written = log.written
             self.personEdited = log.personEdited
             self.createAttempted = log.createAttempted
+            self.writtenInProgress = log.writtenInProgress
             self.timeline = log.timeline
             self.requestHandledAt = log.requestHandledAt
         }
@@ -43,6 +46,7 @@ struct CallLogColumns {
             log.written = self.written
             log.personEdited = self.personEdited
             log.createAttempted = self.createAttempted
+            log.writtenInProgress = self.writtenInProgress ?? false
             log.timeline = self.timeline
             log.requestHandledAt = self.requestHandledAt
         }
