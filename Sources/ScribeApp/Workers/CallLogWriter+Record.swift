@@ -57,6 +57,7 @@ extension CallLogWriter {
             // person's, so the record is taken as written.
             log.renderedHash = composed.entry.snapshot.fingerprint
             log.written = composed.artifactFingerprints
+            log.writtenInProgress = composed.entry.inProgress
             log.state = .logged
             return
         }
