@@ -128,7 +128,7 @@ extension CallLogWriter {
                 let completed = completesCall ? "; the call's end written to it, the person's text kept" : ""
                 log.record(
                     (fresh.isEmpty ? "Nothing new to add to the edited record" : "\(Self.describe(fresh)) already in the record from an earlier attempt")
-                        + "\(Self.describeFields(entry))\(completed)\(resends ? Self.describeDisposition(entry, connector: connector) : "").", at: now
+                        + "\(Self.describeFields(entry))\(completed)\(Self.describeDisposition(entry, connector: connector)).", at: now
                 )
             } else {
                 try await connector.updateCallRecord(recordID, with: entry)
