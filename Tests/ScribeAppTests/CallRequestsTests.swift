@@ -75,5 +75,8 @@ struct CallRequestsTests {
         #expect(log.request?.contactName == "Ada Lovelace")
         let retried = try await requests.retry("log-0", by: .console)
         #expect(retried.request?.contactName == "Ada Lovelace", "a retry keeps the person's choice")
+        let again = try await requests.logManually("log-0", ManualLog(notes: "Called back"), by: .console)
+        #expect(again.request?.contact == .existing("c-7"))
+        #expect(again.request?.contactName == "Ada Lovelace", "a later request without a contact keeps the contact and its name")
     }
 }

@@ -59,7 +59,8 @@ public struct CallRequests: Sendable {
         // again over what someone may have changed in the CRM since.
         let request = PersonRequest(
             requestedAt: now, contact: contact ?? log.request?.contact, relatedRecord: related ?? log.request?.relatedRecord,
-            customFields: fieldValues.isEmpty ? nil : fieldValues, contactName: contactName
+            // A request that keeps the earlier contact keeps the name the person saw for it too.
+            customFields: fieldValues.isEmpty ? nil : fieldValues, contactName: contact == nil ? log.request?.contactName : contactName
         )
         try await self.store.requestLog(id, request, now: now)
         return try await self.store.callLog(id) ?? log
