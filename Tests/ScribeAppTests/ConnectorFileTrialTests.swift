@@ -59,6 +59,7 @@ struct ConnectorFileTrialTests {
             let steps = try await Self.trial(spec, inputs).run(phone: try Self.firstCustomer(), contact: nil)
             #expect(steps.map(\.step) == ["find_contacts"])
             #expect(steps.first?.ok == false)
+            #expect(steps.first?.detail.contains("HTTP 401") == true, "the CRM's answer: \(steps.first?.detail ?? "")")
             #expect(steps.first?.detail.contains("not-the-key") == false, "a credential is never repeated")
             #expect(file.insightly?.events.isEmpty == true)
         }

@@ -135,7 +135,7 @@ struct ClioSandboxTests {
             #expect(read["subject"] as? String == "Inbound call")
             #expect(read["body"] as? String == "Updated notes\n\(marker)")
 
-            let found = try #require(try ClioHarness.data(try await harness.raw(.GET, "/api/v4/communications.json?query=\(ClioHarness.encode(marker))&fields=id")) as? [[String: Any]])
+            let found = try #require(try ClioHarness.data(try await harness.raw(.GET, "/api/v4/communications.json?query=\(StrictPercentEncoding.encode(marker))&fields=id")) as? [[String: Any]])
             #expect(found.compactMap { $0["id"] as? Int } == [id])
             let none = try #require(try ClioHarness.data(try await harness.raw(.GET, "/api/v4/communications.json?query=callscribe:log-0000")) as? [[String: Any]])
             #expect(none.isEmpty)

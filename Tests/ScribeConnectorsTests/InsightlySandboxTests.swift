@@ -75,7 +75,7 @@ struct InsightlySandboxTests {
     func brief() async throws {
         try await InsightlyHarness.run { harness in
             let stored = Self.customers[0].storedPhone
-            let brief = try await harness.raw(.GET, "/v3.1/Contacts/Search?field_name=PHONE&field_value=\(ClioHarness.encode(stored))&brief=true").jsonArray
+            let brief = try await harness.raw(.GET, "/v3.1/Contacts/Search?field_name=PHONE&field_value=\(StrictPercentEncoding.encode(stored))&brief=true").jsonArray
             #expect(brief.count == 1)
             #expect(brief.first?["LINKS"] == nil)
             #expect(brief.first?["CUSTOMFIELDS"] == nil)
@@ -149,7 +149,7 @@ struct InsightlySandboxTests {
             #expect(read["LOCATION"] as? String == marker)
             #expect((read["LINKS"] as? [[String: Any]])?.first?["LINK_OBJECT_ID"] as? Int == contact.id)
 
-            let found = try await harness.raw(.GET, "/v3.1/events/search?field_name=LOCATION&field_value=\(ClioHarness.encode(marker))").jsonArray
+            let found = try await harness.raw(.GET, "/v3.1/events/search?field_name=LOCATION&field_value=\(StrictPercentEncoding.encode(marker))").jsonArray
             #expect(found.compactMap { $0["EVENT_ID"] as? Int } == [id])
             #expect(try await harness.raw(.GET, "/v3.1/events/search?field_name=LOCATION&field_value=callscribe:log-0").jsonArray.isEmpty)
 

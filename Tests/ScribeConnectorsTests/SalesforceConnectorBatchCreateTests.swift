@@ -101,6 +101,7 @@ struct SalesforceConnectorBatchCreateTests {
 
             let outcomes = try await connector.createCallRecords(entries)
 
+            #expect(outcomes.count == 3)
             #expect(outcomes.allSatisfy { (try? $0.get()) != nil })
             #expect(harness.oauth.refreshCount == 1)
             #expect(harness.oauth.tokenRequestCount == 1)

@@ -102,6 +102,11 @@ struct SalesforceConnectorNameSearchTests {
 
             #expect(!found.contains { $0.name == "Ann Whom" || $0.name == "Alister Lead" })
             #expect(harness.sandbox.requestCount(for: "search") == 1)
+            // The sandbox refuses only some of these unescaped: each must reach it escaped.
+            let sosl = try #require(harness.sandbox.receivedQueries.last)
+            for reserved in name where #"?*{}()":"#.contains(reserved) {
+                #expect(sosl.contains("\\" + String(reserved)), "\(reserved) escaped in \(sosl)")
+            }
         }
     }
 

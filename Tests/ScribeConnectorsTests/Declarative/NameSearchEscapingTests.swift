@@ -94,10 +94,6 @@ struct NameSearchEscapingTests {
     }
 
     /// Percent-encoding of everything but the unreserved characters (RFC 3986), as a strict server expects.
-    static func encoded(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? ""
-    }
-
     @Test("{{name}} arrives as typed in a query value, a path segment and a JSON string")
     func escapedByUse() async throws {
         try await self.run { connector, crm in
@@ -105,7 +101,7 @@ struct NameSearchEscapingTests {
             _ = try await connector.findContacts(named: Self.awkward)
             let requests = crm.requests.withLock { $0 }
             #expect(requests.count == 3)
-            let encoded = Self.encoded(Self.awkward)
+            let encoded = StrictPercentEncoding.encode(Self.awkward)
             #expect(requests.first == "GET /people?q=\(encoded)&limit=50")
             // One segment: the name's `/`, `..` and `?` cannot move the request elsewhere or add a query.
             #expect(requests.dropFirst().first == "GET /people/named/\(encoded)")

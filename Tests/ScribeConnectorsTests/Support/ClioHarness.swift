@@ -32,11 +32,7 @@ struct ClioHarness {
 
     /// `/api/v4/contacts.json?query=<text>&fields=…`, the text percent-encoded as a client would.
     func searchContacts(_ text: String, fields: String = "id,name,primary_phone_number") async throws -> ConnectorHTTPResponse {
-        try await self.raw(.GET, "/api/v4/contacts.json?query=\(ClioHarness.encode(text))&fields=\(ClioHarness.encode(fields))")
-    }
-
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")) ?? text
+        try await self.raw(.GET, "/api/v4/contacts.json?query=\(StrictPercentEncoding.encode(text))&fields=\(StrictPercentEncoding.encode(fields))")
     }
 
     /// The `data` of a Clio answer.

@@ -35,7 +35,7 @@ struct InsightlyHarness {
 
     /// `GET /v3.1/<entity>/search?field_name=…&field_value=…&brief=false`.
     func search(_ entity: String, _ field: String, _ value: String) async throws -> ConnectorHTTPResponse {
-        try await self.raw(.GET, "/v3.1/\(entity)/search?field_name=\(field)&field_value=\(ClioHarness.encode(value))&brief=false")
+        try await self.raw(.GET, "/v3.1/\(entity)/search?field_name=\(field)&field_value=\(StrictPercentEncoding.encode(value))&brief=false")
     }
 
     /// Creates an event with `TITLE` and `LOCATION` (the marker) and returns its id.
