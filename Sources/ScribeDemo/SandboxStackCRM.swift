@@ -102,14 +102,13 @@ public enum SandboxStackCRM: Sendable {
     /// When each call record (HubSpot call, Pipedrive activity, Salesforce Task, and those of the
     /// connector-file CRMs) was created, by its id as the CRM gave it to Callscribe.
     public var callRecordsCreated: [String: Date] {
-        if let file = self.connectorFile { return file.callRecordsCreated }
-        let pairs: [(String, Date)] =
-            switch self {
-            case .hubspot(let sandbox): sandbox.calls.map { ($0.id, $0.createdAt) }
-            case .pipedrive(let sandbox): sandbox.activities.map { (String($0.id), $0.addTime) }
-            case .salesforce(let sandbox): sandbox.tasks.map { ($0.id, $0.createdDate) }
-            case .file: []
-            }
+        let pairs: [(String, Date)]
+        switch self {
+        case .hubspot(let sandbox): pairs = sandbox.calls.map { ($0.id, $0.createdAt) }
+        case .pipedrive(let sandbox): pairs = sandbox.activities.map { (String($0.id), $0.addTime) }
+        case .salesforce(let sandbox): pairs = sandbox.tasks.map { ($0.id, $0.createdDate) }
+        case .file(let file): return file.callRecordsCreated
+        }
         return Dictionary(pairs) { first, _ in first }
     }
 
@@ -143,7 +142,13 @@ public enum SandboxStackCRM: Sendable {
             case .pipedrive: [Setting.pipedriveRequestsPer2Seconds.name: String(PipedriveSandbox.rateLimit)]
             case .salesforce, .file: [:]
             }
-        let kind: CRMSettings.Kind = self.connectorFile == nil ? CRMSettings.Kind(rawValue: self.vendor.rawValue)! : .file
+        let kind: CRMSettings.Kind =
+            switch self {
+            case .hubspot: .hubspot
+            case .pipedrive: .pipedrive
+            case .salesforce: .salesforce
+            case .file: .file
+            }
         return credentials.merging(budget) { old, _ in old }.merging([Setting.crm.name: kind.rawValue]) { _, kind in kind }
     }
 }

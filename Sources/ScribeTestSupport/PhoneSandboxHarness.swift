@@ -4,7 +4,6 @@ import Logging
 import ScribeApp
 import ScribeCore
 import ScribeSandbox
-import ServiceLifecycle
 
 /// The sandbox phone system alone on a loopback port, for tests of what reads RingCentral's API
 /// without a running server (the backfill). Tests drive it through this type only, so they need
@@ -22,21 +21,9 @@ public struct PhoneSandboxHarness: Sendable {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let phone = try PhoneSystemSandbox(company: SandboxCompany(), httpClient: httpClient, logger: logger)
-        let server = SandboxServer(name: "sandbox-ringcentral", router: phone.router(), logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [server], logger: logger))
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            let url = await server.baseURL
+        return try await withSandboxServer(name: "sandbox-ringcentral", router: phone.router()) { url in
             phone.served(at: url)
-            let outcome: Swift.Result<Result, any Error>
-            do {
-                outcome = .success(try await body(PhoneSandboxHarness(phone: phone, url: url)))
-            } catch {
-                outcome = .failure(error)
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return try outcome.get()
+            return try await body(PhoneSandboxHarness(phone: phone, url: url))
         }
     }
 

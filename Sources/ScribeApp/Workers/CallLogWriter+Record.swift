@@ -29,9 +29,7 @@ extension CallLogWriter {
         let attached = entry.relatedRecord.map { ", attached to the \($0.kind.isEmpty ? "record" : $0.kind) \($0.name.isEmpty ? $0.id : $0.name)" } ?? ""
         let batched = created.requestSize > 1 ? " (one request created \(created.requestSize) records)" : ""
         log.record("Created the CRM record with \(Self.describe(composed.artifactFingerprints.keys))\(attached)\(Self.describeFields(entry))\(batched).", at: now)
-        log.written = composed.artifactFingerprints
-        log.writtenInProgress = entry.inProgress
-        log.state = .logged
+        Self.markLogged(&log, wrote: entry, composed: composed)
     }
 
     /// The record exists, the rest of its write does not (Pipedrive's call log after its activity):
@@ -55,10 +53,7 @@ extension CallLogWriter {
         guard log.renderedHash != nil else {
             // A claim saved before `renderedHash` went with it: that attempt's text cannot be told from a
             // person's, so the record is taken as written.
-            log.renderedHash = composed.entry.snapshot.fingerprint
-            log.written = composed.artifactFingerprints
-            log.writtenInProgress = composed.entry.inProgress
-            log.state = .logged
+            Self.markLogged(&log, wrote: composed.entry, composed: composed)
             return
         }
         log.written = [:]
@@ -96,14 +91,14 @@ extension CallLogWriter {
         // The disposition goes again only when what we would write changed: one chosen anew here, a
         // result that moved on, or the call's end after a write made while it lasted (even on an
         // edited record: the outcome was never written). One set in the CRM otherwise stays.
-        let fingerprints = composed.artifactFingerprints
-        entry.writesDisposition = fingerprints[.disposition] != log.written[.disposition]
-            || (!log.personEdited && fingerprints[.basics] != log.written[.basics])
-            || (log.writtenInProgress && !entry.inProgress)
         // A record written while the call lasted still says so (status, length, outcome): the end is
         // written even where the text is the person's.
         let completesCall = log.writtenInProgress && !entry.inProgress
-        let resends = Self.resendsUnread(entry, connector: connector) || completesCall
+        let fingerprints = composed.artifactFingerprints
+        entry.writesDisposition = fingerprints[.disposition] != log.written[.disposition]
+            || (!log.personEdited && fingerprints[.basics] != log.written[.basics])
+            || completesCall
+        let resends = !entry.customFields.isEmpty || Self.sendsDisposition(entry, connector: connector) || completesCall
         if !log.personEdited, current == entry.snapshot {
             // An earlier attempt's write reached the CRM but not the ledger: ours, not a person's edit.
             if resends {
@@ -139,6 +134,12 @@ extension CallLogWriter {
             let what = changed.isEmpty ? "" : " with \(Self.describe(changed))"
             log.record("Updated the CRM record\(what)\(Self.describeFields(entry)).", at: now)
         }
+        Self.markLogged(&log, wrote: entry, composed: composed)
+    }
+
+    /// The log once `entry` is in the CRM record: what it shows (to tell a person's later edit), every
+    /// artifact of `composed` written, and whether the call was still going.
+    static func markLogged(_ log: inout CallLog, wrote entry: CallLogEntry, composed: ComposedRecord) {
         log.renderedHash = entry.snapshot.fingerprint
         log.written = composed.artifactFingerprints
         log.writtenInProgress = entry.inProgress
@@ -177,15 +178,15 @@ extension CallLogWriter {
         artifacts.sorted().map(\.rawValue).joined(separator: ", ")
     }
 
-    /// Whether a write goes out even when the record already reads as it should: custom values and
-    /// the disposition are not read back, so they are sent again (the same values, harmlessly).
-    static func resendsUnread(_ entry: CallLogEntry, connector: any CRMConnector) -> Bool {
-        !entry.customFields.isEmpty || (entry.writesDisposition && connector.capabilities.dispositions)
+    /// Whether `entry` sends a disposition to a CRM that has them. It is not read back, so it goes out
+    /// even when the record already reads as it should (as custom values do: the same values, harmlessly).
+    static func sendsDisposition(_ entry: CallLogEntry, connector: any CRMConnector) -> Bool {
+        entry.writesDisposition && connector.capabilities.dispositions
     }
 
-    /// ` (the disposition sent again: it cannot be read back)` when the entry sends it to a CRM that has dispositions.
+    /// ` (the disposition sent again: it cannot be read back)` when ``sendsDisposition(_:connector:)``.
     static func describeDisposition(_ entry: CallLogEntry, connector: any CRMConnector) -> String {
-        entry.writesDisposition && connector.capabilities.dispositions ? " (the disposition sent again: it cannot be read back)" : ""
+        Self.sendsDisposition(entry, connector: connector) ? " (the disposition sent again: it cannot be read back)" : ""
     }
 
     /// `; custom fields set: a, b` for an entry carrying a person's custom-field values, else empty.

@@ -3,17 +3,14 @@ import NIOHTTP1
 import ScribeCore
 
 extension HubSpotConnector {
-    /// The most contacts one name search returns: a picker's worth (HubSpot takes up to 100 a page).
-    static let nameSearchLimit = 50
-
     /// HubSpot's own full-text search (`query` of `POST /crm/v3/objects/contacts/search`), which
     /// matches the start of words in a contact's names, emails, phone numbers and company, whatever
-    /// their case. One request; the first ``nameSearchLimit`` contacts HubSpot ranks best.
+    /// their case. One request; the first ``Contact/nameSearchLimit`` contacts HubSpot ranks best.
     public func findContacts(named name: String) async throws(ConnectorError) -> [Contact] {
         let request = HubSpotSearchRequest(
             filterGroups: [],
             properties: HubSpotObject.contactProperties + ["email"],
-            limit: HubSpotConnector.nameSearchLimit,
+            limit: Contact.nameSearchLimit,
             query: name
         )
         let found = try await self.send(

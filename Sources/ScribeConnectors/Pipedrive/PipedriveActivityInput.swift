@@ -78,7 +78,7 @@ struct PipedriveActivityInput: Encodable, Sendable, Equatable {
 
     /// `YYYY-MM-DD` and `HH:MM` in UTC, as Pipedrive stores due dates.
     static func dueDateAndTime(_ date: Date) -> (String, String) {
-        (UTCText.format(date, pattern: "yyyy-MM-dd"), UTCText.format(date, pattern: "HH:mm"))
+        (DatePattern("yyyy-MM-dd").string(date), DatePattern("HH:mm").string(date))
     }
 
     /// `HH:MM`, rounded up to the next whole minute (a 10-second call lasts `00:01`), as AppConnect does.

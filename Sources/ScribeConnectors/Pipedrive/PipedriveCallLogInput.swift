@@ -51,6 +51,6 @@ struct PipedriveCallLogInput: Encodable, Sendable, Equatable {
 
     /// `YYYY-MM-DD HH:MM:SS` in UTC, as the call-logs API takes times.
     static func timestamp(_ date: Date) -> String {
-        UTCText.format(date, pattern: "yyyy-MM-dd HH:mm:ss")
+        DatePattern("yyyy-MM-dd HH:mm:ss").string(date)
     }
 }

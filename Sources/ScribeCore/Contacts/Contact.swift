@@ -26,6 +26,8 @@ public struct Contact: Sendable, Hashable, Codable {
 extension Contact {
     /// The shortest name a contact search takes: CRMs refuse or flood on a single letter.
     public static let minimumNameQueryLength = 2
+    /// The most contacts a search by name asks the CRM for: enough to pick from, not a directory dump.
+    public static let nameSearchLimit = 50
 
     private enum CodingKeys: String, CodingKey {
         case id, name, phoneNumbers, updatedAt, createdAt, kind

@@ -44,15 +44,6 @@ public struct RecordFormat: Sendable, Hashable, Codable {
 
     /// `date` in the chosen pattern and zone; the same instant always renders the same way.
     public func format(_ date: Date) -> String {
-        self.formatter.string(from: date)
-    }
-
-    private var formatter: DateFormatter {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.calendar = Calendar(identifier: .gregorian)
-        formatter.timeZone = TimeZone(identifier: self.timeZone) ?? .gmt
-        formatter.dateFormat = self.dateFormat
-        return formatter
+        DatePattern(self.dateFormat, timeZone: TimeZone(identifier: self.timeZone) ?? .gmt).string(date)
     }
 }

@@ -1,3 +1,5 @@
+import ScribeCore
+
 /// The web app's script, served at `/assets/app.js`: live refresh over server-sent events, forms
 /// sent as JSON with the page's CSRF token, notes saved as they are typed. No build step.
 enum AppScript {
@@ -162,7 +164,7 @@ enum AppScript {
             const searchStatus = logForm.querySelector('#contact-search-status');
             async function findByName() {
               const name = searchInput.value.trim();
-              if (name.length < 2) { say(searchStatus, 'Type at least 2 letters of the name.', true); return; }
+              if (name.length < \#(Contact.minimumNameQueryLength)) { say(searchStatus, 'Type at least \#(Contact.minimumNameQueryLength) letters of the name.', true); return; }
               say(searchStatus, 'Looking…');
               let contacts;
               try { contacts = (await api('GET', '/api/contacts?name=' + encodeURIComponent(name))).contacts; }

@@ -52,7 +52,8 @@ extension DeclarativeConnector {
     func disposition(for entry: CallLogEntry, in operation: OperationSpec) async throws(ConnectorError) -> String? {
         let chosen = entry.disposition?.trimmingCharacters(in: .whitespacesAndNewlines)
         let written = operation.templates.contains { $0.reads(["call", "disposition"]) }
-        guard written, self.capabilities.dispositions else { return chosen?.isEmpty == false ? chosen : nil }
+        // Without dispositions in the file, `dispositions()` is empty at no cost and the chosen text goes as it is.
+        guard written else { return chosen?.isEmpty == false ? chosen : nil }
         let offered: [CallDisposition]
         do {
             offered = try await self.dispositions()
@@ -73,12 +74,9 @@ extension DeclarativeConnector {
     /// `option_value`/`option_label` when the file maps them, else the element's text, or its
     /// `value` and `label` members when it is an object.
     private func options(of item: JSONValue, _ operation: OperationSpec) throws(ConnectorError) -> [CustomField.Option] {
-        let context = self.itemContext(item)
         var options: [CustomField.Option] = []
-        for element in try self.engine.field("options", of: operation, in: context)?.elements ?? [] {
-            guard case .object(var members) = context else { break }
-            members["option"] = element
-            let optionContext = JSONValue.object(members)
+        for element in try self.engine.field("options", of: operation, in: self.itemContext(item))?.elements ?? [] {
+            let optionContext = self.itemContext(item, option: element)
             let isObject = if case .object = element { true } else { false }
             let value =
                 operation.fields["option_value"] != nil

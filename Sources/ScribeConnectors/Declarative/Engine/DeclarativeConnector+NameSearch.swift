@@ -19,15 +19,7 @@ extension DeclarativeConnector {
                 message: "give at least \(Contact.minimumNameQueryLength) characters of the name to look for"
             )
         }
-        var found: [Contact] = []
-        for search in self.spec.nameSearches {
-            let (_, items) = try await self.engine.run(search, in: .object(["name": .string(name)]))
-            for item in items {
-                // A nameless record found by its name is odd, but its id still tells it apart.
-                guard let contact = try self.contact(from: item, of: search, fallbackName: nil) else { continue }
-                if !found.contains(where: { $0.id == contact.id }) { found.append(contact) }
-            }
-        }
-        return found
+        // A nameless record found by its name is odd, but its id still tells it apart.
+        return try await self.collect(self.spec.nameSearches, in: .object(["name": .string(name)]), fallbackName: nil)
     }
 }

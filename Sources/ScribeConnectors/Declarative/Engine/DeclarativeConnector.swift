@@ -74,17 +74,23 @@ public struct DeclarativeConnector: CRMConnector {
         let formats = usesFormats ? self.spec.phoneFormats.compactMap { $0.format(phone) } : [phone.e164]
         var tried: Set<String> = []
         for formatted in formats where tried.insert(formatted).inserted {
-            var found: [Contact] = []
-            for search in self.spec.searches {
-                let (_, items) = try await self.engine.run(search, in: .object(["phone": phone.templateValue(formatted: formatted)]))
-                for item in items {
-                    guard let contact = try self.contact(from: item, of: search, fallbackName: phone.e164) else { continue }
-                    if !found.contains(where: { $0.id == contact.id }) { found.append(contact) }
-                }
-            }
+            let found = try await self.collect(self.spec.searches, in: .object(["phone": phone.templateValue(formatted: formatted)]), fallbackName: phone.e164)
             if !found.isEmpty { return found }
         }
         return []
+    }
+
+    /// The people `searches` find in `context`, in order, each once (as the first search found them).
+    func collect(_ searches: [OperationSpec], in context: JSONValue, fallbackName: String?) async throws(ConnectorError) -> [Contact] {
+        var found: [Contact] = []
+        for search in searches {
+            let (_, items) = try await self.engine.run(search, in: context)
+            for item in items {
+                guard let contact = try self.contact(from: item, of: search, fallbackName: fallbackName) else { continue }
+                if !found.contains(where: { $0.id == contact.id }) { found.append(contact) }
+            }
+        }
+        return found
     }
 
     public func createContact(named name: String, phone: PhoneNumber) async throws(ConnectorError) -> Contact {
@@ -166,8 +172,11 @@ public struct DeclarativeConnector: CRMConnector {
     // MARK: - Helpers
 
     /// What a result mapping reads for one item of a list: `{{item.…}}` and the inputs.
-    func itemContext(_ item: JSONValue) -> JSONValue {
-        .object(["item": item, "inputs": self.engine.inputs["inputs"]])
+    /// What a mapping of one listed item reads: `item` and `inputs`, and `option` when it maps one of the item's options.
+    func itemContext(_ item: JSONValue, option: JSONValue? = nil) -> JSONValue {
+        var members: [String: JSONValue] = ["item": item, "inputs": self.engine.inputs["inputs"]]
+        members["option"] = option
+        return .object(members)
     }
 
     func operation(_ name: OperationName) throws(ConnectorError) -> OperationSpec {

@@ -182,13 +182,12 @@ public struct ConnectorSpec: Sendable {
 
     /// What a connector made from this file can do.
     public var capabilities: ConnectorCapabilities {
-        var capabilities = ConnectorCapabilities(
+        ConnectorCapabilities(
+            customFields: !self.declaredFields.isEmpty || self.operations[.listCustomFields] != nil,
+            dispositions: !self.declaredDispositions.isEmpty || self.operations[.listDispositions] != nil,
             editDetection: self.operations[.readCall] != nil, markerSearch: self.operations[.findCall] != nil,
             relatedRecords: self.operations[.relatedRecords] != nil, leads: self.searches.contains { $0.kind == "lead" },
             owners: self.operations[.listUsers] != nil, nameSearch: !self.nameSearches.isEmpty
         )
-        capabilities.customFields = !self.declaredFields.isEmpty || self.operations[.listCustomFields] != nil
-        capabilities.dispositions = !self.declaredDispositions.isEmpty || self.operations[.listDispositions] != nil
-        return capabilities
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import ScribeCore
 
-/// Reads the times templates handle: ISO 8601 text or Unix seconds (written out with ``UTCText``).
+/// Reads the times templates handle: ISO 8601 text or Unix seconds (written out with ``DatePattern``).
 enum TemplateDates {
     static func date(_ value: JSONValue) throws(TemplateError) -> Date {
         switch value {
@@ -12,7 +12,7 @@ enum TemplateDates {
             if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
             if let seconds = Double(text) { return try TemplateDates.date(.number(seconds)) }
             // Odoo and Insightly write UTC times without a zone: "2026-11-21 09:05:07".
-            if let date = UTCText.date(text, pattern: "yyyy-MM-dd HH:mm:ss") { return date }
+            if let date = DatePattern("yyyy-MM-dd HH:mm:ss").date(text) { return date }
             throw TemplateError("'\(text.prefix(40))' is not an ISO 8601 time")
         default:
             throw TemplateError("expected a time, got '\(value.text.prefix(40))'")

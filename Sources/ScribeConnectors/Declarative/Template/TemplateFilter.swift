@@ -103,10 +103,10 @@ struct TemplateFilter: Sendable, Hashable {
             if self.name == .mmss { return .string(String(format: "%02d:%02d", seconds / 60, seconds % 60)) }
             return .string(String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60))
         case .date:
-            return .string(UTCText.format(try TemplateDates.date(value), pattern: "yyyy-MM-dd"))
+            return .string(DatePattern("yyyy-MM-dd").string(try TemplateDates.date(value)))
         case .datetime:
             let pattern = self.arguments.first?.text ?? "yyyy-MM-dd'T'HH:mm:ssxxx"
-            return .string(UTCText.format(try TemplateDates.date(value), pattern: pattern))
+            return .string(DatePattern(pattern).string(try TemplateDates.date(value)))
         case .epoch: return .number(try TemplateDates.date(value).timeIntervalSince1970.rounded(.down))
         case .epochMilliseconds: return .number((try TemplateDates.date(value).timeIntervalSince1970 * 1000).rounded(.down))
         case .number:

@@ -111,7 +111,7 @@ extension ClioSandbox {
             case .planned(let failure): outcome = .failure(.injected(status: failure.status, retryAfter: failure.retryAfter, field: failure.errorCode))
             }
         } else if authorization != "Bearer \(self.accessToken)", !self.oauth.accepts(authorization: authorization) {
-            outcome = .failure(self.oauth.expiry(ofRejected: authorization) != nil ? .expiredToken : .unauthorized)
+            outcome = .failure(.invalidToken)
         } else {
             let body = (try? await request.body.collect(upTo: 4 << 20)).map { Data($0.readableBytesView) } ?? Data()
             let host = request.head.authority ?? "127.0.0.1"

@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 import Logging
 import Synchronization
 
@@ -71,9 +72,10 @@ public final class ClioSandbox: SandboxCRM {
         self.faults.failNext(count: 1, SandboxFaults.PlannedFailure(status: 422, retryAfter: nil, errorCode: field))
     }
 
-    /// The next request gets Clio's 401 for an expired access token, as if it had just run out.
+    /// The next request gets Clio's 401 for an expired access token, as if it had just run out (the
+    /// same answer as for any rejected token).
     public func failNextExpiredToken(count: Int = 1) {
-        self.faults.failNext(count: count, SandboxFaults.PlannedFailure(status: 401, retryAfter: nil, errorCode: "expired"))
+        self.failNext(count: count, status: 401, retryAfter: nil)
     }
 
     /// Deletes the communication `id` behind the client's back: later reads and updates get Clio's 404.

@@ -25,14 +25,9 @@ struct ClioSandboxError: Error, Equatable {
     /// Doorkeeper's one description for every rejected token: missing, never issued, expired or revoked.
     static let invalidTokenDescription = "The access token provided is expired, revoked, malformed or invalid for other reasons."
 
-    /// No bearer token, or one Clio never issued.
-    static var unauthorized: ClioSandboxError { .invalidToken }
-
-    /// A token Clio issued whose lifetime is over: the client should refresh it. Clio does not tell
-    /// this apart from any other rejected token.
-    static var expiredToken: ClioSandboxError { .invalidToken }
-
-    private static var invalidToken: ClioSandboxError {
+    /// Any rejected token: none, one Clio never issued, or one whose lifetime is over (which the
+    /// client should refresh; Clio does not tell it apart).
+    static var invalidToken: ClioSandboxError {
         ClioSandboxError(
             httpStatus: 401, type: "invalid_token", message: Self.invalidTokenDescription,
             authenticate: #"Bearer realm="Doorkeeper", error="invalid_token", error_description="\#(Self.invalidTokenDescription)""#
@@ -72,7 +67,7 @@ struct ClioSandboxError: Error, Equatable {
     /// The error Clio would send for a planned failure: `field` names the field of a 422.
     static func injected(status: Int, retryAfter: Int?, field: String?) -> ClioSandboxError {
         switch status {
-        case 401: field == "expired" ? .expiredToken : .unauthorized
+        case 401: .invalidToken
         case 403: .forbidden()
         case 404: .notFound("Record")
         case 422: .validation(field ?? "subject", "is invalid")

@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 import Logging
 import Synchronization
 

@@ -1,4 +1,5 @@
 import Foundation
+import ScribeCore
 
 /// Checks an `AddCallLogRequest` the way Pipedrive's v1 call-logs API does before storing it.
 enum PipedriveCallLogValidator {

@@ -42,6 +42,14 @@ struct SalesforceSOSLSearch: Equatable {
     var returning: [Returning]
     var limit: Int?
 
+    /// `field` as `object` names it (field names are case-insensitive), or Salesforce's INVALID_FIELD.
+    static func canonicalField(_ field: String, of object: String) throws(SalesforceSandboxError) -> String {
+        guard let canonical = SalesforceSandboxPerson.fields(of: object).first(where: { $0.lowercased() == field.lowercased() }) else {
+            throw .invalidField(field, entity: object)
+        }
+        return canonical
+    }
+
     static let objects = ["Contact", "Lead"]
 
     /// Parses `text`; any other shape is Salesforce's 400 `MALFORMED_SEARCH`, an object the sandbox
@@ -95,10 +103,7 @@ struct SalesforceSOSLSearch: Equatable {
                     repeat {
                         let fieldToken = next()
                         guard let field = fieldToken?.word, !fieldToken!.isKeyword("LIMIT"), !fieldToken!.isKeyword("WHERE") else { throw unexpected(fieldToken) }
-                        guard let canonical = SalesforceSandboxPerson.fields(of: object).first(where: { $0.lowercased() == field.lowercased() }) else {
-                            throw .invalidField(field, entity: object)
-                        }
-                        fields.append(canonical)
+                        fields.append(try Self.canonicalField(field, of: object))
                     } while peek() == .symbol(",") && next() != nil
                     item.fields = fields
                     if peek()?.isKeyword("WHERE") == true {
@@ -106,9 +111,7 @@ struct SalesforceSOSLSearch: Equatable {
                         repeat {
                             let fieldToken = next()
                             guard let field = fieldToken?.word else { throw unexpected(fieldToken) }
-                            guard let canonical = SalesforceSandboxPerson.fields(of: object).first(where: { $0.lowercased() == field.lowercased() }) else {
-                                throw .invalidField(field, entity: object)
-                            }
+                            let canonical = try Self.canonicalField(field, of: object)
                             let equals = next()
                             guard equals == .symbol("=") else { throw unexpected(equals) }
                             let valueToken = next()

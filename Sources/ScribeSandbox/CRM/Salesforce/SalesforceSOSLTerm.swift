@@ -63,7 +63,7 @@ struct SalesforceSOSLTerm: Equatable {
 
     /// Whether every word of the term matches a word of one of `texts` (split at spaces and punctuation).
     func matches(_ texts: [String]) -> Bool {
-        let stored = texts.flatMap { $0.lowercased().split { !($0.isLetter || $0.isNumber) }.map(Array.init) }
+        let stored = texts.flatMap(SandboxTextQuery.words(of:)).map(Array.init)
         return !self.words.isEmpty && self.words.allSatisfy { pattern in stored.contains { SalesforceSOSLTerm.glob(pattern[...], $0[...]) } }
     }
 

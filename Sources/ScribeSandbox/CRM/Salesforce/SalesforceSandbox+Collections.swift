@@ -33,7 +33,7 @@ struct SalesforceCollectionInsert: Decodable {
     var records: [Record]
 }
 
-/// One element of an sObject Collections answer (a `SaveResult`): `{id, success, errors: [{statusCode, message, fields}]}`,
+/// A `SaveResult`, as a single create answers and as one element of an sObject Collections answer: `{id, success, errors: [{statusCode, message, fields}]}`,
 /// `id` written as `null` when the record was not created.
 struct SalesforceCollectionSaveResult: Encodable {
     struct Failure: Encodable {

@@ -38,12 +38,6 @@ extension SalesforceSandbox {
         var records: [RecordJSON]
     }
 
-    struct SaveResultJSON: Encodable {
-        var id: String
-        var success: Bool
-        var errors: [String]
-    }
-
     func search(_ text: String, version: String) throws(SalesforceSandboxError) -> SearchJSON {
         let search = try SalesforceSOSLSearch.parse(text)
         let people = self.state.withLock { $0.people }

@@ -30,13 +30,13 @@ extension SalesforceSandbox {
         router.post("/services/data/:version/sobjects/Contact") { request, context in
             await self.serve(request, context: context, operation: "contact.create") { _, body throws(SalesforceSandboxError) in
                 let contact = try self.createContact(SalesforceSandbox.decodeFields(body))
-                return .json(201, SaveResultJSON(id: contact.id, success: true, errors: []))
+                return .json(201, SalesforceCollectionSaveResult.created(contact.id))
             }
         }
         router.post("/services/data/:version/sobjects/Task") { request, context in
             await self.serve(request, context: context, operation: "task.create") { _, body throws(SalesforceSandboxError) in
                 let task = try self.createTask(SalesforceSandbox.decodeFields(body))
-                return .json(201, SaveResultJSON(id: task.id, success: true, errors: []))
+                return .json(201, SalesforceCollectionSaveResult.created(task.id))
             }
         }
         // sObject Collections create: counted apart from single creates, for the benchmark's per-operation figures.
